@@ -1,0 +1,226 @@
+/**
+ * Drizzle table definitions for Aftercare's single D1 database.
+ *
+ * Every row carries `workspace_id` so that a later move to one D1 database per
+ * workspace is a routing change, not a data-model change. Times are Unix
+ * milliseconds (integers); calendar days are `YYYY-MM-DD` strings already
+ * converted to the workspace's timezone, so that rollups group by local day.
+ *
+ * Missing segment values are stored as the empty string, never NULL, in the
+ * columns that take part in unique keys: SQLite treats NULLs as distinct there.
+ */
+
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const workspaces = sqliteTable("workspaces", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  timezone: text("timezone").notNull().default("UTC"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** JSON array of scopes: "read" | "write" | "admin". */
+    scopes: text("scopes").notNull(),
+    /** SHA-256 of the key, hex. The key itself is shown once and never stored. */
+    keyHash: text("key_hash").notNull(),
+    /** First characters of the key, so a person can tell keys apart in a list. */
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash").on(t.keyHash), index("api_keys_workspace").on(t.workspaceId)],
+);
+
+export const surveys = sqliteTable(
+  "surveys",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** JSON array of `{type, prompt?: {en?, fr?}}`, in display order. */
+    questions: text("questions").notNull(),
+    comment: integer("comment", { mode: "boolean" }).notNull().default(false),
+    cesScale: text("ces_scale").notNull().default("agree7"),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("surveys_workspace").on(t.workspaceId, t.createdAt)],
+);
+
+/** A solved ticket: the unit that surveys and repurchase attribution hang on. */
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ticketId: text("ticket_id").notNull(),
+    /** Resolved identity (see customer_links); NULL when the ticket names no customer. */
+    customerKey: text("customer_key"),
+    customerId: text("customer_id"),
+    /** SHA-256 of the normalized e-mail, salted with the workspace id: matched, never shown. */
+    emailHash: text("email_hash"),
+    channel: text("channel").notNull().default(""),
+    requestType: text("request_type").notNull().default(""),
+    agent: text("agent").notNull().default(""),
+    team: text("team").notNull().default(""),
+    closedAt: integer("closed_at").notNull(),
+    closedDay: text("closed_day").notNull(),
+    source: text("source").notNull().default("api"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("interactions_ticket").on(t.workspaceId, t.ticketId),
+    index("interactions_day").on(t.workspaceId, t.closedDay),
+    index("interactions_customer").on(t.workspaceId, t.customerKey, t.closedAt),
+  ],
+);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    surveyId: text("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    interactionId: text("interaction_id"),
+    ticketId: text("ticket_id").notNull(),
+    nps: integer("nps"),
+    csat: integer("csat"),
+    ces: integer("ces"),
+    comment: text("comment"),
+    locale: text("locale"),
+    submittedAt: integer("submitted_at").notNull(),
+    /** Local day (workspace timezone) of the first submission; a changed answer keeps it. */
+    submittedDay: text("submitted_day").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    /** 1 on the first submission, +1 on every change: tells 201 from 200 without a race. */
+    revision: integer("revision").notNull().default(1),
+    channel: text("channel").notNull().default(""),
+    requestType: text("request_type").notNull().default(""),
+    agent: text("agent").notNull().default(""),
+    team: text("team").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("responses_ticket").on(t.surveyId, t.ticketId),
+    index("responses_newest").on(t.workspaceId, t.submittedAt, t.id),
+    index("responses_interaction").on(t.interactionId),
+  ],
+);
+
+/**
+ * Per-day answer histograms, kept by SQL triggers on `responses` (see the
+ * triggers migration), so they change in the same transaction as the answer.
+ *
+ * Two grains: `full` keys every segment including the agent; `seg` drops the
+ * agent. Reads that neither filter nor group by agent use `seg`, so a BPO with
+ * hundreds of agents does not pay for them on every dashboard load.
+ */
+export const scoreRollups = sqliteTable(
+  "score_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    surveyId: text("survey_id").notNull(),
+    day: text("day").notNull(),
+    channel: text("channel").notNull(),
+    requestType: text("request_type").notNull(),
+    team: text("team").notNull(),
+    agent: text("agent").notNull(),
+    metric: text("metric").notNull(),
+    value: integer("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.workspaceId,
+        t.grain,
+        t.day,
+        t.surveyId,
+        t.channel,
+        t.requestType,
+        t.team,
+        t.agent,
+        t.metric,
+        t.value,
+      ],
+    }),
+  ],
+);
+
+/** Identity links: a normalized e-mail hash or a customer id, resolved to one customer key. */
+export const customerLinks = sqliteTable(
+  "customer_links",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    customerKey: text("customer_key").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.value] }),
+    index("customer_links_key").on(t.workspaceId, t.customerKey),
+  ],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    orderId: text("order_id").notNull(),
+    customerKey: text("customer_key"),
+    /** NULL until the order's creation is received (a cancellation may arrive first). */
+    placedAt: integer("placed_at"),
+    /** Integer minor units (cents) of `currency`: money is never a float. */
+    totalMinor: integer("total_minor"),
+    currency: text("currency"),
+    cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    source: text("source").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.orderId] }),
+    index("orders_customer").on(t.workspaceId, t.customerKey, t.placedAt),
+  ],
+);
+
+export const integrations = sqliteTable(
+  "integrations",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    source: text("source").notNull(),
+    secret: text("secret").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source] })],
+);
+
+/** Delivery ids already processed, per source: the idempotency ledger of the webhook receivers. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    source: text("source").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.deliveryId] })],
+);

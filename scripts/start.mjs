@@ -1,0 +1,95 @@
+// `npm start`: build the browser bundles, apply the local D1 migrations, make sure
+// .dev.vars holds an admin token and signing keys, start `wrangler dev` on $PORT,
+// seed a demo workspace on an empty database (unless DEMO=0) and print the URLs.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT || 8787);
+const origin = `http://localhost:${port}`;
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) {
+    console.error(`✗ ${path.basename(cmd)} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Reads .dev.vars, adding what is missing; $ADMIN_TOKEN wins over the file. */
+function devVars() {
+  const file = path.join(root, ".dev.vars");
+  const vars = {};
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const m = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"?(.*?)"?\s*$/.exec(line);
+      if (m) vars[m[1]] = m[2];
+    }
+  }
+  let generated = false;
+  if (!vars.ADMIN_TOKEN) {
+    vars.ADMIN_TOKEN = `adm_${randomBytes(24).toString("base64url")}`;
+    generated = true;
+  }
+  if (!vars.SIGNING_KEYS) {
+    vars.SIGNING_KEYS = `k1:${randomBytes(32).toString("base64url")}`;
+    generated = true;
+  }
+  if (generated) {
+    writeFileSync(
+      file,
+      `${Object.entries(vars)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join("\n")}\n`,
+    );
+  }
+  if (process.env.ADMIN_TOKEN) vars.ADMIN_TOKEN = process.env.ADMIN_TOKEN;
+  return { vars, generated };
+}
+
+console.log("› building the widget, hosted page and dashboard bundles");
+run(process.execPath, [path.join(root, "scripts/build-client.mjs")]);
+console.log("› applying local D1 migrations");
+run(bin("wrangler"), ["d1", "migrations", "apply", "aftercare", "--local"]);
+const { vars, generated } = devVars();
+
+const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+if (process.env.ADMIN_TOKEN) args.push("--var", `ADMIN_TOKEN:${process.env.ADMIN_TOKEN}`);
+const dev = spawn(bin("wrangler"), args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+dev.stdout.on("data", (chunk) => process.stdout.write(chunk));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
+dev.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`${origin}/healthz`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the Worker did not answer /healthz within 60 s");
+}
+
+await waitForHealth();
+let demo = null;
+const seedScript = path.join(root, "scripts/seed-demo.mjs");
+if (process.env.DEMO !== "0" && existsSync(seedScript)) {
+  const { seedDemo } = await import(seedScript);
+  demo = await seedDemo({ origin, adminToken: vars.ADMIN_TOKEN, root });
+}
+console.log(`
+  Aftercare is running on ${origin}
+
+  Demo shop page   ${origin}/demo
+  Dashboard        ${origin}/dashboard
+  API docs         ${origin}/docs   (OpenAPI: ${origin}/openapi.json)
+  Health           ${origin}/healthz
+
+  Admin token      ${vars.ADMIN_TOKEN}${generated ? "   (generated into .dev.vars)" : ""}${demo?.apiKey ? `\n  Demo API key     ${demo.apiKey}   (paste it into the dashboard)` : ""}
+`);

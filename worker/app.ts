@@ -1,0 +1,97 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./env";
+import { ApiError, errorResponse, isDatabaseUnavailable } from "./http/errors";
+import { jsonBody } from "./http/json-body";
+import { securityHeaders } from "./http/security-headers";
+import { validationHook } from "./http/validation";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { assetRoutes } from "./routes/assets";
+import { customerRoutes } from "./routes/customers";
+import { dashboardRoutes } from "./routes/dashboard";
+import { hookRoutes } from "./routes/hooks";
+import { integrationRoutes } from "./routes/integrations";
+import { invitationRoutes } from "./routes/invitations";
+import { pageRoutes } from "./routes/pages";
+import { reportRoutes } from "./routes/reports";
+import { repurchaseRoutes } from "./routes/repurchase";
+import { responseRoutes } from "./routes/responses";
+import { scoreRoutes } from "./routes/scores";
+import { surveyRoutes } from "./routes/surveys";
+import { workspaceRoutes } from "./routes/workspaces";
+
+/**
+ * Assembles the Worker: middleware, then each area's routes. Every route module
+ * is an OpenAPIHono app whose zod schemas validate requests and also produce
+ * `/openapi.json`.
+ */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", securityHeaders);
+  app.use("/v1/*", async (c, next) => {
+    // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.
+    if (c.req.path.startsWith("/v1/hooks/")) return next();
+    return jsonBody(c, next);
+  });
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+
+  app.route("/", assetRoutes);
+  app.route("/", workspaceRoutes);
+  app.route("/", apiKeyRoutes);
+  app.route("/", surveyRoutes);
+  app.route("/", invitationRoutes);
+  app.route("/", responseRoutes);
+  app.route("/", customerRoutes);
+  app.route("/", scoreRoutes);
+  app.route("/", reportRoutes);
+  app.route("/", integrationRoutes);
+  app.route("/", hookRoutes);
+  app.route("/", repurchaseRoutes);
+  app.route("/", pageRoutes);
+  app.route("/", dashboardRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "A workspace API key (`ak_…`)",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The operator's ADMIN_TOKEN",
+  });
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Aftercare API",
+      version: "1",
+      description: "CSAT, NPS and CES surveys tied to support tickets, and the repurchase rate after an interaction.",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${c.req.path}`)));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 400 ? "bad_request" : status === 413 ? "body_too_large" : "http_error";
+      return errorResponse(c, new ApiError(status as 400, code, err.message || "Bad request"));
+    }
+    if (isDatabaseUnavailable(err)) {
+      return errorResponse(
+        c,
+        new ApiError(503, "database_unavailable", "The database is unavailable; retry shortly", undefined, {
+          "Retry-After": "5",
+        }),
+      );
+    }
+    console.error("unhandled", err instanceof Error ? err.stack : String(err));
+    return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side"));
+  });
+
+  return app;
+}

@@ -1,0 +1,49 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { apiKeys } from "../../schema/tables";
+import { database } from "../db";
+import type { AppEnv, Scope } from "../env";
+import { ApiError } from "../http/errors";
+import { sha256Hex, timingSafeEqualText } from "./secrets";
+
+const unauthorized = (message: string) =>
+  new ApiError(401, "unauthorized", message, undefined, { "WWW-Authenticate": 'Bearer realm="aftercare"' });
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1] ?? null;
+}
+
+/**
+ * Authenticates `Authorization: Bearer <api_key>` and requires `scope`. The key
+ * is looked up by its SHA-256, then compared in constant time, so neither the
+ * lookup nor the comparison tells an attacker how close a guess was.
+ */
+export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = bearerToken(c.req.header("authorization"));
+    if (!key) throw unauthorized("Send an API key as Authorization: Bearer <key>");
+    const hash = await sha256Hex(key);
+    const row = await database(c.env)
+      .select({ workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes, keyHash: apiKeys.keyHash })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+      .get();
+    if (!row || !(await timingSafeEqualText(row.keyHash, hash))) throw unauthorized("Unknown or revoked API key");
+    const scopes = JSON.parse(row.scopes) as Scope[];
+    if (!scopes.includes(scope)) throw new ApiError(403, "forbidden", `This key lacks the "${scope}" scope`);
+    c.set("workspaceId", row.workspaceId);
+    c.set("scopes", scopes);
+    return next();
+  };
+}
+
+/** Authenticates the operator's `ADMIN_TOKEN`, which may create workspaces. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = bearerToken(c.req.header("authorization"));
+  const expected = c.env.ADMIN_TOKEN;
+  if (!token || !expected || !(await timingSafeEqualText(token, expected))) {
+    throw unauthorized("This route needs the admin token");
+  }
+  return next();
+};

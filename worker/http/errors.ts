@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One entry of an error's `details`: which field is wrong and why. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/**
+ * An error the client can act on. Thrown anywhere in a request, it becomes
+ * `{"error": {"code", "message", "details"?}}` with its status.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+
+export const invalid = (details: ErrorDetail[], message = "Some fields are invalid") =>
+  new ApiError(422, "invalid_fields", message, details);
+
+export function errorResponse(c: Context, err: ApiError): Response {
+  const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  return c.json(body, err.status, err.headers);
+}
+
+/** D1 errors that mean "the database is unavailable right now", as opposed to a bug. */
+const UNAVAILABLE =
+  /D1_ERROR: (Network connection lost|.*overloaded|.*reset|.*unavailable|.*timed out)|storage caused object to be reset|D1 DB is overloaded|Internal error in D1/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return err instanceof Error && UNAVAILABLE.test(err.message);
+}

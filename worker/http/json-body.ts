@@ -1,0 +1,67 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "./errors";
+
+/** The contract's body limit: 64 KB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a request body once, with the size limit, and returns it as text.
+ * A declared Content-Length over the limit is refused before reading.
+ */
+export async function readLimitedText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+const tooLarge = () => new ApiError(413, "body_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
+
+/** Parses JSON text, or answers 400 with the parser's complaint. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ApiError(400, "malformed_json", `The body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * For JSON API routes: 415 unless the body is declared JSON, 413 over the limit,
+ * 400 if it does not parse. The parsed value is left where Hono's validators
+ * look for it, so the route's zod schema then answers 422 for wrong fields.
+ */
+export const jsonBody: MiddlewareHandler = async (c, next) => {
+  const method = c.req.method;
+  if (method !== "POST" && method !== "PUT" && method !== "PATCH") return next();
+  const type = c.req.header("content-type") ?? "";
+  if (!JSON_TYPE.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as application/json");
+  }
+  const text = await readLimitedText(c.req.raw);
+  parseJson(text);
+  // Hono's validators read the body through this cache instead of the spent stream.
+  (c.req as unknown as { bodyCache: Record<string, Promise<unknown>> }).bodyCache.text = Promise.resolve(text);
+  return next();
+};

@@ -1,0 +1,60 @@
+import { z } from "@hono/zod-openapi";
+
+/** Shared OpenAPI pieces: the error body and the standard error responses. */
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "invalid_fields" }),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request (for instance, JSON that does not parse)",
+  401: "Missing or bad credentials, token or signature",
+  403: "The API key lacks the scope this route needs",
+  404: "Unknown, or another workspace's",
+  409: "Conflict with the current state",
+  413: "Body over 64 KB",
+  415: "Body is not JSON",
+  422: "Valid JSON with invalid fields; `details` names them",
+  429: "Rate limited; see Retry-After",
+  503: "Database unavailable; see Retry-After",
+};
+
+/** The error responses a route documents, keyed by status. */
+export function errors(...statuses: number[]) {
+  return Object.fromEntries(
+    [...statuses, 503].map((s) => [
+      s,
+      { description: ERROR_TEXT[s] ?? "Error", content: { "application/json": { schema: ErrorBody } } },
+    ]),
+  );
+}
+
+/** Bearer API-key security requirement for keyed routes. */
+export const bearer = [{ apiKey: [] as string[] }];
+
+/** A JSON request body that must be present. */
+export function jsonRequest<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { "application/json": { schema } } } };
+}
+
+export function jsonResponse<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+/** Segment fields shared by invitations, webhooks, responses and filters. */
+export const segmentText = z.string().trim().min(1).max(200);
+
+/** A `YYYY-MM-DD` day in the workspace's timezone. */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date YYYY-MM-DD")
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "Not a real date",
+  );

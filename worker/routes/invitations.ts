@@ -1,0 +1,80 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { database } from "../db";
+import type { AppEnv } from "../env";
+import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
+import { invite, publicOrigin } from "../store/invitations";
+import { getSurvey } from "../store/surveys";
+import { getWorkspace } from "../store/workspaces";
+
+export const CustomerSchema = z
+  .object({
+    id: z.union([z.string().trim().min(1).max(200), z.number().int().transform(String)]).optional(),
+    email: z.string().trim().max(320).email().optional(),
+  })
+  .openapi("Customer");
+
+const CreateInvitation = z
+  .object({
+    survey_id: z.string().min(1).max(100),
+    ticket_id: z.union([z.string().trim().min(1).max(200), z.number().int().transform(String)]),
+    customer: CustomerSchema.optional(),
+    channel: segmentText.optional(),
+    request_type: segmentText.optional(),
+    agent: segmentText.optional(),
+    team: segmentText.optional(),
+    closed_at: z.iso.datetime({ offset: true }).optional(),
+    locale: z.enum(["en", "fr"]).optional(),
+  })
+  .openapi("CreateInvitation");
+
+export const InvitationBody = z
+  .object({
+    token: z.string(),
+    url: z.string().openapi({ description: "Hosted survey page" }),
+    links: z.record(z.string(), z.string()).openapi({ description: "One-click link per value of the first question" }),
+    embed: z.string().openapi({ description: "Script tag that renders the widget" }),
+    expires_at: z.string(),
+  })
+  .openapi("Invitation");
+
+const create = createRoute({
+  method: "post",
+  path: "/v1/invitations",
+  tags: ["Invitations"],
+  summary: "Invite a ticket's customer to a survey",
+  description:
+    "Records (or updates) the interaction for `ticket_id` — fields omitted keep their recorded values — and returns a signed token with its hosted-page URL, one-click links and embed snippet.",
+  security: bearer,
+  middleware: [requireScope("write")] as const,
+  request: jsonRequest(CreateInvitation),
+  responses: { 201: jsonResponse("Created", InvitationBody), ...errors(400, 401, 403, 404, 413, 415, 422) },
+});
+
+export const invitationRoutes = new OpenAPIHono<AppEnv>().openapi(create, async (c) => {
+  const body = c.req.valid("json");
+  const db = database(c.env);
+  const [workspace, survey] = await Promise.all([
+    getWorkspace(db, c.var.workspaceId),
+    getSurvey(db, c.var.workspaceId, body.survey_id),
+  ]);
+  const invitation = await invite(
+    db,
+    c.env,
+    publicOrigin(c.env, c.req.url),
+    workspace,
+    survey,
+    {
+      ticketId: body.ticket_id,
+      customer: body.customer,
+      channel: body.channel,
+      requestType: body.request_type,
+      agent: body.agent,
+      team: body.team,
+      closedAt: body.closed_at ? Date.parse(body.closed_at) : undefined,
+      source: "api",
+    },
+    body.locale,
+  );
+  return c.json(invitation, 201);
+});

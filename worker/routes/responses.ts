@@ -1,0 +1,224 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { requireScope } from "../auth/api-key";
+import { database } from "../db";
+import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
+import type { AppEnv } from "../env";
+import { csvRow } from "../http/csv";
+import { invalid } from "../http/errors";
+import { bearer, errors, isoDay, jsonRequest, jsonResponse } from "../http/openapi";
+import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
+import { recordResponse } from "../store/responses";
+import { getSurvey } from "../store/surveys";
+
+const SubmitResponse = z
+  .object({
+    token: z.string().min(1).max(2048),
+    answers: z
+      .object({
+        nps: z.number().int().min(0).max(10).optional(),
+        csat: z.number().int().min(1).max(5).optional(),
+        ces: z.number().int().min(1).max(7).optional(),
+      })
+      .strict()
+      .openapi({ description: "At least one of the survey's questions, and no other" }),
+    comment: z.string().max(2000).optional(),
+    locale: z.enum(["en", "fr"]).optional(),
+  })
+  .openapi("SubmitResponse");
+
+const ResponseItem = z
+  .object({
+    id: z.string(),
+    ticket_id: z.string(),
+    survey_id: z.string(),
+    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    comment: z.string().nullable(),
+    locale: z.string().nullable(),
+    submitted_at: z.string(),
+    updated_at: z.string(),
+    channel: z.string().nullable(),
+    request_type: z.string().nullable(),
+    agent: z.string().nullable(),
+    team: z.string().nullable(),
+  })
+  .openapi("Response");
+
+const ListQuery = z.object({
+  survey_id: z.string().max(100).optional(),
+  metric: z.enum(QUESTION_TYPES).optional(),
+  min: z.coerce.number().int().min(0).max(10).optional(),
+  max: z.coerce.number().int().min(0).max(10).optional(),
+  from: isoDay.optional().openapi({ description: "Inclusive day of first submission, workspace timezone" }),
+  to: isoDay.optional().openapi({ description: "Exclusive day" }),
+  channel: z.string().max(200).optional(),
+  request_type: z.string().max(200).optional(),
+  agent: z.string().max(200).optional(),
+  team: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+const submit = createRoute({
+  method: "post",
+  path: "/v1/responses",
+  tags: ["Responses"],
+  summary: "Submit a survey answer (public, token-authenticated)",
+  description:
+    "201 the first time a ticket answers this survey, 200 when it answers again: the latest answer replaces the earlier one for the questions it names.",
+  request: jsonRequest(SubmitResponse),
+  responses: {
+    201: jsonResponse("Recorded", z.object({ id: z.string() })),
+    200: jsonResponse("Updated", z.object({ id: z.string() })),
+    ...errors(400, 401, 404, 413, 415, 422, 429),
+  },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/responses",
+  tags: ["Responses"],
+  summary: "List responses, newest first",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: ListQuery },
+  responses: {
+    200: jsonResponse("A page", z.object({ items: z.array(ResponseItem), next_cursor: z.string().nullable() })),
+    ...errors(401, 403, 404, 422),
+  },
+});
+
+const csv = createRoute({
+  method: "get",
+  path: "/v1/responses.csv",
+  tags: ["Responses"],
+  summary: "Export responses as CSV (streamed)",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: ListQuery.omit({ limit: true, cursor: true }) },
+  responses: {
+    200: { description: "CSV, one row per response", content: { "text/csv": { schema: z.string() } } },
+    ...errors(401, 403, 404, 422),
+  },
+});
+
+type Query = z.infer<typeof ListQuery>;
+
+/** Turns query parameters into a filter; `min`/`max` need a metric, or a survey to take it from. */
+async function toFilter(
+  c: { env: AppEnv["Bindings"]; var: AppEnv["Variables"] },
+  q: Partial<Query>,
+): Promise<ResponseFilter> {
+  let metric: QuestionType | undefined = q.metric;
+  if (q.survey_id) {
+    const survey = await getSurvey(database(c.env), c.var.workspaceId, q.survey_id);
+    metric ??= q.min != null || q.max != null ? survey.questions[0]?.type : undefined;
+  }
+  if ((q.min != null || q.max != null) && !metric) {
+    throw invalid([{ path: "metric", message: "Say which metric min and max apply to" }]);
+  }
+  if (q.min != null && q.max != null && q.min > q.max) throw invalid([{ path: "min", message: "min is above max" }]);
+  return {
+    surveyId: q.survey_id,
+    metric,
+    min: q.min,
+    max: q.max,
+    from: q.from,
+    to: q.to,
+    channel: q.channel,
+    requestType: q.request_type,
+    agent: q.agent,
+    team: q.team,
+  };
+}
+
+const CSV_COLUMNS = [
+  "id",
+  "ticket_id",
+  "survey_id",
+  "nps",
+  "csat",
+  "ces",
+  "comment",
+  "locale",
+  "submitted_at",
+  "updated_at",
+  "channel",
+  "request_type",
+  "agent",
+  "team",
+] as const;
+
+export const responseRoutes = new OpenAPIHono<AppEnv>();
+
+// Anyone's page may post answers: the signed token is the credential, not a cookie.
+responseRoutes.use("/v1/responses", async (c, next) => {
+  if (c.req.method === "POST" || c.req.method === "OPTIONS") {
+    return cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"], maxAge: 86400 })(
+      c,
+      next,
+    );
+  }
+  return next();
+});
+
+responseRoutes
+  .openapi(submit, async (c) => {
+    const body = c.req.valid("json");
+    const result = await recordResponse(c.env, body.token, body);
+    return c.json({ id: result.id }, result.created ? 201 : 200);
+  })
+  .openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const filter = await toFilter(c, q);
+    const page = await listResponses(database(c.env), c.var.workspaceId, filter, q.limit, q.cursor);
+    return c.json({ items: page.rows.map(responseJson), next_cursor: page.nextCursor }, 200);
+  })
+  .openapi(csv, async (c) => {
+    const filter = await toFilter(c, c.req.valid("query"));
+    const db = database(c.env);
+    const workspaceId = c.var.workspaceId;
+    let cursor: string | undefined;
+    let started = false;
+    const encoder = new TextEncoder();
+    // Pulls one page per read, so memory stays flat whatever the export's size.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
+        }
+        const page = await listResponses(db, workspaceId, filter, 500, cursor);
+        const text = page.rows
+          .map((r) => {
+            const j = responseJson(r);
+            return csvRow([
+              j.id,
+              j.ticket_id,
+              j.survey_id,
+              j.answers.nps,
+              j.answers.csat,
+              j.answers.ces,
+              j.comment,
+              j.locale,
+              j.submitted_at,
+              j.updated_at,
+              j.channel,
+              j.request_type,
+              j.agent,
+              j.team,
+            ]);
+          })
+          .join("");
+        if (text) controller.enqueue(encoder.encode(text));
+        if (!page.nextCursor) controller.close();
+        else cursor = page.nextCursor;
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="responses.csv"',
+      },
+    }) as never;
+  });

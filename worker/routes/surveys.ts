@@ -1,0 +1,122 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import { surveys } from "../../schema/tables";
+import { requireScope } from "../auth/api-key";
+import { newId } from "../auth/secrets";
+import { database } from "../db";
+import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
+import type { AppEnv } from "../env";
+import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { getSurvey, surveyJson, toSurvey } from "../store/surveys";
+
+const Prompt = z
+  .object({ en: z.string().trim().min(1).max(300).optional(), fr: z.string().trim().min(1).max(300).optional() })
+  .strict();
+
+const QuestionSchema = z
+  .object({ type: z.enum(QUESTION_TYPES), prompt: Prompt.optional() })
+  .strict()
+  .openapi("Question");
+
+const CreateSurvey = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    questions: z
+      .array(QuestionSchema)
+      .min(1)
+      .max(3)
+      .refine((qs) => new Set(qs.map((q) => q.type)).size === qs.length, "At most one question per type"),
+    comment: z.boolean().default(false),
+    ces_scale: z.enum(CES_SCALES).default("agree7"),
+    is_default: z.boolean().default(false).openapi({ description: "Make this the survey support webhooks invite to" }),
+  })
+  .openapi("CreateSurvey");
+
+const SurveyBody = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    questions: z.array(QuestionSchema),
+    comment: z.boolean(),
+    ces_scale: z.enum(CES_SCALES),
+    is_default: z.boolean(),
+    created_at: z.string(),
+  })
+  .openapi("Survey");
+
+const create = createRoute({
+  method: "post",
+  path: "/v1/surveys",
+  tags: ["Surveys"],
+  summary: "Create a survey",
+  security: bearer,
+  middleware: [requireScope("write")] as const,
+  request: jsonRequest(CreateSurvey),
+  responses: { 201: jsonResponse("Created", SurveyBody), ...errors(400, 401, 403, 413, 415, 422) },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/surveys",
+  tags: ["Surveys"],
+  summary: "List surveys",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  responses: {
+    200: jsonResponse("Surveys, newest first", z.object({ items: z.array(SurveyBody) })),
+    ...errors(401, 403),
+  },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/surveys/{id}",
+  tags: ["Surveys"],
+  summary: "Get a survey",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { params: z.object({ id: z.string().max(100) }) },
+  responses: { 200: jsonResponse("The survey", SurveyBody), ...errors(401, 403, 404) },
+});
+
+export const surveyRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(create, async (c) => {
+    const body = c.req.valid("json");
+    const db = database(c.env);
+    const row = {
+      id: newId("srv"),
+      workspaceId: c.var.workspaceId,
+      name: body.name,
+      questions: JSON.stringify(body.questions),
+      comment: body.comment,
+      cesScale: body.ces_scale,
+      isDefault: body.is_default,
+      createdAt: Date.now(),
+    };
+    const insert = db.insert(surveys).values(row);
+    if (body.is_default) {
+      await db.batch([
+        db
+          .update(surveys)
+          .set({ isDefault: false })
+          .where(and(eq(surveys.workspaceId, c.var.workspaceId), eq(surveys.isDefault, true))),
+        insert,
+      ]);
+    } else {
+      await insert;
+    }
+    return c.json(surveyJson(toSurvey(row)), 201);
+  })
+  .openapi(list, async (c) => {
+    const rows = await database(c.env)
+      .select()
+      .from(surveys)
+      .where(eq(surveys.workspaceId, c.var.workspaceId))
+      .orderBy(desc(surveys.createdAt))
+      .all();
+    return c.json({ items: rows.map((r) => surveyJson(toSurvey(r))) }, 200);
+  })
+  .openapi(get, async (c) => {
+    const survey = await getSurvey(database(c.env), c.var.workspaceId, c.req.valid("param").id);
+    return c.json(surveyJson(survey), 200);
+  });

@@ -1,0 +1,78 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { interactions } from "../../schema/tables";
+import { newId } from "../auth/secrets";
+import type { Database } from "../db";
+import { localDay } from "../domain/local-day";
+import { type CustomerRef, resolveCustomer } from "./identity";
+
+/** A solved ticket as an invitation or a support webhook reports it. */
+export interface InteractionEvent {
+  ticketId: string;
+  customer?: CustomerRef | null;
+  channel?: string | null;
+  requestType?: string | null;
+  agent?: string | null;
+  team?: string | null;
+  /** Unix ms; when absent, a new interaction is closed now and a known one keeps its time. */
+  closedAt?: number | null;
+  source: string;
+}
+
+/**
+ * The statements that record an interaction or update it by ticket id, for the
+ * caller to run in one batch. Fields the event omits keep their recorded
+ * values. A reopened ticket keeps the latest `closed_at` ever received, so
+ * deliveries may arrive in any order.
+ */
+export async function upsertInteraction(
+  db: Database,
+  workspaceId: string,
+  timeZone: string,
+  event: InteractionEvent,
+  now = Date.now(),
+): Promise<BatchItem<"sqlite">[]> {
+  const customer = await resolveCustomer(db, workspaceId, event.customer, trustsCustomerIds(event.source));
+  const closedAt = event.closedAt ?? now;
+  const set: Record<string, SQL | string | number | null> = { updatedAt: now };
+  const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
+  for (const [field, value] of Object.entries(segments)) {
+    if (value !== undefined && value !== null) set[field] = value;
+  }
+  if (customer.key) {
+    set.customerKey = customer.key;
+    if (customer.emailHash) set.emailHash = customer.emailHash;
+    if (customer.customerId) set.customerId = customer.customerId;
+  }
+  if (event.closedAt != null) {
+    // Keep the later of the two closings: the day moves with the time it belongs to.
+    set.closedDay = sql`CASE WHEN excluded.closed_at > ${interactions.closedAt} THEN excluded.closed_day ELSE ${interactions.closedDay} END`;
+    set.closedAt = sql`MAX(${interactions.closedAt}, excluded.closed_at)`;
+  }
+  const upsert = db
+    .insert(interactions)
+    .values({
+      id: newId("int"),
+      workspaceId,
+      ticketId: event.ticketId,
+      customerKey: customer.key,
+      customerId: customer.customerId,
+      emailHash: customer.emailHash,
+      channel: event.channel ?? "",
+      requestType: event.requestType ?? "",
+      agent: event.agent ?? "",
+      team: event.team ?? "",
+      closedAt,
+      closedDay: localDay(closedAt, timeZone),
+      source: event.source,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({ target: [interactions.workspaceId, interactions.ticketId], set });
+  return [...customer.statements, upsert];
+}
+
+/** Shopify's and Zendesk's numeric ids are their own, not shared across tools. */
+export function trustsCustomerIds(source: string): boolean {
+  return source !== "shopify" && source !== "zendesk";
+}

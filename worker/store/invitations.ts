@@ -1,0 +1,69 @@
+import { signInvitation } from "../auth/invitation-token";
+import type { Database } from "../db";
+import { answerValues, type Locale } from "../domain/questions";
+import type { Env } from "../env";
+import { type InteractionEvent, upsertInteraction } from "./interactions";
+import type { Survey } from "./surveys";
+
+/** How long an e-mailed survey link stays answerable. */
+export const INVITATION_TTL_DAYS = 30;
+
+export interface Invitation {
+  token: string;
+  url: string;
+  links: Record<string, string>;
+  embed: string;
+  expires_at: string;
+}
+
+/** The origin survey links point at: the configured public one, else the request's. */
+export function publicOrigin(env: Pick<Env, "PUBLIC_ORIGIN">, requestUrl: string): string {
+  return (env.PUBLIC_ORIGIN || new URL(requestUrl).origin).replace(/\/+$/, "");
+}
+
+/**
+ * Records (or updates) the ticket's interaction and mints its signed survey
+ * links. Shared by `POST /v1/invitations` and the support-tool webhooks.
+ */
+export async function invite(
+  db: Database,
+  env: Pick<Env, "SIGNING_KEYS" | "PUBLIC_ORIGIN">,
+  origin: string,
+  workspace: { id: string; timezone: string },
+  survey: Survey,
+  event: InteractionEvent,
+  locale?: Locale,
+  now = Date.now(),
+): Promise<Invitation> {
+  const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
+  await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  const expiresAt = Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86_400;
+  const token = await signInvitation(
+    {
+      workspaceId: workspace.id,
+      surveyId: survey.id,
+      ticketId: event.ticketId,
+      expiresAt,
+      ...(locale ? { locale } : {}),
+    },
+    env.SIGNING_KEYS,
+  );
+  return invitationLinks(origin, survey, token, expiresAt);
+}
+
+/** The links of a token: hosted page, one click per value of the first question, embed tag. */
+export function invitationLinks(origin: string, survey: Survey, token: string, expiresAt: number): Invitation {
+  const first = survey.questions[0];
+  const links: Record<string, string> = {};
+  if (first) {
+    for (const v of answerValues(first.type, survey.cesScale))
+      links[String(v)] = `${origin}/r/${token}/${first.type}/${v}`;
+  }
+  return {
+    token,
+    url: `${origin}/s/${token}`,
+    links,
+    embed: `<script src="${origin}/widget.js" data-token="${token}" async></script>`,
+    expires_at: new Date(expiresAt * 1000).toISOString(),
+  };
+}

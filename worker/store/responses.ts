@@ -1,0 +1,111 @@
+import { type InvitationClaims, verifyInvitation } from "../auth/invitation-token";
+import { newId } from "../auth/secrets";
+import { database } from "../db";
+import { localDay } from "../domain/local-day";
+import { answerRange, type Locale, type QuestionType } from "../domain/questions";
+import type { Env } from "../env";
+import { ApiError, type ErrorDetail, invalid } from "../http/errors";
+import { getSurvey, type Survey } from "./surveys";
+import { getWorkspace, type Workspace } from "./workspaces";
+
+export type Answers = Partial<Record<QuestionType, number>>;
+
+export interface Submission {
+  answers: Answers;
+  comment?: string | null;
+  locale?: Locale | null;
+}
+
+/** The token's claims, workspace and survey; a bad token is a 401, a vanished survey a 404. */
+export async function openInvitation(
+  env: Pick<Env, "DB" | "SIGNING_KEYS">,
+  token: string,
+): Promise<{ claims: InvitationClaims; workspace: Workspace; survey: Survey }> {
+  const check = await verifyInvitation(token, env.SIGNING_KEYS);
+  if (!check.ok) {
+    throw check.reason === "expired"
+      ? new ApiError(401, "token_expired", "This survey link has expired")
+      : new ApiError(401, "invalid_token", "This survey link is not valid");
+  }
+  const db = database(env);
+  const [workspace, survey] = await Promise.all([
+    getWorkspace(db, check.claims.workspaceId),
+    getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
+  ]);
+  return { claims: check.claims, workspace, survey };
+}
+
+/** Checks answers against the survey: at least one of its questions, no other, each in range. */
+export function checkAnswers(survey: Survey, answers: Record<string, unknown>): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  const asked = new Map(survey.questions.map((q) => [q.type as string, q]));
+  const keys = Object.keys(answers);
+  if (keys.length === 0) details.push({ path: "answers", message: "Answer at least one of the survey's questions" });
+  for (const key of keys) {
+    const question = asked.get(key);
+    if (!question) {
+      details.push({ path: `answers.${key}`, message: `This survey does not ask "${key}"` });
+      continue;
+    }
+    const value = answers[key];
+    const { min, max } = answerRange(question.type, survey.cesScale);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      details.push({ path: `answers.${key}`, message: `Expected an integer from ${min} to ${max}` });
+    }
+  }
+  return details;
+}
+
+const UPSERT = `
+INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, nps, csat, ces, comment, locale,
+  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
+SELECT ?1, ?2, ?3, i.id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
+  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
+FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.ticket_id = ?4
+WHERE true
+ON CONFLICT (survey_id, ticket_id) DO UPDATE SET
+  nps = COALESCE(excluded.nps, nps),
+  csat = COALESCE(excluded.csat, csat),
+  ces = COALESCE(excluded.ces, ces),
+  comment = COALESCE(excluded.comment, comment),
+  locale = COALESCE(excluded.locale, locale),
+  updated_at = excluded.updated_at,
+  revision = revision + 1,
+  interaction_id = excluded.interaction_id,
+  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team
+RETURNING id, revision`;
+
+/**
+ * Records a customer's answer for the token's ticket. One response per
+ * (survey, ticket): answering again replaces the questions it answers and keeps
+ * the rest, and the rollup triggers move the counts in the same statement.
+ * The response carries its ticket's current segments.
+ */
+export async function recordResponse(
+  env: Pick<Env, "DB" | "SIGNING_KEYS">,
+  token: string,
+  submission: Submission,
+  now = Date.now(),
+): Promise<{ id: string; created: boolean }> {
+  const { claims, workspace, survey } = await openInvitation(env, token);
+  const details = checkAnswers(survey, submission.answers);
+  if (details.length > 0) throw invalid(details);
+  const a = submission.answers;
+  const row = await env.DB.prepare(UPSERT)
+    .bind(
+      newId("rsp"),
+      workspace.id,
+      survey.id,
+      claims.ticketId,
+      a.nps ?? null,
+      a.csat ?? null,
+      a.ces ?? null,
+      submission.comment?.trim() ? submission.comment.trim() : null,
+      submission.locale ?? claims.locale ?? null,
+      now,
+      localDay(now, workspace.timezone),
+    )
+    .first<{ id: string; revision: number }>();
+  if (!row) throw new Error("Upsert returned no row");
+  return { id: row.id, created: row.revision === 1 };
+}

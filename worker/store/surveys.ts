@@ -1,0 +1,61 @@
+import { and, eq } from "drizzle-orm";
+import { surveys } from "../../schema/tables";
+import type { Database } from "../db";
+import type { CesScale, Question, SurveyShape } from "../domain/questions";
+import { notFound } from "../http/errors";
+
+export interface Survey extends SurveyShape {
+  id: string;
+  workspaceId: string;
+  name: string;
+  isDefault: boolean;
+  createdAt: number;
+}
+
+type SurveyRow = typeof surveys.$inferSelect;
+
+export function toSurvey(row: SurveyRow): Survey {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    questions: JSON.parse(row.questions) as Question[],
+    comment: row.comment,
+    cesScale: row.cesScale as CesScale,
+    isDefault: row.isDefault,
+    createdAt: row.createdAt,
+  };
+}
+
+/** A survey of this workspace; another workspace's survey is not found, like a missing one. */
+export async function getSurvey(db: Database, workspaceId: string, id: string): Promise<Survey> {
+  const row = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.id, id), eq(surveys.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw notFound("Survey");
+  return toSurvey(row);
+}
+
+export async function findDefaultSurvey(db: Database, workspaceId: string): Promise<Survey | null> {
+  const row = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.isDefault, true)))
+    .get();
+  return row ? toSurvey(row) : null;
+}
+
+/** The public JSON shape of a survey. */
+export function surveyJson(s: Survey) {
+  return {
+    id: s.id,
+    name: s.name,
+    questions: s.questions,
+    comment: s.comment,
+    ces_scale: s.cesScale,
+    is_default: s.isDefault,
+    created_at: new Date(s.createdAt).toISOString(),
+  };
+}
