@@ -161,6 +161,21 @@ export const scoreRollups = sqliteTable(
         t.value,
       ],
     }),
+    // Covering index of score reads (migration 0002): they filter by metric and day
+    // range and need `count`, so they never touch the table itself.
+    index("score_rollups_read").on(
+      t.workspaceId,
+      t.grain,
+      t.metric,
+      t.day,
+      t.surveyId,
+      t.channel,
+      t.requestType,
+      t.team,
+      t.agent,
+      t.value,
+      t.count,
+    ),
   ],
 );
 
