@@ -112,8 +112,8 @@ export async function summarizeScores(
   for (const row of rows) {
     addToHistogram(whole, row.value, row.count);
     if (!groupBy) continue;
-    let h = perGroup.get(row.key);
-    if (!h) perGroup.set(row.key, (h = new Map()));
+    const h = perGroup.get(row.key) ?? new Map<number, number>();
+    perGroup.set(row.key, h);
     addToHistogram(h, row.value, row.count);
   }
   const figures = figuresOf(selection.metric, whole, scale);

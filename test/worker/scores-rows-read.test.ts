@@ -1,0 +1,106 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
+import { type SeedResponse, seedResponses } from "./scores-seed";
+
+/**
+ * Proof that score reads cost rows in proportion to days × segments, not to
+ * answers: the same read over 2,000 answers on one day reads no more rows
+ * than over 20, because both days hold the same histogram bars.
+ */
+
+const DAY = "2026-06-10";
+const CHANNELS = ["email", "chat"];
+const AGENTS = ["ana", "bob", "cy", "dee", "eli"];
+
+/**
+ * `count` answers repeating one 20-answer pattern: 2 channels × 5 agents, nps 0–10
+ * and csat 1–5. A day of 2,000 answers then holds exactly the histogram bars of a
+ * day of 20, each with 100 times the count: more answers, same segments.
+ */
+function answers(surveyId: string, count: number): SeedResponse[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = j % 20;
+    return {
+      surveyId,
+      day: DAY,
+      nps: i % 11,
+      csat: 1 + (i % 5),
+      channel: CHANNELS[i % 2],
+      agent: AGENTS[Math.floor(i / 4)],
+      team: "support",
+    };
+  });
+}
+
+async function workspaceWith(count: number): Promise<{ ws: TestWorkspace; surveyId: string }> {
+  const ws = await createWorkspace();
+  const surveyId = await createSurvey(ws, { questions: [{ type: "nps" }, { type: "csat" }] });
+  await seedResponses(ws.id, answers(surveyId, count));
+  // Busy days around it, which a read of DAY must not pay for.
+  await seedResponses(
+    ws.id,
+    ["2026-06-09", "2026-06-11"].flatMap((day) => answers(surveyId, 60).map((a) => ({ ...a, day }))),
+  );
+  return { ws, surveyId };
+}
+
+const READS: [string, Omit<ScoreSelection, "workspaceId">, ScoreReadOptions][] = [
+  ["whole day", { metric: "nps", from: DAY, to: "2026-06-11" }, {}],
+  ["by channel", { metric: "nps", from: DAY, to: "2026-06-11" }, { groupBy: "channel" }],
+  ["by agent", { metric: "nps", from: DAY, to: "2026-06-11" }, { groupBy: "agent" }],
+  ["one agent", { metric: "csat", from: DAY, to: "2026-06-11", agent: "bob" }, {}],
+  ["by week", { metric: "csat", from: DAY, to: "2026-06-11" }, { groupBy: "week" }],
+];
+
+describe("score reads cost rows by days × segments, not by answers", () => {
+  it("reads no more rows over 2,000 answers on one day than over 20", async () => {
+    const small = await workspaceWith(20);
+    const large = await workspaceWith(2000);
+    for (const [name, selection, options] of READS) {
+      const a = await readHistograms(env.DB, { workspaceId: small.ws.id, ...selection }, options);
+      const b = await readHistograms(env.DB, { workspaceId: large.ws.id, ...selection }, options);
+      const n = (rows: { count: number }[]) => rows.reduce((s, r) => s + r.count, 0);
+      // Both reads saw their whole day...
+      expect(n(b.rows), name).toBe(selection.agent ? 400 : 2000);
+      expect(n(a.rows), name).toBe(selection.agent ? 4 : 20);
+      // ...and the large one read no more rows for it.
+      expect(a.rowsRead, name).toBeGreaterThan(0);
+      expect(b.rowsRead, name).toBeLessThanOrEqual(a.rowsRead);
+    }
+  });
+
+  it("the route reports the same cost in Server-Timing", async () => {
+    const small = await workspaceWith(20);
+    const large = await workspaceWith(2000);
+    const rowsRead = async (ws: TestWorkspace) => {
+      const res = await call("GET", `/v1/scores?metric=nps&from=${DAY}&to=2026-06-11&group_by=agent`, { key: ws.key });
+      expect(res.status).toBe(200);
+      return {
+        n: res.body.n as number,
+        rowsRead: Number(/rows_read=(\d+)/.exec(res.headers.get("server-timing")!)![1]),
+      };
+    };
+    const a = await rowsRead(small.ws);
+    const b = await rowsRead(large.ws);
+    expect([a.n, b.n]).toEqual([20, 2000]);
+    expect(b.rowsRead).toBeLessThanOrEqual(a.rowsRead);
+    // A handful of rows: 10 (channel, agent) pairs × ≤ 11 values, far from 2,000.
+    expect(b.rowsRead).toBeLessThan(300);
+  });
+
+  it("never reads the responses table", async () => {
+    const { ws } = await workspaceWith(20);
+    // The query plan of a read names only the rollups' covering index.
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT value, SUM(count) FROM score_rollups
+       WHERE workspace_id = ? AND grain = 'seg' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
+    )
+      .bind(ws.id, DAY, "2026-06-11")
+      .all<{ detail: string }>();
+    const details = plan.results.map((r) => r.detail).join("\n");
+    expect(details).toContain("COVERING INDEX score_rollups_read");
+    expect(details).not.toContain("responses");
+  });
+});
