@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
 import { type SeedResponse, seedResponses } from "./scores-seed";
 
@@ -102,5 +102,57 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const details = plan.results.map((r) => r.detail).join("\n");
     expect(details).toContain("COVERING INDEX score_rollups_read");
     expect(details).not.toContain("responses");
+  });
+
+  it("reads the coarsest grain that holds what the read needs", () => {
+    const base = { workspaceId: "w", metric: "nps" } as const;
+    expect(grainFor(base)).toBe("all");
+    expect(grainFor({ ...base, surveyId: "s", from: DAY }, "week")).toBe("all");
+    expect(grainFor(base, "survey")).toBe("all");
+    expect(grainFor({ ...base, channel: "email" })).toBe("seg");
+    expect(grainFor(base, "team")).toBe("seg");
+    expect(grainFor({ ...base, team: "fr" }, "month")).toBe("seg");
+    expect(grainFor({ ...base, agent: "ana" })).toBe("full");
+    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("full");
+  });
+
+  it("unsegmented reads cost answer values, not segments", async () => {
+    const { ws } = await workspaceWith(2000);
+    const whole = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" });
+    const byChannel = await readHistograms(
+      env.DB,
+      { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
+      { groupBy: "channel" },
+    );
+    expect(whole.rows).toHaveLength(11);
+    // 11 histogram bars (nps 0–10) on the `all` grain; D1 also counts the GROUP BY sorter's
+    // rows, so about twice that — against 2,000 answers.
+    expect(whole.rowsRead).toBeLessThanOrEqual(2 * 11 + 2);
+    expect(whole.rowsRead).toBeLessThan(byChannel.rowsRead);
+  });
+
+  it("keeps the three grains in agreement through inserts, changes and deletes", async () => {
+    const { ws } = await workspaceWith(200);
+    await env.DB.prepare(
+      "UPDATE responses SET nps = (nps + 3) % 11, channel = 'phone' WHERE workspace_id = ? AND rowid % 3 = 0",
+    )
+      .bind(ws.id)
+      .run();
+    await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ? AND rowid % 7 = 0").bind(ws.id).run();
+    const totals = await env.DB.prepare(
+      `SELECT grain, metric, value, SUM(count) AS c FROM score_rollups WHERE workspace_id = ?
+       GROUP BY grain, metric, value ORDER BY metric, value`,
+    )
+      .bind(ws.id)
+      .all<{ grain: string; metric: string; value: number; c: number }>();
+    const truth = await env.DB.prepare(
+      "SELECT nps AS value, COUNT(*) AS c FROM responses WHERE workspace_id = ? AND nps IS NOT NULL GROUP BY nps ORDER BY nps",
+    )
+      .bind(ws.id)
+      .all<{ value: number; c: number }>();
+    for (const grain of ["full", "seg", "all"]) {
+      const got = totals.results.filter((r) => r.grain === grain && r.metric === "nps").map((r) => [r.value, r.c]);
+      expect(got, grain).toEqual(truth.results.map((r) => [r.value, r.c]));
+    }
   });
 });

@@ -125,7 +125,15 @@ describe("GET /v1/scores: figures", () => {
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
-    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual({ full: 1, seg: 1 });
+    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual({ full: 1, seg: 1, all: 1 });
+
+    // Erasing the response takes it out of every grain.
+    await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ?").bind(ws.id).run();
+    const left = await env.DB.prepare("SELECT COUNT(*) AS c FROM score_rollups WHERE workspace_id = ?")
+      .bind(ws.id)
+      .first<{ c: number }>();
+    expect(left?.c).toBe(0);
+    expect((await scores(ws, "metric=nps")).body).toMatchObject({ n: 0, nps: null });
   });
 
   it("checks many changes against a recount of the answers", async () => {

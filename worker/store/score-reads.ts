@@ -3,8 +3,8 @@
  *
  * Each read is one aggregate query, `SUM(count) … GROUP BY [key,] value`, so
  * D1 returns a few rows per group whatever the number of answers, and reads
- * rows in proportion to days × segments × answer values. Reads that neither
- * filter nor group by agent use the `seg` grain (agent folded away), so a BPO
+ * rows in proportion to days × segments × answer values. Each read picks the
+ * coarsest grain that still holds what it needs (see `grainFor`), so a BPO
  * with hundreds of agents does not pay for them on every dashboard load.
  */
 
@@ -64,9 +64,23 @@ const KEY_SQL: Record<ScoreGroupKey, string> = {
   month: "substr(day, 1, 7)",
 };
 
-/** `full` when the agent matters to the read, else the much smaller `seg` grain. */
-export function grainFor(selection: ScoreSelection, groupBy?: ScoreGroupKey): "full" | "seg" {
-  return selection.agent != null || groupBy === "agent" ? "full" : "seg";
+/** The three rollup grains, finest first (see migration 0002). */
+export type Grain = "full" | "seg" | "all";
+
+/**
+ * The coarsest grain that can answer a read: `full` (every segment) when the
+ * agent is filtered or grouped on; `seg` (agent folded away) for the other
+ * segments; `all` (every segment folded away: day, survey, value) when no
+ * segment is filtered or grouped on, which costs days × values at any volume.
+ */
+export function grainFor(selection: ScoreSelection, groupBy?: ScoreGroupKey): Grain {
+  if (selection.agent != null || groupBy === "agent") return "full";
+  const segmented =
+    selection.channel != null ||
+    selection.requestType != null ||
+    selection.team != null ||
+    (groupBy != null && (SEGMENT_KEYS as readonly string[]).includes(groupBy));
+  return segmented ? "seg" : "all";
 }
 
 /** A prepared histogram query and the parser of its result, so callers can batch several. */
