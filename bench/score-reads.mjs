@@ -135,12 +135,14 @@ async function createWorkspaces(origin) {
   return out;
 }
 
-/** The reads a dashboard makes; `days` is the 28-day span the data covers. */
+/** The reads a dashboard makes, over the 28 days the data covers (one day for the last). */
 const QUERIES = [
   ["NPS, 28 days", "metric=nps&from=2026-10-05&to=2026-11-02"],
   ["NPS by week", "metric=nps&from=2026-10-05&to=2026-11-02&group_by=week"],
   ["CSAT by channel", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=channel"],
-  ["CSAT by agent (full grain)", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=agent"],
+  ["CSAT by agent", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=agent"],
+  ["NPS of one agent by week", "metric=nps&from=2026-10-05&to=2026-11-02&agent=agent-7&group_by=week"],
+  ["NPS by agent, email only", "metric=nps&from=2026-10-05&to=2026-11-02&channel=email&group_by=agent"],
   ["CES, one day", "metric=ces&from=2026-10-20&to=2026-10-21"],
 ];
 

@@ -127,9 +127,10 @@ export const responses = sqliteTable(
  * Per-day answer histograms, kept by SQL triggers on `responses` (see the
  * triggers migration), so they change in the same transaction as the answer.
  *
- * Three grains: `full` keys every segment including the agent; `seg` drops the
- * agent; `all` (migration 0002) drops every segment, keeping day, survey and
- * value. Each read uses the coarsest grain that holds what it needs, so a BPO
+ * Four grains: `full` keys every segment including the agent; `seg` drops the
+ * agent; and, from migration 0002, `agent` keeps only the agent and `all` drops
+ * every segment (day, survey, value). Each read uses the coarsest grain that
+ * holds what it needs (`grainFor` in worker/store/score-reads.ts), so a BPO
  * with hundreds of agents does not pay for them on every dashboard load.
  */
 export const scoreRollups = sqliteTable(

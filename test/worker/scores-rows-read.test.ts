@@ -112,8 +112,11 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(grainFor({ ...base, channel: "email" })).toBe("seg");
     expect(grainFor(base, "team")).toBe("seg");
     expect(grainFor({ ...base, team: "fr" }, "month")).toBe("seg");
-    expect(grainFor({ ...base, agent: "ana" })).toBe("full");
+    expect(grainFor({ ...base, agent: "ana" })).toBe("agent");
+    expect(grainFor(base, "agent")).toBe("agent");
+    expect(grainFor({ ...base, agent: "ana", from: DAY }, "week")).toBe("agent");
     expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("full");
+    expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("full");
   });
 
   it("unsegmented reads cost answer values, not segments", async () => {
@@ -150,7 +153,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     )
       .bind(ws.id)
       .all<{ value: number; c: number }>();
-    for (const grain of ["full", "seg", "all"]) {
+    for (const grain of ["full", "seg", "agent", "all"]) {
       const got = totals.results.filter((r) => r.grain === grain && r.metric === "nps").map((r) => [r.value, r.c]);
       expect(got, grain).toEqual(truth.results.map((r) => [r.value, r.c]));
     }

@@ -125,7 +125,7 @@ describe("GET /v1/scores: figures", () => {
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
-    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual({ full: 1, seg: 1, all: 1 });
+    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual({ full: 1, seg: 1, agent: 1, all: 1 });
 
     // Erasing the response takes it out of every grain.
     await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ?").bind(ws.id).run();

@@ -64,23 +64,30 @@ const KEY_SQL: Record<ScoreGroupKey, string> = {
   month: "substr(day, 1, 7)",
 };
 
-/** The three rollup grains, finest first (see migration 0002). */
-export type Grain = "full" | "seg" | "all";
+/** The rollup grains (see migrations 0001 and 0002). */
+export type Grain = "full" | "seg" | "agent" | "all";
 
 /**
- * The coarsest grain that can answer a read: `full` (every segment) when the
- * agent is filtered or grouped on; `seg` (agent folded away) for the other
- * segments; `all` (every segment folded away: day, survey, value) when no
- * segment is filtered or grouped on, which costs days × values at any volume.
+ * The coarsest grain that can answer a read, so that its cost does not
+ * multiply by segments it does not need:
+ * - `all` (every segment folded away: day, survey, value) when no segment is
+ *   filtered or grouped on: days × values at any volume;
+ * - `agent` (only the agent kept) when the agent is the only segment involved:
+ *   days × agents × values, not also × channels × request types;
+ * - `seg` (agent folded away) for channel, request type and team;
+ * - `full` (every segment) when the agent meets another segment.
  */
 export function grainFor(selection: ScoreSelection, groupBy?: ScoreGroupKey): Grain {
-  if (selection.agent != null || groupBy === "agent") return "full";
-  const segmented =
+  const byAgent = selection.agent != null || groupBy === "agent";
+  const byOther =
     selection.channel != null ||
     selection.requestType != null ||
     selection.team != null ||
-    (groupBy != null && (SEGMENT_KEYS as readonly string[]).includes(groupBy));
-  return segmented ? "seg" : "all";
+    groupBy === "channel" ||
+    groupBy === "request_type" ||
+    groupBy === "team";
+  if (byAgent) return byOther ? "full" : "agent";
+  return byOther ? "seg" : "all";
 }
 
 /** A prepared histogram query and the parser of its result, so callers can batch several. */
