@@ -178,6 +178,20 @@ export const scoreRollups = sqliteTable(
       t.value,
       t.count,
     ),
+    // The same led by the agent, for reads of one agent (migration 0002).
+    index("score_rollups_agent_read").on(
+      t.workspaceId,
+      t.grain,
+      t.metric,
+      t.agent,
+      t.day,
+      t.surveyId,
+      t.channel,
+      t.requestType,
+      t.team,
+      t.value,
+      t.count,
+    ),
   ],
 );
 

@@ -104,6 +104,26 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(details).not.toContain("responses");
   });
 
+  it("reads one agent's rows only, whatever the other agents do", async () => {
+    const { ws } = await workspaceWith(2000);
+    // 200 more answers for other agents on the same day must not make bob's read dearer.
+    const before = await readHistograms(
+      env.DB,
+      { workspaceId: ws.id, metric: "nps", agent: "bob" },
+      { groupBy: "day" },
+    );
+    const surveyId = (await env.DB.prepare("SELECT survey_id AS s FROM responses WHERE workspace_id = ? LIMIT 1")
+      .bind(ws.id)
+      .first<{ s: string }>())!.s;
+    await seedResponses(
+      ws.id,
+      Array.from({ length: 200 }, (_, i) => ({ surveyId, day: DAY, nps: i % 11, agent: `other-${i % 50}` })),
+    );
+    const after = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", agent: "bob" }, { groupBy: "day" });
+    expect(after.rows).toEqual(before.rows);
+    expect(after.rowsRead).toBe(before.rowsRead);
+  });
+
   it("reads the coarsest grain that holds what the read needs", () => {
     const base = { workspaceId: "w", metric: "nps" } as const;
     expect(grainFor(base)).toBe("all");
