@@ -127,9 +127,11 @@ export const responses = sqliteTable(
  * Per-day answer histograms, kept by SQL triggers on `responses` (see the
  * triggers migration), so they change in the same transaction as the answer.
  *
- * Two grains: `full` keys every segment including the agent; `seg` drops the
- * agent. Reads that neither filter nor group by agent use `seg`, so a BPO with
- * hundreds of agents does not pay for them on every dashboard load.
+ * Four grains: `full` keys every segment including the agent; `seg` drops the
+ * agent; and, from migration 0002, `agent` keeps only the agent and `all` drops
+ * every segment (day, survey, value). Each read uses the coarsest grain that
+ * holds what it needs (`grainFor` in worker/store/score-reads.ts), so a BPO
+ * with hundreds of agents does not pay for them on every dashboard load.
  */
 export const scoreRollups = sqliteTable(
   "score_rollups",
@@ -161,6 +163,35 @@ export const scoreRollups = sqliteTable(
         t.value,
       ],
     }),
+    // Covering index of score reads (migration 0002): they filter by metric and day
+    // range and need `count`, so they never touch the table itself.
+    index("score_rollups_read").on(
+      t.workspaceId,
+      t.grain,
+      t.metric,
+      t.day,
+      t.surveyId,
+      t.channel,
+      t.requestType,
+      t.team,
+      t.agent,
+      t.value,
+      t.count,
+    ),
+    // The same led by the agent, for reads of one agent (migration 0002).
+    index("score_rollups_agent_read").on(
+      t.workspaceId,
+      t.grain,
+      t.metric,
+      t.agent,
+      t.day,
+      t.surveyId,
+      t.channel,
+      t.requestType,
+      t.team,
+      t.value,
+      t.count,
+    ),
   ],
 );
 

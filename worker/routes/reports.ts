@@ -1,5 +1,114 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { database } from "../db";
 import type { AppEnv } from "../env";
+import { bearer, errors, jsonResponse } from "../http/openapi";
+import { isoWeekRange } from "../metrics/periods";
+import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
+import { getWorkspace } from "../store/workspaces";
+import { FiguresSchema } from "./score-schemas";
 
-/** GET /v1/reports/weekly (issue 4). Not built yet. */
-export const reportRoutes = new OpenAPIHono<AppEnv>();
+const WeeklyQuery = z.object({
+  week: z
+    .string()
+    .refine((w) => isoWeekRange(w) != null, "Expected an ISO week YYYY-Www that the year has, e.g. 2026-W47")
+    .optional()
+    .openapi({ description: "ISO week (Monday–Sunday) in the workspace's timezone; default: the last complete week" }),
+});
+
+const Segment = z.string().nullable();
+
+const Verbatim = z
+  .object({
+    id: z.string(),
+    ticket_id: z.string(),
+    survey_id: z.string(),
+    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    comment: z.string(),
+    locale: z.string().nullable(),
+    submitted_at: z.string(),
+    channel: Segment,
+    request_type: Segment,
+    agent: Segment,
+    team: Segment,
+    score: z
+      .number()
+      .openapi({ description: "Answers normalized to [0, 1] on their scales (1 happiest): the rank key" }),
+  })
+  .openapi("Verbatim");
+
+const Headline = z
+  .enum(["nps", "csat", "easy_pct"])
+  .openapi({ description: "The figure `change` compares; always higher-is-better" });
+
+const WeeklyReport = z
+  .object({
+    week: z.string().openapi({ example: "2026-W47" }),
+    from: z.string().openapi({ description: "Monday, inclusive" }),
+    to: z.string().openapi({ description: "Next Monday, exclusive" }),
+    previous_week: z.object({ week: z.string(), from: z.string(), to: z.string() }),
+    metrics: z.array(
+      z.object({
+        metric: z.enum(["nps", "csat", "ces"]),
+        scale: z
+          .enum(["agree7", "effort5"])
+          .nullable()
+          .openapi({ description: "CES: one entry per scale answered; null for NPS and CSAT" }),
+        headline: Headline,
+        current: FiguresSchema,
+        previous: FiguresSchema,
+        change: z
+          .number()
+          .nullable()
+          .openapi({ description: "current − previous headline; null if a week has no answers" }),
+      }),
+    ),
+    verbatims: z.object({
+      positive: z.array(Verbatim).openapi({ description: "Up to five, most positive first" }),
+      negative: z
+        .array(Verbatim)
+        .openapi({ description: "Up to five, most negative first; never the same as a positive" }),
+    }),
+    movers: z
+      .array(
+        z.object({
+          metric: z.enum(["nps", "csat", "ces"]),
+          scale: z.enum(["agree7", "effort5"]).nullable(),
+          dimension: z.enum(["channel", "request_type", "team", "agent"]),
+          key: Segment.openapi({ description: "The segment value; null for answers without one" }),
+          headline: Headline,
+          current: z.number(),
+          previous: z.number(),
+          change: z.number(),
+          n: z.number().int(),
+          previous_n: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          "Up to ten segments whose headline moved most, largest |change| first; at least 5 answers each week",
+      }),
+  })
+  .openapi("WeeklyReport");
+
+const weekly = createRoute({
+  method: "get",
+  path: "/v1/reports/weekly",
+  tags: ["Scores"],
+  summary: "The weekly report: changes, verbatims and the segments that moved",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: WeeklyQuery },
+  responses: {
+    200: jsonResponse("The report of the week", WeeklyReport),
+    ...errors(401, 403, 422),
+  },
+});
+
+/** GET /v1/reports/weekly: the managers' weekly ritual. */
+export const reportRoutes = new OpenAPIHono<AppEnv>().openapi(weekly, async (c) => {
+  const { week } = c.req.valid("query");
+  const workspace = await getWorkspace(database(c.env), c.var.workspaceId);
+  const report = await weeklyReport(c.env, workspace.id, week ?? lastCompleteWeek(Date.now(), workspace.timezone));
+  return c.json(report, 200);
+});

@@ -1,5 +1,71 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
+import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { SCORE_GROUP_KEYS } from "../store/score-reads";
+import { summarizeScores } from "../store/score-summary";
+import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
 
-/** GET /v1/scores (issue 4). Not built yet. */
-export const scoreRoutes = new OpenAPIHono<AppEnv>();
+export const ScoresQuery = z
+  .object({
+    metric: z.enum(QUESTION_TYPES),
+    from: isoDay.optional().openapi({ description: "Inclusive day of first submission, workspace timezone" }),
+    to: isoDay.optional().openapi({ description: "Exclusive day, workspace timezone" }),
+    group_by: z.enum(SCORE_GROUP_KEYS).optional().openapi({
+      description:
+        "Adds `groups`. Keys: the segment value (null when empty), the survey id, `YYYY-MM-DD`, the ISO week `YYYY-Www`, or `YYYY-MM`",
+    }),
+    channel: segmentText.optional(),
+    request_type: segmentText.optional(),
+    agent: segmentText.optional(),
+    team: segmentText.optional(),
+    survey_id: z.string().min(1).max(100).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
+
+const grouped = <T extends z.ZodObject>(figures: T) =>
+  figures.extend({ groups: z.array(figures.extend({ key: z.string().nullable() })).optional() });
+
+const scores = createRoute({
+  method: "get",
+  path: "/v1/scores",
+  tags: ["Scores"],
+  summary: "NPS, CSAT or CES of a selection, optionally grouped",
+  description: `Read from per-day rollups, never from the responses, so the cost is days × segments, not answers.
+The \`Server-Timing\` header reports the rows D1 read (\`db;desc="rows_read=N"\`).
+CES answers on different scales (agree7, effort5) are never averaged together: a selection that mixes them is a 422 \`mixed_ces_scales\` naming \`survey_id\`.`,
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: ScoresQuery },
+  responses: {
+    200: jsonResponse(
+      "The figures of the whole selection, plus `groups` when grouped",
+      z.union([grouped(NpsFiguresSchema), grouped(CsatFiguresSchema), grouped(CesFiguresSchema)]),
+    ),
+    ...errors(401, 403, 404, 422),
+  },
+});
+
+/** GET /v1/scores: the contract's "Scores" section. */
+export const scoreRoutes = new OpenAPIHono<AppEnv>().openapi(scores, async (c) => {
+  const q = c.req.valid("query");
+  const started = performance.now();
+  const summary = await summarizeScores(
+    c.env,
+    {
+      workspaceId: c.var.workspaceId,
+      metric: q.metric,
+      from: q.from,
+      to: q.to,
+      surveyId: q.survey_id,
+      channel: q.channel,
+      requestType: q.request_type,
+      agent: q.agent,
+      team: q.team,
+    },
+    q.group_by,
+  );
+  c.header("Server-Timing", `db;dur=${(performance.now() - started).toFixed(1)};desc="rows_read=${summary.rowsRead}"`);
+  return c.json(summary.groups ? { ...summary.figures, groups: summary.groups } : summary.figures, 200);
+});

@@ -1,0 +1,220 @@
+// Score-read benchmark: latency and D1 rows_read of GET /v1/scores at 1k, 10k and
+// 100k responses. Not a test (it takes minutes); run it by hand:
+//
+//   node bench/score-reads.mjs [sizes…]        e.g. node bench/score-reads.mjs 1000 10000
+//
+// It starts a real `wrangler dev` on a throwaway local D1, creates one workspace per
+// size through the API (keys, survey, a few invitations answered through the API),
+// then bulk-loads the rest straight into `responses` with `wrangler d1 execute
+// --file`, which fires the same rollup triggers as the Worker's own upsert (the
+// API is too slow to post 100k answers). Reads go through HTTP like a dashboard's,
+// and rows_read comes from the route's Server-Timing header.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateResponses, responsesSql } from "./score-data.mjs";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+// node_modules/.bin first, so wrangler runs on the project's Node 22 whatever node runs this script.
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+};
+const ADMIN_TOKEN = "bench-admin-token";
+const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = SIZES.length ? SIZES : [1_000, 10_000, 100_000];
+const READS_PER_QUERY = 15;
+const persist = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-"));
+
+function wrangler(args) {
+  const r = spawnSync(bin("wrangler"), args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed:\n${r.stderr}\n${r.stdout}`);
+  return r.stdout;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => (port ? resolve(port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Starts `wrangler dev` on the throwaway database; resolves with its origin and a stop(). */
+async function startWorker() {
+  const port = await freePort();
+  const child = spawn(
+    bin("wrangler"),
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persist,
+      "--show-interactive-dev-session=false",
+      "--var",
+      `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+      "--var",
+      "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
+    ],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) break;
+    } catch {}
+    if (i > 480) throw new Error(`wrangler dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once("exit", resolve);
+      child.kill("SIGTERM");
+    });
+  return { origin, stop };
+}
+
+async function api(origin, method, p, key, body) {
+  const res = await fetch(`${origin}${p}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
+  return { json, headers: res.headers };
+}
+
+const VIA_API = 20;
+
+/** One workspace per size: key and survey through the API, and VIA_API answers through the API. */
+async function createWorkspaces(origin) {
+  const out = [];
+  for (const size of sizes) {
+    const ws = (
+      await api(origin, "POST", "/v1/workspaces", ADMIN_TOKEN, { name: `Bench ${size}`, timezone: "Europe/Paris" })
+    ).json;
+    const key = ws.api_key;
+    const survey = (
+      await api(origin, "POST", "/v1/surveys", key, {
+        name: "Post-ticket",
+        questions: [{ type: "nps" }, { type: "csat" }, { type: "ces" }],
+        comment: true,
+      })
+    ).json;
+    for (let i = 0; i < VIA_API; i++) {
+      const inv = (
+        await api(origin, "POST", "/v1/invitations", key, {
+          survey_id: survey.id,
+          ticket_id: `API-${i}`,
+          channel: "email",
+          agent: `agent-${i % 5}`,
+          team: "team-0",
+        })
+      ).json;
+      await api(origin, "POST", "/v1/responses", key, {
+        token: inv.token,
+        answers: { nps: i % 11, csat: 1 + (i % 5) },
+      });
+    }
+    out.push({ size, workspaceId: ws.workspace.id, key, surveyId: survey.id });
+  }
+  return out;
+}
+
+/** The reads a dashboard makes, over the 28 days the data covers (one day for the last). */
+const QUERIES = [
+  ["NPS, 28 days", "metric=nps&from=2026-10-05&to=2026-11-02"],
+  ["NPS by week", "metric=nps&from=2026-10-05&to=2026-11-02&group_by=week"],
+  ["CSAT by channel", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=channel"],
+  ["CSAT by agent", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=agent"],
+  ["NPS of one agent by week", "metric=nps&from=2026-10-05&to=2026-11-02&agent=agent-7&group_by=week"],
+  ["NPS by agent, email only", "metric=nps&from=2026-10-05&to=2026-11-02&channel=email&group_by=agent"],
+  ["CES, one day", "metric=ces&from=2026-10-20&to=2026-10-21"],
+];
+
+const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(origin, ws) {
+  const rows = [];
+  for (const [name, query] of QUERIES) {
+    const times = [];
+    let rowsRead = 0;
+    let n = 0;
+    for (let i = 0; i < READS_PER_QUERY + 2; i++) {
+      const t0 = performance.now();
+      const res = await api(origin, "GET", `/v1/scores?${query}`, ws.key);
+      const dt = performance.now() - t0;
+      if (i >= 2) times.push(dt); // the first two warm the isolate and SQLite's page cache
+      rowsRead = Number(/rows_read=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
+      n = res.json.n;
+    }
+    rows.push({ size: ws.size, name, n, p50: p50(times), rowsRead });
+  }
+  return rows;
+}
+
+try {
+  console.error(`› throwaway D1 in ${persist}`);
+  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", persist]);
+  let worker = await startWorker();
+  const workspaces = await createWorkspaces(worker.origin);
+  await worker.stop();
+
+  for (const ws of workspaces) {
+    const bulk = ws.size - VIA_API;
+    const file = path.join(persist, `load-${ws.size}.sql`);
+    writeFileSync(file, responsesSql(generateResponses(ws, bulk)));
+    const t0 = performance.now();
+    wrangler(["d1", "execute", "aftercare", "--local", "--persist-to", persist, "--file", file, "--yes"]);
+    console.error(
+      `› loaded ${bulk} responses for the ${ws.size} workspace in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const rollups = JSON.parse(
+    wrangler([
+      "d1",
+      "execute",
+      "aftercare",
+      "--local",
+      "--persist-to",
+      persist,
+      "--json",
+      "--command",
+      "SELECT workspace_id AS w, COUNT(*) AS bars FROM score_rollups GROUP BY workspace_id",
+    ]),
+  )[0].results;
+
+  worker = await startWorker();
+  const results = [];
+  for (const ws of workspaces) results.push(...(await measure(worker.origin, ws)));
+  await worker.stop();
+
+  console.log("\n| responses | rollup rows | read | n | p50 latency (ms) | rows_read |");
+  console.log("|---:|---:|---|---:|---:|---:|");
+  for (const r of results) {
+    const ws = workspaces.find((w) => w.size === r.size);
+    const bars = rollups.find((x) => x.w === ws.workspaceId)?.bars ?? 0;
+    console.log(
+      `| ${r.size.toLocaleString("en")} | ${bars} | ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.rowsRead} |`,
+    );
+  }
+  console.log(
+    `\n${os.cpus().length} CPUs, ${READS_PER_QUERY} reads per line over HTTP to local wrangler dev, Node ${process.version}`,
+  );
+} finally {
+  rmSync(persist, { recursive: true, force: true });
+}

@@ -1,0 +1,181 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
+import { type SeedResponse, seedResponses } from "./scores-seed";
+
+/**
+ * Proof that score reads cost rows in proportion to days × segments, not to
+ * answers: the same read over 2,000 answers on one day reads no more rows
+ * than over 20, because both days hold the same histogram bars.
+ */
+
+const DAY = "2026-06-10";
+const CHANNELS = ["email", "chat"];
+const AGENTS = ["ana", "bob", "cy", "dee", "eli"];
+
+/**
+ * `count` answers repeating one 20-answer pattern: 2 channels × 5 agents, nps 0–10
+ * and csat 1–5. A day of 2,000 answers then holds exactly the histogram bars of a
+ * day of 20, each with 100 times the count: more answers, same segments.
+ */
+function answers(surveyId: string, count: number): SeedResponse[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = j % 20;
+    return {
+      surveyId,
+      day: DAY,
+      nps: i % 11,
+      csat: 1 + (i % 5),
+      channel: CHANNELS[i % 2],
+      agent: AGENTS[Math.floor(i / 4)],
+      team: "support",
+    };
+  });
+}
+
+async function workspaceWith(count: number): Promise<{ ws: TestWorkspace; surveyId: string }> {
+  const ws = await createWorkspace();
+  const surveyId = await createSurvey(ws, { questions: [{ type: "nps" }, { type: "csat" }] });
+  await seedResponses(ws.id, answers(surveyId, count));
+  // Busy days around it, which a read of DAY must not pay for.
+  await seedResponses(
+    ws.id,
+    ["2026-06-09", "2026-06-11"].flatMap((day) => answers(surveyId, 60).map((a) => ({ ...a, day }))),
+  );
+  return { ws, surveyId };
+}
+
+const READS: [string, Omit<ScoreSelection, "workspaceId">, ScoreReadOptions][] = [
+  ["whole day", { metric: "nps", from: DAY, to: "2026-06-11" }, {}],
+  ["by channel", { metric: "nps", from: DAY, to: "2026-06-11" }, { groupBy: "channel" }],
+  ["by agent", { metric: "nps", from: DAY, to: "2026-06-11" }, { groupBy: "agent" }],
+  ["one agent", { metric: "csat", from: DAY, to: "2026-06-11", agent: "bob" }, {}],
+  ["by week", { metric: "csat", from: DAY, to: "2026-06-11" }, { groupBy: "week" }],
+];
+
+describe("score reads cost rows by days × segments, not by answers", () => {
+  it("reads no more rows over 2,000 answers on one day than over 20", async () => {
+    const small = await workspaceWith(20);
+    const large = await workspaceWith(2000);
+    for (const [name, selection, options] of READS) {
+      const a = await readHistograms(env.DB, { workspaceId: small.ws.id, ...selection }, options);
+      const b = await readHistograms(env.DB, { workspaceId: large.ws.id, ...selection }, options);
+      const n = (rows: { count: number }[]) => rows.reduce((s, r) => s + r.count, 0);
+      // Both reads saw their whole day...
+      expect(n(b.rows), name).toBe(selection.agent ? 400 : 2000);
+      expect(n(a.rows), name).toBe(selection.agent ? 4 : 20);
+      // ...and the large one read no more rows for it.
+      expect(a.rowsRead, name).toBeGreaterThan(0);
+      expect(b.rowsRead, name).toBeLessThanOrEqual(a.rowsRead);
+    }
+  });
+
+  it("the route reports the same cost in Server-Timing", async () => {
+    const small = await workspaceWith(20);
+    const large = await workspaceWith(2000);
+    const rowsRead = async (ws: TestWorkspace) => {
+      const res = await call("GET", `/v1/scores?metric=nps&from=${DAY}&to=2026-06-11&group_by=agent`, { key: ws.key });
+      expect(res.status).toBe(200);
+      return {
+        n: res.body.n as number,
+        rowsRead: Number(/rows_read=(\d+)/.exec(res.headers.get("server-timing")!)![1]),
+      };
+    };
+    const a = await rowsRead(small.ws);
+    const b = await rowsRead(large.ws);
+    expect([a.n, b.n]).toEqual([20, 2000]);
+    expect(b.rowsRead).toBeLessThanOrEqual(a.rowsRead);
+    // A handful of rows: 10 (channel, agent) pairs × ≤ 11 values, far from 2,000.
+    expect(b.rowsRead).toBeLessThan(300);
+  });
+
+  it("never reads the responses table", async () => {
+    const { ws } = await workspaceWith(20);
+    // The query plan of a read names only the rollups' covering index.
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT value, SUM(count) FROM score_rollups
+       WHERE workspace_id = ? AND grain = 'seg' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
+    )
+      .bind(ws.id, DAY, "2026-06-11")
+      .all<{ detail: string }>();
+    const details = plan.results.map((r) => r.detail).join("\n");
+    expect(details).toContain("COVERING INDEX score_rollups_read");
+    expect(details).not.toContain("responses");
+  });
+
+  it("reads one agent's rows only, whatever the other agents do", async () => {
+    const { ws } = await workspaceWith(2000);
+    // 200 more answers for other agents on the same day must not make bob's read dearer.
+    const before = await readHistograms(
+      env.DB,
+      { workspaceId: ws.id, metric: "nps", agent: "bob" },
+      { groupBy: "day" },
+    );
+    const surveyId = (await env.DB.prepare("SELECT survey_id AS s FROM responses WHERE workspace_id = ? LIMIT 1")
+      .bind(ws.id)
+      .first<{ s: string }>())!.s;
+    await seedResponses(
+      ws.id,
+      Array.from({ length: 200 }, (_, i) => ({ surveyId, day: DAY, nps: i % 11, agent: `other-${i % 50}` })),
+    );
+    const after = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", agent: "bob" }, { groupBy: "day" });
+    expect(after.rows).toEqual(before.rows);
+    expect(after.rowsRead).toBe(before.rowsRead);
+  });
+
+  it("reads the coarsest grain that holds what the read needs", () => {
+    const base = { workspaceId: "w", metric: "nps" } as const;
+    expect(grainFor(base)).toBe("all");
+    expect(grainFor({ ...base, surveyId: "s", from: DAY }, "week")).toBe("all");
+    expect(grainFor(base, "survey")).toBe("all");
+    expect(grainFor({ ...base, channel: "email" })).toBe("seg");
+    expect(grainFor(base, "team")).toBe("seg");
+    expect(grainFor({ ...base, team: "fr" }, "month")).toBe("seg");
+    expect(grainFor({ ...base, agent: "ana" })).toBe("agent");
+    expect(grainFor(base, "agent")).toBe("agent");
+    expect(grainFor({ ...base, agent: "ana", from: DAY }, "week")).toBe("agent");
+    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("full");
+    expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("full");
+  });
+
+  it("unsegmented reads cost answer values, not segments", async () => {
+    const { ws } = await workspaceWith(2000);
+    const whole = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" });
+    const byChannel = await readHistograms(
+      env.DB,
+      { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
+      { groupBy: "channel" },
+    );
+    expect(whole.rows).toHaveLength(11);
+    // 11 histogram bars (nps 0–10) on the `all` grain; D1 also counts the GROUP BY sorter's
+    // rows, so about twice that — against 2,000 answers.
+    expect(whole.rowsRead).toBeLessThanOrEqual(2 * 11 + 2);
+    expect(whole.rowsRead).toBeLessThan(byChannel.rowsRead);
+  });
+
+  it("keeps the three grains in agreement through inserts, changes and deletes", async () => {
+    const { ws } = await workspaceWith(200);
+    await env.DB.prepare(
+      "UPDATE responses SET nps = (nps + 3) % 11, channel = 'phone' WHERE workspace_id = ? AND rowid % 3 = 0",
+    )
+      .bind(ws.id)
+      .run();
+    await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ? AND rowid % 7 = 0").bind(ws.id).run();
+    const totals = await env.DB.prepare(
+      `SELECT grain, metric, value, SUM(count) AS c FROM score_rollups WHERE workspace_id = ?
+       GROUP BY grain, metric, value ORDER BY metric, value`,
+    )
+      .bind(ws.id)
+      .all<{ grain: string; metric: string; value: number; c: number }>();
+    const truth = await env.DB.prepare(
+      "SELECT nps AS value, COUNT(*) AS c FROM responses WHERE workspace_id = ? AND nps IS NOT NULL GROUP BY nps ORDER BY nps",
+    )
+      .bind(ws.id)
+      .all<{ value: number; c: number }>();
+    for (const grain of ["full", "seg", "agent", "all"]) {
+      const got = totals.results.filter((r) => r.grain === grain && r.metric === "nps").map((r) => [r.value, r.c]);
+      expect(got, grain).toEqual(truth.results.map((r) => [r.value, r.c]));
+    }
+  });
+});
