@@ -17,7 +17,7 @@ async function hmac(hash: "SHA-1" | "SHA-256", key: string, message: Uint8Array<
 }
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf8 = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
 
 let seq = 0;
 export const uniqueId = (prefix = "msg") => `${prefix}_${Date.now().toString(36)}_${++seq}`;

@@ -41,7 +41,7 @@ const ticket = fc.record({
 });
 const order = fc.record({
   customer,
-  placedAt: instant(-5, 80),
+  placedAt: instant(-5, 100),
   money: fc.constantFrom(["10.00", "EUR"], ["0.01", "EUR"], ["99.99", "EUR"], ["1500", "JPY"], ["7", "JPY"]),
   cancelled: fc.boolean(),
   cancelFirst: fc.boolean(),
@@ -51,7 +51,8 @@ const history = fc.record({
   tickets: fc.array(ticket, { minLength: 1, maxLength: 5 }),
   orders: fc.array(order, { maxLength: 6 }),
   order: fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
-  windowDays: fc.constantFrom(1, 7, 30),
+  // Up to 30 days the read uses the attribution kept by triggers; beyond, it probes the orders.
+  windowDays: fc.constantFrom(1, 7, 30, 45),
   asOfDay: fc.integer({ min: 5, max: 120 }),
 });
 

@@ -1,6 +1,6 @@
 import { isoWeek } from "../domain/local-day";
 import type { Env } from "../env";
-import { DAY_MS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
+import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
 
 export const REPURCHASE_GROUPS = [
   "channel",
@@ -50,34 +50,25 @@ const GROUP_SQL: Record<RepurchaseGroup, string> = {
 };
 
 /**
- * The selected interactions, as a CTE. Parameters: ?1 workspace, ?2 window ms,
- * ?3 as_of, then the filters from ?4. Interactions closed after `as_of` did not
- * exist yet at that instant and are left out.
+ * The WHERE clause selecting interactions (alias `i`). Parameters: ?1
+ * workspace, ?2 window ms, ?3 as_of, then the filters from ?4. Interactions
+ * closed after `as_of` did not exist yet at that instant and are left out.
  */
-function selection(sel: RepurchaseSelection, group: string): { cte: string; params: unknown[] } {
+function selection(sel: RepurchaseSelection): { where: string; params: unknown[] } {
   const params: unknown[] = [sel.workspaceId, sel.windowDays * DAY_MS, sel.asOf];
   const where = ["i.workspace_id = ?1", "i.closed_at <= ?3"];
-  const filter = (sqlText: string, value: string | undefined) => {
+  const add = (condition: (n: number) => string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);
-    where.push(`${sqlText} = ?${params.length}`);
+    where.push(condition(params.length));
   };
-  if (sel.from !== undefined) {
-    params.push(sel.from);
-    where.push(`i.closed_day >= ?${params.length}`);
-  }
-  if (sel.to !== undefined) {
-    params.push(sel.to);
-    where.push(`i.closed_day < ?${params.length}`);
-  }
-  filter("i.channel", sel.channel);
-  filter("i.request_type", sel.requestType);
-  filter("i.agent", sel.agent);
-  filter("i.team", sel.team);
-  const cte = `sel AS (
-    SELECT i.customer_key AS ck, i.closed_at AS t, ${group} AS g, (i.closed_at + ?2 <= ?3) AS done
-    FROM interactions i WHERE ${where.join(" AND ")})`;
-  return { cte, params };
+  add((n) => `i.closed_day >= ?${n}`, sel.from);
+  add((n) => `i.closed_day < ?${n}`, sel.to);
+  add((n) => `i.channel = ?${n}`, sel.channel);
+  add((n) => `i.request_type = ?${n}`, sel.requestType);
+  add((n) => `i.agent = ?${n}`, sel.agent);
+  add((n) => `i.team = ?${n}`, sel.team);
+  return { where: where.join(" AND "), params };
 }
 
 /**
@@ -85,8 +76,20 @@ function selection(sel: RepurchaseSelection, group: string): { cte: string; para
  * `orders_customer (workspace_id, customer_key, placed_at)` index: strictly
  * after `closed_at`, at most the window later, and by `as_of`.
  */
-const COUNTING_ORDER = `o.workspace_id = ?1 AND o.customer_key = sel.ck AND o.placed_at > sel.t
-  AND o.placed_at <= MIN(sel.t + ?2, ?3) AND o.cancelled = 0`;
+const COUNTING_ORDER = `o.workspace_id = ?1 AND o.customer_key = i.customer_key AND o.placed_at > i.closed_at
+  AND o.placed_at <= MIN(i.closed_at + ?2, ?3) AND o.cancelled = 0`;
+
+/**
+ * Whether an interaction has a counting order. Up to the default 30-day window
+ * this reads `repurchase_30d_at`, kept at write time by triggers (migration
+ * 0003): the first counting order within 30 days is within W <= 30 days and by
+ * as_of exactly when its time is. Longer windows probe the orders index.
+ */
+function hasCountingOrder(windowDays: number): string {
+  return windowDays <= DEFAULT_WINDOW_DAYS
+    ? "(i.repurchase_30d_at IS NOT NULL AND i.repurchase_30d_at <= MIN(i.closed_at + ?2, ?3))"
+    : `EXISTS (SELECT 1 FROM orders o WHERE ${COUNTING_ORDER})`;
+}
 
 export interface RepurchaseRows {
   /** Tallies per group key (`null` key when the read is not grouped, or the segment is unset). */
@@ -103,30 +106,32 @@ export interface RepurchaseRows {
  *
  * Counts add up across groups (an interaction is in one group), so the total is
  * their sum; revenue does not (an order may count for interactions in two
- * groups), so it is computed again for the whole selection, each order once.
+ * groups), so the whole selection's revenue is summed apart, each order once.
  */
 export async function queryRepurchase(env: Pick<Env, "DB">, sel: RepurchaseSelection): Promise<RepurchaseRows> {
   const group = sel.groupBy ? GROUP_SQL[sel.groupBy] : "NULL";
-  const grouped = selection(sel, group);
+  const { where, params } = selection(sel);
+  const hit = hasCountingOrder(sel.windowDays);
   const counts = env.DB.prepare(
-    `WITH ${grouped.cte}
-     SELECT g, SUM(done) AS eligible, SUM(done AND hit) AS repurchased,
-            SUM(NOT done) AS pending, SUM(NOT done AND hit) AS pending_repurchased
-     FROM (SELECT g, done, EXISTS (SELECT 1 FROM orders o WHERE ${COUNTING_ORDER}) AS hit FROM sel)
-     GROUP BY g ORDER BY g`,
-  ).bind(...grouped.params);
-  const revenueSql = (cte: string) =>
-    `WITH ${cte}
-     SELECT g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM (
-       SELECT DISTINCT sel.g AS g, o.order_id, o.currency, o.total_minor
-       FROM sel JOIN orders o ON ${COUNTING_ORDER}
-       WHERE sel.done AND o.total_minor IS NOT NULL)
-     GROUP BY g, currency`;
-  const statements = [counts, env.DB.prepare(revenueSql(grouped.cte)).bind(...grouped.params)];
-  if (sel.groupBy) {
-    const whole = selection(sel, "NULL");
-    statements.push(env.DB.prepare(revenueSql(whole.cte)).bind(...whole.params));
-  }
+    `SELECT g, done, COUNT(*) AS n, SUM(hit) AS hits FROM (
+       SELECT ${group} AS g, (i.closed_at + ?2 <= ?3) AS done, ${hit} AS hit FROM interactions i WHERE ${where})
+     GROUP BY g, done ORDER BY g`,
+  ).bind(...params);
+  // Revenue of eligible interactions: the (group, order) pairs once each,
+  // summed per group and, each order once, for the whole selection. Only
+  // interactions with a counting order are joined, interactions first (CROSS
+  // JOIN fixes that order in SQLite); `rid` is the order's rowid.
+  const revenue = env.DB.prepare(
+    `WITH pairs AS MATERIALIZED (
+       SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor
+       FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
+       WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)
+     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
+     UNION ALL
+     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
+     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`,
+  ).bind(...params);
+  const statements = [counts, revenue];
   const results = await env.DB.batch<Record<string, unknown>>(statements);
   const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
 
@@ -140,25 +145,25 @@ export async function queryRepurchase(env: Pick<Env, "DB">, sel: RepurchaseSelec
   };
   const total = emptyTally();
   for (const row of results[0]?.results ?? []) {
-    const t = tallyOf(groupKey(row.g, sel.groupBy));
-    t.eligible += Number(row.eligible ?? 0);
-    t.repurchased += Number(row.repurchased ?? 0);
-    t.pending += Number(row.pending ?? 0);
-    t.pendingRepurchased += Number(row.pending_repurchased ?? 0);
-    total.eligible += Number(row.eligible ?? 0);
-    total.repurchased += Number(row.repurchased ?? 0);
-    total.pending += Number(row.pending ?? 0);
-    total.pendingRepurchased += Number(row.pending_repurchased ?? 0);
+    const n = Number(row.n ?? 0);
+    const hits = Number(row.hits ?? 0);
+    for (const t of [tallyOf(groupKey(row.g, sel.groupBy)), total]) {
+      if (row.done) {
+        t.eligible += n;
+        t.repurchased += hits;
+      } else {
+        t.pending += n;
+        t.pendingRepurchased += hits;
+      }
+    }
   }
   const addRevenue = (into: RepurchaseTally, row: Record<string, unknown>) => {
     const currency = String(row.currency);
     into.revenueMinor[currency] = (into.revenueMinor[currency] ?? 0n) + BigInt(String(row.minor));
   };
   for (const row of results[1]?.results ?? []) {
-    addRevenue(tallyOf(groupKey(row.g, sel.groupBy)), row);
-    if (!sel.groupBy) addRevenue(total, row);
+    addRevenue(row.whole ? total : tallyOf(groupKey(row.g, sel.groupBy)), row);
   }
-  for (const row of results[2]?.results ?? []) addRevenue(total, row);
 
   const groups = [...byKey.entries()].map(([key, tally]) => ({ key, tally }));
   return { groups, total, rowsRead };
