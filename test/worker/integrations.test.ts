@@ -96,3 +96,32 @@ describe("GET and DELETE /v1/integrations", () => {
     expect(hook.status).toBe(401);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the integrations, receivers and repurchase routes from their schemas", async () => {
+    const doc = (await call("GET", "/openapi.json")).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/v1/integrations",
+        "/v1/integrations/{source}",
+        "/v1/hooks/{workspace_id}/{source}",
+        "/v1/repurchase",
+      ]),
+    );
+    const params = doc.paths["/v1/repurchase"].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(
+      expect.arrayContaining([
+        "window_days",
+        "as_of",
+        "from",
+        "to",
+        "group_by",
+        "channel",
+        "request_type",
+        "agent",
+        "team",
+      ]),
+    );
+    expect(doc.components.schemas.Repurchase.properties).toHaveProperty("revenue_per_interaction");
+  });
+});
