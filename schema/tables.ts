@@ -80,11 +80,18 @@ export const interactions = sqliteTable(
     source: text("source").notNull().default("api"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /**
+     * placed_at of the first counting order within the default 30-day window,
+     * or NULL. Kept by triggers (migration 0003) in the same transaction as
+     * every order or interaction write; never written by application code.
+     */
+    repurchase30dAt: integer("repurchase_30d_at"),
   },
   (t) => [
     uniqueIndex("interactions_ticket").on(t.workspaceId, t.ticketId),
     index("interactions_day").on(t.workspaceId, t.closedDay),
     index("interactions_customer").on(t.workspaceId, t.customerKey, t.closedAt),
+    index("interactions_attribution").on(t.workspaceId, t.closedAt, t.repurchase30dAt),
   ],
 );
 

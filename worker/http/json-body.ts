@@ -11,9 +11,17 @@ const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
  * A declared Content-Length over the limit is refused before reading.
  */
 export async function readLimitedText(req: Request): Promise<string> {
+  return new TextDecoder().decode(await readLimitedBytes(req));
+}
+
+/**
+ * Reads a request body once, with the size limit, as the exact bytes sent:
+ * webhook receivers verify signatures over these.
+ */
+export async function readLimitedBytes(req: Request): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,7 +41,7 @@ export async function readLimitedText(req: Request): Promise<string> {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
 
 const tooLarge = () => new ApiError(413, "body_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);

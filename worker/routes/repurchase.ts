@@ -1,5 +1,105 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
 import type { AppEnv } from "../env";
+import { parseLooseInstant } from "../hooks/payload";
+import { invalid } from "../http/errors";
+import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
+import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
 
-/** GET /v1/repurchase (issue 5). Not built yet. */
-export const repurchaseRoutes = new OpenAPIHono<AppEnv>();
+const Query = z.object({
+  window_days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_WINDOW_DAYS)
+    .default(DEFAULT_WINDOW_DAYS)
+    .openapi({ description: "Days after `closed_at` an order may count, 1–365", example: 30 }),
+  as_of: z.string().optional().openapi({
+    description:
+      "ISO-8601 instant (a date alone means its UTC midnight) at which windows are judged; default now. Interactions closed after it are left out.",
+    example: "2026-11-17T00:00:00Z",
+  }),
+  from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
+  to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
+  group_by: z.enum(REPURCHASE_GROUPS).optional(),
+  channel: segmentText.optional(),
+  request_type: segmentText.optional(),
+  agent: segmentText.optional(),
+  team: segmentText.optional(),
+});
+
+const Money = z.record(z.string(), z.string()).openapi({
+  description: "Decimal strings per currency, never summed across currencies",
+  example: { EUR: "1234.50" },
+});
+
+const Figures = z.object({
+  eligible: z.number().int().openapi({ description: "Interactions whose window has closed by `as_of`" }),
+  repurchased: z.number().int().openapi({ description: "Eligible interactions with a counting order" }),
+  rate: z.number().nullable().openapi({ description: "repurchased / eligible; null when nothing is eligible" }),
+  pending: z.number().int().openapi({ description: "Interactions whose window is still open (never a miss)" }),
+  pending_repurchased: z
+    .number()
+    .int()
+    .openapi({ description: "Pending ones with a counting order placed by `as_of`" }),
+  revenue: Money,
+  revenue_per_interaction: Money,
+});
+
+const RepurchaseBody = Figures.extend({
+  window_days: z.number().int(),
+  as_of: z.string(),
+  groups: z.array(Figures.extend({ key: z.string().nullable() })).optional(),
+}).openapi("Repurchase");
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/repurchase",
+  tags: ["Scores"],
+  summary: "Repurchase rate after an interaction",
+  description:
+    "An order counts for an interaction when the same customer placed it strictly after `closed_at` and at most `window_days` later, and it was not cancelled. Revenue counts each order once. Cost in D1 rows read is in the `Server-Timing` header.",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: Query },
+  responses: { 200: jsonResponse("The figures", RepurchaseBody), ...errors(401, 403, 422) },
+});
+
+/** GET /v1/repurchase: parse, query (`worker/store/repurchase-query.ts`), format (`worker/metrics/repurchase.ts`). */
+export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const q = c.req.valid("query");
+  const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
+  if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
+  const started = Date.now();
+  const rows = await queryRepurchase(c.env, {
+    workspaceId: c.var.workspaceId,
+    windowDays: q.window_days,
+    asOf,
+    from: q.from,
+    to: q.to,
+    channel: q.channel,
+    requestType: q.request_type,
+    agent: q.agent,
+    team: q.team,
+    groupBy: q.group_by,
+  });
+  c.header("Server-Timing", `d1;dur=${Date.now() - started};desc="rows_read=${rows.rowsRead}"`);
+  return c.json(
+    {
+      window_days: q.window_days,
+      as_of: new Date(asOf).toISOString(),
+      ...repurchaseFigures(rows.total),
+      ...(q.group_by ? { groups: rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) } : {}),
+    },
+    200,
+  );
+});
+
+function parseAsOf(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : parseLooseInstant(text);
+  if (ms === null || !Number.isFinite(ms)) {
+    throw invalid([{ path: "as_of", message: "Expected an ISO-8601 instant such as 2026-11-17T00:00:00Z" }]);
+  }
+  return ms;
+}

@@ -37,15 +37,26 @@ export async function invite(
 ): Promise<Invitation> {
   const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
   await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  return mintInvitation(env, origin, workspace.id, survey, event.ticketId, locale, now);
+}
+
+/**
+ * Signs a survey token for a ticket already recorded and builds its links. Pure
+ * of the database, so a webhook receiver can record the ticket in its own batch
+ * (with its delivery ledger) and then mint the links.
+ */
+export async function mintInvitation(
+  env: Pick<Env, "SIGNING_KEYS">,
+  origin: string,
+  workspaceId: string,
+  survey: Survey,
+  ticketId: string,
+  locale?: Locale,
+  now = Date.now(),
+): Promise<Invitation> {
   const expiresAt = Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86_400;
   const token = await signInvitation(
-    {
-      workspaceId: workspace.id,
-      surveyId: survey.id,
-      ticketId: event.ticketId,
-      expiresAt,
-      ...(locale ? { locale } : {}),
-    },
+    { workspaceId, surveyId: survey.id, ticketId, expiresAt, ...(locale ? { locale } : {}) },
     env.SIGNING_KEYS,
   );
   return invitationLinks(origin, survey, token, expiresAt);

@@ -1,0 +1,256 @@
+// Benchmark of GET /v1/repurchase: N interactions × N orders in a throwaway
+// local D1, read through a real `wrangler dev`. Prints latency and D1 rows read.
+//
+//   npx node bench/repurchase.mjs                 # 10k and 100k
+//   npx node bench/repurchase.mjs --sizes 100000  # one size
+//
+// Data is bulk-inserted with `wrangler d1 execute --local --file`, straight into
+// the tables (the webhook path is measured by the tests, not here): customers
+// buy a few times a year, 10% of orders in USD, 3% cancelled, a third of the
+// tickets answered an NPS survey.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const wrangler = path.join(root, "node_modules/.bin/wrangler");
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+const sizesArg = process.argv.indexOf("--sizes");
+const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [10_000, 100_000];
+const RUNS = 10;
+/** `--keep`: leave the database directory behind (its path is printed), to inspect query plans. */
+const keep = process.argv.includes("--keep");
+const DAY = 86_400_000;
+
+function run(args, cwd = root) {
+  const r = spawnSync(wrangler, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Deterministic pseudo-random numbers, so every run benches the same data. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const q = (v) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+function* inserts(table, columns, rows, chunk = 200) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows.slice(i, i + chunk).map((r) => `(${r.map(q).join(",")})`);
+    yield `INSERT INTO ${table} (${columns.join(",")}) VALUES ${values.join(",\n")};`;
+  }
+}
+
+function dataset(n, now, apiKey) {
+  const random = rng(n);
+  const ws = "ws_bench";
+  const survey = "srv_bench";
+  const customers = Math.max(1, Math.floor(n / 2));
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const statements = [
+    `INSERT INTO workspaces (id, name, timezone, created_at) VALUES ('${ws}', 'Bench', 'UTC', ${now});`,
+    `INSERT INTO api_keys (id, workspace_id, name, scopes, key_hash, prefix, created_at) VALUES ('key_bench', '${ws}', 'bench', '["read","write","admin"]', '${createHash("sha256").update(apiKey).digest("hex")}', 'ak_benc', ${now});`,
+    `INSERT INTO surveys (id, workspace_id, name, questions, comment, ces_scale, is_default, created_at) VALUES ('${survey}', '${ws}', 'NPS', '[{"type":"nps"}]', 0, 'agree7', 1, ${now});`,
+  ];
+  const interactions = [];
+  const responses = [];
+  for (let i = 0; i < n; i++) {
+    const closedAt = now - Math.floor(random() * 365 * DAY);
+    const id = `int_${i}`;
+    interactions.push([
+      id,
+      ws,
+      `T-${i}`,
+      `e:${Math.floor(random() * customers)}`,
+      pick(["email", "chat", "phone"]),
+      pick(["refund", "delivery", "product", "billing"]),
+      `agent-${Math.floor(random() * 40)}`,
+      pick(["FR", "EN", "DE"]),
+      closedAt,
+      day(closedAt),
+      "bench",
+      closedAt,
+      closedAt,
+    ]);
+    if (random() < 1 / 3) {
+      const at = closedAt + 3_600_000;
+      responses.push([`rsp_${i}`, ws, survey, id, `T-${i}`, Math.floor(random() * 11), at, day(at), at]);
+    }
+  }
+  const orders = [];
+  for (let i = 0; i < n; i++) {
+    const placedAt = now - Math.floor(random() * 395 * DAY) + 30 * DAY;
+    const usd = random() < 0.1;
+    orders.push([
+      ws,
+      `O-${i}`,
+      `e:${Math.floor(random() * customers)}`,
+      Math.min(placedAt, now),
+      1000 + Math.floor(random() * 20_000),
+      usd ? "USD" : "EUR",
+      random() < 0.03 ? 1 : 0,
+      "bench",
+      now,
+      now,
+    ]);
+  }
+  statements.push(
+    ...inserts(
+      "interactions",
+      [
+        "id",
+        "workspace_id",
+        "ticket_id",
+        "customer_key",
+        "channel",
+        "request_type",
+        "agent",
+        "team",
+        "closed_at",
+        "closed_day",
+        "source",
+        "created_at",
+        "updated_at",
+      ],
+      interactions,
+    ),
+    ...inserts(
+      "orders",
+      [
+        "workspace_id",
+        "order_id",
+        "customer_key",
+        "placed_at",
+        "total_minor",
+        "currency",
+        "cancelled",
+        "source",
+        "created_at",
+        "updated_at",
+      ],
+      orders,
+    ),
+    ...inserts(
+      "responses",
+      [
+        "id",
+        "workspace_id",
+        "survey_id",
+        "interaction_id",
+        "ticket_id",
+        "nps",
+        "submitted_at",
+        "submitted_day",
+        "updated_at",
+      ],
+      responses,
+    ),
+  );
+  return statements.join("\n");
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within 2 minutes`);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+async function bench(n) {
+  const dir = mkdtempSync(path.join(tmpdir(), "aftercare-bench-"));
+  const now = Date.now();
+  const apiKey = `ak_${randomBytes(24).toString("base64url")}`;
+  const port = 9100 + Math.floor(Math.random() * 800);
+  let dev;
+  try {
+    process.stdout.write(`\n${n} interactions × ${n} orders: migrating… `);
+    run(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+    process.stdout.write("loading… ");
+    const file = path.join(dir, "data.sql");
+    writeFileSync(file, dataset(n, now, apiKey));
+    const loadStart = Date.now();
+    run(["d1", "execute", "aftercare", "--local", "--persist-to", dir, "--file", file, "--yes"]);
+    process.stdout.write(`${((Date.now() - loadStart) / 1000).toFixed(1)} s. Starting wrangler dev…\n`);
+    dev = spawn(
+      wrangler,
+      [
+        "dev",
+        "--port",
+        String(port),
+        "--ip",
+        "127.0.0.1",
+        "--persist-to",
+        dir,
+        "--show-interactive-dev-session=false",
+        "--var",
+        "ADMIN_TOKEN:bench-admin",
+        "--var",
+        "SIGNING_KEYS:k1:bench-signing-key-0123456789",
+      ],
+      { cwd: root, env, stdio: "ignore", detached: true },
+    );
+    const origin = `http://127.0.0.1:${port}`;
+    await waitFor(`${origin}/healthz`);
+    const scenarios = [
+      ["whole year, default 30-day window", ""],
+      ["group_by=channel", "group_by=channel"],
+      ["group_by=nps_category", "group_by=nps_category"],
+      ["group_by=week", "group_by=week"],
+      ["window_days=90", "window_days=90"],
+      ["one month (from/to)", `from=${day(now - 90 * DAY)}&to=${day(now - 60 * DAY)}`],
+    ];
+    const rows = [];
+    for (const [label, query] of scenarios) {
+      const url = `${origin}/v1/repurchase?${query}`;
+      const times = [];
+      let rowsRead = 0;
+      let body;
+      for (let i = 0; i < RUNS + 2; i++) {
+        const started = performance.now();
+        const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
+        body = await res.json();
+        if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
+        if (i >= 2) times.push(performance.now() - started);
+        rowsRead = Number(/rows_read=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? 0);
+      }
+      rows.push({
+        scenario: label,
+        "median ms": Math.round(median(times)),
+        "p95 ms": Math.round(p95(times)),
+        rows_read: rowsRead,
+        eligible: body.eligible,
+        rate: body.rate === null ? null : Number(body.rate.toFixed(3)),
+      });
+    }
+    console.table(rows);
+  } finally {
+    if (dev?.pid) {
+      try {
+        process.kill(-dev.pid, "SIGTERM");
+      } catch {}
+    }
+    if (keep) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`node ${process.version}, ${RUNS} timed reads per scenario after 2 warm-ups`);
+for (const n of sizes) await bench(n);

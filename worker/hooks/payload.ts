@@ -1,0 +1,133 @@
+import { z } from "@hono/zod-openapi";
+import { invalid } from "../http/errors";
+import { zodDetails } from "../http/validation";
+import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
+
+/** Shared zod pieces and parsers for webhook payloads. */
+
+/** An id a tool may send as a number or a string. */
+export const idText = z.union([
+  z.string().trim().min(1).max(200),
+  z
+    .number()
+    .int()
+    .nonnegative()
+    .transform((n) => String(n)),
+]);
+
+export const segment = z.string().trim().min(1).max(200);
+
+export const HookCustomer = z.object({ id: idText.optional(), email: z.string().trim().max(320).email().optional() });
+
+/** ISO-8601 with a `Z` or an offset, as our own events require. */
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .transform((text) => Date.parse(text))
+  .refine((ms) => Number.isFinite(ms), "Not a real instant");
+
+const LOOSE_ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Tools format times their own way: ISO-8601 with or without a zone (UTC when
+ * absent, as WooCommerce's `*_gmt` and Gorgias's datetimes are). Returns Unix ms
+ * or null.
+ */
+export function parseLooseInstant(text: string): number | null {
+  const m = LOOSE_ISO.exec(text.trim());
+  if (!m) return null;
+  const zone = !m[3] ? "Z" : m[3].toUpperCase() === "Z" ? "Z" : m[3].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  // Date.parse takes at most millisecond precision.
+  const time = (m[2] as string).replace(/(\.\d{3})\d+$/, "$1");
+  const ms = Date.parse(`${m[1]}T${time}${zone}`);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export const looseInstant = z
+  .string()
+  .transform((text, ctx) => {
+    const ms = parseLooseInstant(text);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: "Expected an ISO-8601 date-time, e.g. 2026-11-17T10:00:00Z" });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .or(
+    z
+      .number()
+      .int()
+      .positive()
+      .transform((s) => s * 1000),
+  );
+
+export const currencyCode = z
+  .string()
+  .trim()
+  .transform((c) => c.toUpperCase())
+  .refine(isCurrencyCode, "Expected an ISO 4217 currency code such as EUR");
+
+/** A decimal amount, as text or a JSON number; checked against the currency with `moneyIssue`. */
+export const amountText = z.union([
+  z.string().trim(),
+  z
+    .number()
+    .nonnegative()
+    .transform((n) => String(n)),
+]);
+
+/**
+ * Converts an amount to minor units, or adds a 422 issue at `path`. Money never
+ * goes through a float: "49.90" EUR is 4990n.
+ */
+export function toMinor(amount: string, currency: string, ctx: z.RefinementCtx, path: (string | number)[]) {
+  const minor = parseAmount(amount, currency);
+  if (minor === null) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `Expected a non-negative decimal amount in ${currency}, e.g. "49.90", with at most the currency's minor digits`,
+    });
+    return z.NEVER;
+  }
+  return minor;
+}
+
+/** Parses with a schema, or throws the contract's 422 naming the fields. */
+export function parseOr422<T extends z.ZodType>(schema: T, payload: unknown, prefix = ""): z.output<T> {
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    throw invalid(
+      zodDetails(result.error).map((d) => ({
+        path: prefix && d.path !== "(root)" ? `${prefix}.${d.path}` : prefix || d.path,
+        message: d.message,
+      })),
+      "The webhook payload has invalid fields",
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Removes empty strings and nulls, recursively: a trigger template renders a
+ * placeholder the ticket lacks as "", which means "not given", not "blank".
+ */
+export function dropBlanks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropBlanks);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const cleaned = dropBlanks(v);
+      if (cleaned === null || cleaned === undefined) continue;
+      if (typeof cleaned === "string" && cleaned.trim() === "") continue;
+      out[k] = cleaned;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The value of a header, trimmed; null when absent or empty. */
+export function header(headers: Headers, name: string): string | null {
+  const value = headers.get(name)?.trim();
+  return value ? value : null;
+}

@@ -1,0 +1,63 @@
+import { z } from "@hono/zod-openapi";
+import { hmac, sameSignature, toBase64 } from "./crypto";
+import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
+import { checkPlainSecret, type HookSource } from "./source";
+
+const email = z.string().trim().max(320).email();
+
+/** The fields of Shopify's order payload that Aftercare reads; the rest is ignored. */
+const ShopifyOrder = z
+  .object({
+    id: idText,
+    created_at: looseInstant,
+    total_price: amountText,
+    currency: currencyCode,
+    email: email.optional().nullable().catch(null),
+    contact_email: email.optional().nullable().catch(null),
+    customer: z
+      .object({ email: email.optional().nullable().catch(null) })
+      .nullable()
+      .optional(),
+  })
+  .transform((o, ctx) => ({ ...o, totalMinor: toMinor(o.total_price, o.currency, ctx, ["total_price"]) }));
+
+/**
+ * `shopify`: `orders/create` and `orders/cancelled` (`X-Shopify-Topic`), signed
+ * `X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(secret, raw body))` with the app's
+ * client secret (or the store's webhook signing secret), deduplicated on
+ * `X-Shopify-Webhook-Id`. `created_at` carries its UTC offset. Shopify's
+ * customer ids are its own, so customers match by e-mail only. Order ids are
+ * namespaced (`shopify:<id>`) so they never collide with another shop tool's.
+ */
+export const shopifySource: HookSource = {
+  name: "shopify",
+  trustsCustomerIds: false,
+  checkSecret: checkPlainSecret,
+
+  async verify(delivery, secret) {
+    const expected = toBase64(await hmac("SHA-256", secret, delivery.body));
+    if (!(await sameSignature(header(delivery.headers, "x-shopify-hmac-sha256"), expected))) return false;
+    const id = header(delivery.headers, "x-shopify-webhook-id");
+    return { deliveryId: id && id.length <= 200 ? id : null };
+  },
+
+  map(payload, delivery) {
+    const topic = header(delivery.headers, "x-shopify-topic");
+    if (topic !== "orders/create" && topic !== "orders/cancelled") return { ignored: `topic ${topic ?? "(none)"}` };
+    const o = parseOr422(ShopifyOrder, payload);
+    const address = o.customer?.email ?? o.email ?? o.contact_email ?? null;
+    return {
+      event: {
+        kind: "order",
+        order: {
+          orderId: `shopify:${o.id}`,
+          customer: address ? { email: address } : null,
+          placedAt: o.created_at,
+          totalMinor: o.totalMinor,
+          currency: o.currency,
+        },
+        cancelled: topic === "orders/cancelled",
+      },
+    };
+  },
+};

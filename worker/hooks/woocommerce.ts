@@ -1,0 +1,75 @@
+import { z } from "@hono/zod-openapi";
+import { hmac, sameSignature, toBase64 } from "./crypto";
+import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
+import { checkPlainSecret, type HookSource } from "./source";
+
+/** Statuses after which an order is no purchase: cancellation is final, as with Shopify. */
+const CANCELLED = new Set(["cancelled", "refunded", "failed", "trash"]);
+
+const WooOrder = z
+  .object({
+    id: idText,
+    status: z.string().trim().max(50),
+    currency: currencyCode,
+    total: amountText,
+    date_created_gmt: looseInstant.optional(),
+    date_created: looseInstant.optional(),
+    billing: z
+      .object({ email: z.string().trim().max(320).email().optional().nullable().catch(null) })
+      .optional()
+      .nullable(),
+  })
+  .refine((o) => o.date_created_gmt !== undefined || o.date_created !== undefined, {
+    message: "Expected date_created_gmt",
+    path: ["date_created_gmt"],
+  })
+  .transform((o, ctx) => ({ ...o, totalMinor: toMinor(o.total, o.currency, ctx, ["total"]) }));
+
+/**
+ * `woocommerce`: order webhooks (`X-WC-Webhook-Topic` order.created,
+ * order.updated, order.deleted), signed `X-WC-Webhook-Signature =
+ * base64(HMAC-SHA256(secret, raw body))`, deduplicated on
+ * `X-WC-Webhook-Delivery-ID`. Customer ids are WordPress user ids, so customers
+ * match by billing e-mail only; order ids are namespaced `woocommerce:<id>`.
+ */
+export const woocommerceSource: HookSource = {
+  name: "woocommerce",
+  trustsCustomerIds: false,
+  checkSecret: checkPlainSecret,
+
+  isHandshake(delivery) {
+    // Saving a webhook in WooCommerce posts `webhook_id=<n>` and expects a 2xx.
+    return /^webhook_id=\d+$/.test(delivery.text.trim());
+  },
+
+  async verify(delivery, secret) {
+    const expected = toBase64(await hmac("SHA-256", secret, delivery.body));
+    if (!(await sameSignature(header(delivery.headers, "x-wc-webhook-signature"), expected))) return false;
+    const id = header(delivery.headers, "x-wc-webhook-delivery-id");
+    return { deliveryId: id && id.length <= 200 ? id : null };
+  },
+
+  map(payload, delivery) {
+    const topic = header(delivery.headers, "x-wc-webhook-topic");
+    if (topic === "order.deleted") {
+      const { id } = parseOr422(z.object({ id: idText }), payload);
+      return { event: { kind: "cancellation", orderId: `woocommerce:${id}` } };
+    }
+    if (topic !== "order.created" && topic !== "order.updated") return { ignored: `topic ${topic ?? "(none)"}` };
+    const o = parseOr422(WooOrder, payload);
+    const address = o.billing?.email ?? null;
+    return {
+      event: {
+        kind: "order",
+        order: {
+          orderId: `woocommerce:${o.id}`,
+          customer: address ? { email: address } : null,
+          placedAt: (o.date_created_gmt ?? o.date_created) as number,
+          totalMinor: o.totalMinor,
+          currency: o.currency,
+        },
+        cancelled: CANCELLED.has(o.status.toLowerCase()),
+      },
+    };
+  },
+};

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { orders } from "../../schema/tables";
+import type { Database } from "../db";
+import { type CustomerRef, resolveCustomer } from "./identity";
+
+/** An order as a shop webhook reports it, money already in minor units. */
+export interface OrderEvent {
+  orderId: string;
+  customer?: CustomerRef | null;
+  /** Unix ms. */
+  placedAt: number;
+  totalMinor: bigint;
+  currency: string;
+}
+
+/**
+ * The statements that record an order, for the caller's batch. The order id is
+ * the key, so the same order under new delivery ids stays one row. A
+ * cancellation received earlier is kept: `cancelled` is never reset here.
+ *
+ * `trustId` is false for sources whose customer ids are their own (Shopify):
+ * those match by e-mail only.
+ */
+export async function upsertOrder(
+  db: Database,
+  workspaceId: string,
+  order: OrderEvent,
+  source: string,
+  trustId: boolean,
+  now = Date.now(),
+): Promise<BatchItem<"sqlite">[]> {
+  const customer = await resolveCustomer(db, workspaceId, order.customer, trustId);
+  // Safe: parseAmount caps amounts at Number.MAX_SAFE_INTEGER.
+  const totalMinor = Number(order.totalMinor);
+  const upsert = db
+    .insert(orders)
+    .values({
+      workspaceId,
+      orderId: order.orderId,
+      customerKey: customer.key,
+      placedAt: order.placedAt,
+      totalMinor,
+      currency: order.currency,
+      cancelled: false,
+      source,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [orders.workspaceId, orders.orderId],
+      set: {
+        customerKey: sql`COALESCE(excluded.customer_key, ${orders.customerKey})`,
+        placedAt: sql`excluded.placed_at`,
+        totalMinor: sql`excluded.total_minor`,
+        currency: sql`excluded.currency`,
+        updatedAt: now,
+      },
+    });
+  return [...customer.statements, upsert];
+}
+
+/**
+ * Marks an order cancelled, creating a placeholder row when the cancellation
+ * arrives before the order: the later creation then fills the details but
+ * cannot undo the cancellation.
+ */
+export function cancelOrder(
+  db: Database,
+  workspaceId: string,
+  orderId: string,
+  source: string,
+  now = Date.now(),
+): BatchItem<"sqlite"> {
+  return db
+    .insert(orders)
+    .values({ workspaceId, orderId, cancelled: true, source, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [orders.workspaceId, orders.orderId], set: { cancelled: true, updatedAt: now } });
+}
