@@ -113,7 +113,7 @@ export class SurveyApp extends Component<SurveyAppProps, State> {
           body: JSON.stringify({ token: this.props.token, locale: this.props.locale, ...pending.body }),
         });
         if (pending.finish) {
-          const height = this.root.current?.offsetHeight;
+          const height = this.root.current?.getBoundingClientRect().height;
           this.next = null;
           this.setState({ done: true, height });
         } else if (!this.next) this.setState({ status: "saved" });
