@@ -359,19 +359,23 @@ describe("the embedded widget", () => {
     const { token } = await api.invite(ws, { ticket_id: "W-size" });
     const page = await context.newPage();
     const fetched: Promise<{ url: string; gzip: number }>[] = [];
+    const data: Promise<number>[] = [];
     page.on("response", (res) => {
       const type = res.request().resourceType();
-      if (res.url().startsWith(origin) && (type === "script" || type === "stylesheet")) {
-        fetched.push(res.body().then((body) => ({ url: res.url(), gzip: gzipSync(body, { level: 9 }).length })));
-      }
+      if (!res.url().startsWith(origin)) return;
+      const gzip = res.body().then((body) => gzipSync(body, { level: 9 }).length);
+      if (type === "script" || type === "stylesheet")
+        fetched.push(gzip.then((size) => ({ url: res.url(), gzip: size })));
+      else data.push(gzip);
     });
     shop.serve({ html: shopPage(token), csp: shopCsp() });
     await page.goto(`${shop.origin}/`);
     await page.locator("aftercare-survey .ac-form").waitFor();
     const assets = await Promise.all(fetched);
     const total = assets.reduce((sum, a) => sum + a.gzip, 0);
+    const json = (await Promise.all(data)).reduce((sum, size) => sum + size, 0);
     console.log(
-      `widget weight: ${total} B gzip -9 (${assets.map((a) => `${new URL(a.url).pathname} ${a.gzip} B`).join(", ")})`,
+      `widget weight: ${total} B gzip -9 (${assets.map((a) => `${new URL(a.url).pathname} ${a.gzip} B`).join(", ")}); data (survey.json, not code): ${json} B`,
     );
     expect(assets.map((a) => new URL(a.url).pathname)).toEqual(["/widget.js"]);
     expect(total).toBeLessThanOrEqual(10 * 1024);
