@@ -22,6 +22,8 @@ export function Document({ locale, title, enhance = true, bodyClass, children }:
         <meta name="robots" content="noindex, nofollow" />
         <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
+        {/* No favicon request: there is none to serve. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assetUrl("/assets/page.css")} />
         <link rel="stylesheet" href={assetUrl("/assets/survey.css")} />
         {enhance && <script src={assetUrl("/assets/survey-page.js")} defer />}
