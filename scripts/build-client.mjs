@@ -22,7 +22,23 @@ export const ENTRIES = {
 /** Served path → static file copied as is (stylesheets, vendor CSS). */
 export const STATIC_FILES = {
   "/assets/page.css": "widget/src/styles/page.css",
+  "/assets/survey.css": "widget/src/styles/survey.css",
   "/assets/dashboard.css": "widget/src/styles/dashboard.css",
+};
+
+/**
+ * A stylesheet imported `with { type: "text" }` (the widget's constructable
+ * stylesheet) is minified like the static ones before it becomes a string.
+ */
+const minifiedCssText = {
+  name: "minified-css-text",
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      if (args.with?.type !== "text") return undefined;
+      const css = await esbuild.transform(readFileSync(args.path, "utf8"), { loader: "css", minify: true });
+      return { contents: css.code, loader: "text" };
+    });
+  },
 };
 
 const TYPES = { ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
@@ -38,12 +54,13 @@ async function build() {
       bundle: true,
       minify: true,
       format: "iife",
-      target: ["es2020", "safari14"],
+      target: ["es2020", "safari14.1"], // esbuild cannot lower destructuring for Safari 14.0
       jsx: "automatic",
       jsxImportSource: "preact",
       legalComments: "none",
       write: false,
       define: { "process.env.NODE_ENV": '"production"' },
+      plugins: [minifiedCssText],
     });
     assets[served] = result.outputFiles[0].text;
   }

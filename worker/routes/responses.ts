@@ -154,10 +154,14 @@ export const responseRoutes = new OpenAPIHono<AppEnv>();
 // Anyone's page may post answers: the signed token is the credential, not a cookie.
 responseRoutes.use("/v1/responses", async (c, next) => {
   if (c.req.method === "POST" || c.req.method === "OPTIONS") {
-    return cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"], maxAge: 86400 })(
-      c,
-      next,
-    );
+    // Exposing Retry-After lets the widget on another origin wait as long as a 429/503 asks.
+    return cors({
+      origin: "*",
+      allowMethods: ["POST", "OPTIONS"],
+      allowHeaders: ["Content-Type"],
+      exposeHeaders: ["Retry-After"],
+      maxAge: 86400,
+    })(c, next);
   }
   return next();
 });

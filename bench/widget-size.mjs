@@ -1,0 +1,45 @@
+// Prints the widget's weight on the wire: every script and style it fetches,
+// gzip -9 (the budget: ≤ 10 KB, aim ≤ 6 KB) and brotli for reference.
+// The widget fetches one script, /widget.js: its stylesheet is inside it (a
+// constructable stylesheet) and its words come with the survey's data.
+//
+//   node bench/widget-size.mjs        (builds first)
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BUDGET = 10 * 1024;
+const AIM = 6 * 1024;
+
+const build = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], {
+  cwd: root,
+  encoding: "utf8",
+});
+if (build.status !== 0) {
+  console.error(build.stderr || build.stdout);
+  process.exit(1);
+}
+
+const files = { "/widget.js": "widget/dist/widget.js" };
+let total = 0;
+console.log("asset          raw B   gzip -9 B   brotli B");
+for (const [served, file] of Object.entries(files)) {
+  const body = readFileSync(path.join(root, file));
+  const gzip = gzipSync(body, { level: 9 }).length;
+  const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total += gzip;
+  console.log(
+    `${served.padEnd(12)} ${String(body.length).padStart(7)} ${String(gzip).padStart(11)} ${String(brotli).padStart(10)}`,
+  );
+}
+const verdict =
+  total <= AIM
+    ? "within the 6 KB aim"
+    : total <= BUDGET
+      ? "within the 10 KB budget (over the 6 KB aim)"
+      : "OVER the 10 KB budget";
+console.log(`\nwidget total: ${total} B gzip -9 (${(total / 1024).toFixed(2)} KB), ${verdict}`);
+process.exit(total <= BUDGET ? 0 : 1);

@@ -1,0 +1,32 @@
+import { and, eq } from "drizzle-orm";
+import { responses } from "../../schema/tables";
+import type { Database } from "../db";
+import type { QuestionType } from "../domain/questions";
+
+/** What a ticket already answered to a survey, for the customer's own pages. */
+export interface GivenResponse {
+  answers: Partial<Record<QuestionType, number>>;
+  comment: string | null;
+}
+
+/**
+ * The answer already recorded for (survey, ticket), or null. One indexed row
+ * (`responses_ticket`): the widget and the hosted page show it on reload.
+ */
+export async function findGivenResponse(
+  db: Database,
+  surveyId: string,
+  ticketId: string,
+): Promise<GivenResponse | null> {
+  const row = await db
+    .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces, comment: responses.comment })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.ticketId, ticketId)))
+    .get();
+  if (!row) return null;
+  const answers: GivenResponse["answers"] = {};
+  if (row.nps != null) answers.nps = row.nps;
+  if (row.csat != null) answers.csat = row.csat;
+  if (row.ces != null) answers.ces = row.ces;
+  return { answers, comment: row.comment };
+}
