@@ -38,7 +38,7 @@ async function build() {
       bundle: true,
       minify: true,
       format: "iife",
-      target: ["es2020", "safari14"],
+      target: ["es2020", "safari14.1"], // esbuild cannot lower destructuring for Safari 14.0
       jsx: "automatic",
       jsxImportSource: "preact",
       legalComments: "none",

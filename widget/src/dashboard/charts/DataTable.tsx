@@ -1,0 +1,32 @@
+/** A chart's data as a real table, visually hidden: the chart's text alternative. */
+export function DataTable(props: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+  return (
+    <table class="visually-hidden">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={String(row[0])}>
+            {row.map((cell, i) =>
+              i === 0 ? (
+                <th scope="row" key={i}>
+                  {cell}
+                </th>
+              ) : (
+                <td key={i}>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
