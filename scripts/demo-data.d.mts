@@ -15,11 +15,7 @@ export interface DemoChunk {
   sql: string;
 }
 
-export declare function generateDemoSql(options: {
-  now: number;
-  apiKey: string;
-  seed?: number;
-}): Promise<{
+export declare function generateDemoSql(options: { now: number; apiKey: string; seed?: number }): Promise<{
   chunks: DemoChunk[];
   stats: Record<"customers" | "interactions" | "responses" | "comments" | "orders", number>;
 }>;
