@@ -137,7 +137,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
 
   // Customers: French mostly, some British; a few contact support more than once.
   const customers = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 520; i++) {
     const locale = chance(0.68) ? "fr" : "en";
     const first = pick(FIRST_NAMES[locale]);
     const last = pick(LAST_NAMES[locale]);
@@ -172,7 +172,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
     });
   };
 
-  for (let i = 0; i < 460; i++) {
+  for (let i = 0; i < 640; i++) {
     // Most customers write once; a few come back (and may be counted by two windows).
     const customer = chance(0.15) ? customers[Math.floor(random() * 40)] : pick(customers);
     // Business hours in Paris, more tickets on weekdays.

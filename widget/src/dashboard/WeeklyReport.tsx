@@ -71,8 +71,9 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
     change === null
       ? "—"
       : `${change > 0 ? "▲ " : change < 0 ? "▼ " : ""}${metric === "nps" ? fmt.signed(change) : `${change > 0 ? "+" : change < 0 ? "−" : ""}${fmt.decimal(Math.abs(change))}`}`;
+  // CES answered on both scales gets one entry per scale: name the 1–5 one apart.
   const metricName = (m: { metric: string; scale?: string | null }) =>
-    m.metric === "ces" ? `${t("ces")}${m.scale ? ` (${m.scale})` : ""}` : t(m.metric as "nps");
+    m.metric === "ces" && m.scale === "effort5" ? `${t("ces")} 1–5` : t(m.metric as "nps");
   const lastDay = new Date(Date.parse(`${r.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   return (

@@ -25,7 +25,7 @@ export function OperationView(props: { doc: OpenApiDocument; entry: OperationEnt
   return (
     <article class="operation" id={entry.anchor} aria-labelledby={`${entry.anchor}-title`}>
       <h3 id={`${entry.anchor}-title`}>
-        <span class={`method ${entry.method}`}>{entry.method.toUpperCase()}</span>
+        <span class={`method ${entry.method}`}>{entry.method.toUpperCase()}</span>{" "}
         <span class="path">{entry.path}</span>
       </h3>
       {op.summary ? <p>{op.summary}</p> : null}

@@ -11,6 +11,8 @@ export interface TrendPoint {
 }
 
 const HEIGHT = 200;
+/** Below this many answers a period's score is mostly noise: drawn apart, not joined to the line. */
+export const MIN_TREND_N = 5;
 const PAD = { top: 12, right: 14, bottom: 26, left: 40 };
 
 /** The width the chart is drawn at: its container's, so text keeps its real size on a phone. */
@@ -32,7 +34,9 @@ function useWidth(fallback: number) {
 
 /**
  * A score over time as a line in SVG. Periods without answers break the line
- * rather than pretending to be zero.
+ * rather than pretending to be zero; periods with very few answers (a week
+ * that has just begun) are grey dots off the line, so one early detractor does
+ * not read as a collapse.
  */
 export function TrendLine(props: {
   id: string;
@@ -56,7 +60,7 @@ export function TrendLine(props: {
   const segments: string[] = [];
   let current = "";
   points.forEach((p, i) => {
-    if (p.value === null) {
+    if (p.value === null || p.n < MIN_TREND_N) {
       if (current) segments.push(current);
       current = "";
       return;
@@ -83,6 +87,7 @@ export function TrendLine(props: {
       id={props.id}
       title={props.title}
       summary={summary}
+      note={measured.some((p) => p.n < MIN_TREND_N) ? t("sparse", { min: MIN_TREND_N }) : undefined}
       columns={[t("period"), t("score"), t("count")]}
       rows={points.map((p) => [p.label, p.value === null ? "—" : props.format(p.value), fmt.count(p.n)])}
     >
