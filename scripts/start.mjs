@@ -1,6 +1,7 @@
 // `npm start`: build the browser bundles, apply the local D1 migrations, make sure
 // .dev.vars holds an admin token and signing keys, start `wrangler dev` on $PORT,
-// seed a demo workspace on an empty database (unless DEMO=0) and print the URLs.
+// seed a demo workspace on an empty database (unless DEMO=0) before the Worker
+// starts, then print the URLs.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -58,6 +59,33 @@ console.log("› applying local D1 migrations");
 run(bin("wrangler"), ["d1", "migrations", "apply", "aftercare", "--local"]);
 const { vars, generated } = devVars();
 
+/**
+ * On a database without any workspace, seeds the demo workspace (unless DEMO=0)
+ * before the Worker starts, and keeps its API key in .dev.vars as DEMO_API_KEY
+ * so that later starts still print a key that works.
+ */
+async function seedDemoIfEmpty() {
+  if (process.env.DEMO === "0") return null;
+  const { seedDemo } = await import(path.join(root, "scripts/seed-demo.mjs"));
+  const result = await seedDemo({ root, apiKey: vars.DEMO_API_KEY || undefined });
+  if (result.seeded) {
+    console.log(
+      `✓ demo workspace seeded: ${Object.entries(result.stats)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}`,
+    );
+    if (vars.DEMO_API_KEY !== result.apiKey) {
+      const file = path.join(root, ".dev.vars");
+      const text = existsSync(file) ? readFileSync(file, "utf8").replace(/^DEMO_API_KEY=.*\n?/m, "") : "";
+      writeFileSync(file, `${text}${text && !text.endsWith("\n") ? "\n" : ""}DEMO_API_KEY="${result.apiKey}"\n`);
+    }
+    return { apiKey: result.apiKey };
+  }
+  return result.demoExists && vars.DEMO_API_KEY ? { apiKey: vars.DEMO_API_KEY } : null;
+}
+
+const demo = await seedDemoIfEmpty();
+
 const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 if (process.env.ADMIN_TOKEN) args.push("--var", `ADMIN_TOKEN:${process.env.ADMIN_TOKEN}`);
 const dev = spawn(bin("wrangler"), args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
@@ -77,12 +105,6 @@ async function waitForHealth() {
 }
 
 await waitForHealth();
-let demo = null;
-const seedScript = path.join(root, "scripts/seed-demo.mjs");
-if (process.env.DEMO !== "0" && existsSync(seedScript)) {
-  const { seedDemo } = await import(seedScript);
-  demo = await seedDemo({ origin, adminToken: vars.ADMIN_TOKEN, root });
-}
 console.log(`
   Aftercare is running on ${origin}
 
@@ -91,5 +113,5 @@ console.log(`
   API docs         ${origin}/docs   (OpenAPI: ${origin}/openapi.json)
   Health           ${origin}/healthz
 
-  Admin token      ${vars.ADMIN_TOKEN}${generated ? "   (generated into .dev.vars)" : ""}${demo?.apiKey ? `\n  Demo API key     ${demo.apiKey}   (paste it into the dashboard)` : ""}
+  Admin token      ${vars.ADMIN_TOKEN}${generated ? "   (generated into .dev.vars)" : ""}${demo?.apiKey ? `\n  Demo API key     ${demo.apiKey}\n  Signed-in link   ${origin}/dashboard#key=${demo.apiKey}` : ""}
 `);

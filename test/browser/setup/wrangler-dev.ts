@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { seedDemo } from "../../../scripts/seed-demo.mjs";
 
 /**
  * Starts one real `wrangler dev` (workerd + local D1) for the browser tests, on
@@ -40,6 +41,8 @@ export async function setup(project: TestProject) {
     },
   );
   if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}${migrate.stdout}`);
+  // The demo workspace (ws_demo), exactly as `npm start` seeds it: the dashboard tests read it.
+  const demo = await seedDemo({ root, persistTo: persist, log: () => {} });
   const port = await freePort();
   dev = spawn(
     bin("wrangler"),
@@ -72,6 +75,7 @@ export async function setup(project: TestProject) {
   }
   project.provide("origin", origin);
   project.provide("adminToken", ADMIN_TOKEN);
+  project.provide("demoApiKey", demo.apiKey ?? "");
 }
 
 export async function teardown() {
@@ -82,5 +86,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     origin: string;
     adminToken: string;
+    /** The API key of the seeded demo workspace `ws_demo`. */
+    demoApiKey: string;
   }
 }

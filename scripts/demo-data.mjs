@@ -1,0 +1,341 @@
+// The demo workspace as SQL: a French home-decor shop with 90 days of support
+// tickets, survey answers and orders. Pure (no I/O, no Node-only APIs) so that
+// `npm start` can apply it with wrangler and a workerd test can apply the very
+// same SQL to D1 and check the story it tells.
+//
+// The story a CX manager should recognise:
+//   - logistics tickets (late, lost, damaged parcels) rate lower than the rest;
+//   - detractors buy again far less often than promoters in the 30 days after;
+//   - phone and chat do better than e-mail and social media;
+//   - some agents do better than others.
+//
+// Every random draw comes from one seeded PRNG, so the same seed and `now` give
+// byte-identical SQL.
+
+import { BY_REQUEST_TYPE, GENERIC } from "./demo-verbatims.mjs";
+
+/** The fixed id the `/demo` shop page looks the demo workspace up by. */
+export const DEMO_WORKSPACE_ID = "ws_demo";
+export const DEMO_TIMEZONE = "Europe/Paris";
+export const DEMO_SURVEYS = { csat: "srv_demo_csat", nps: "srv_demo_nps", ces: "srv_demo_ces" };
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** mulberry32: a tiny, well-distributed 32-bit PRNG; plenty for demo data. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random helpers over one PRNG. */
+function draws(random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  /** Picks from `[value, weight]` pairs. */
+  const weighted = (pairs) => {
+    const total = pairs.reduce((s, [, w]) => s + w, 0);
+    let r = random() * total;
+    for (const [value, w] of pairs) {
+      r -= w;
+      if (r < 0) return value;
+    }
+    return pairs[pairs.length - 1][0];
+  };
+  /** Standard normal (Box–Muller). */
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return { pick, weighted, normal, chance: (p) => random() < p };
+}
+
+// How each segment moves a customer's satisfaction (0..1). Logistics and
+// complaints about the shop itself hurt most; quick product questions please.
+const REQUEST_TYPES = [
+  ["logistics", 30, -0.24],
+  ["product_question", 18, 0.12],
+  ["returns", 14, -0.03],
+  ["billing", 12, -0.02],
+  ["product_complaint", 14, -0.1],
+  ["dissatisfaction", 12, -0.2],
+];
+const CHANNELS = [
+  ["email", 40, -0.04],
+  ["chat", 30, 0.05],
+  ["phone", 18, 0.07],
+  ["social", 12, -0.06],
+];
+const AGENTS = [
+  ["Camille", "Front office", 0.06],
+  ["Julien", "Front office", 0.0],
+  ["Sofia", "Front office", 0.04],
+  ["Thomas", "Front office", -0.05],
+  ["Amira", "Back office", 0.05],
+  ["Lucas", "Back office", -0.02],
+  ["Inês", "BPO Lisbon", -0.03],
+  ["Rui", "BPO Lisbon", -0.08],
+];
+
+const FIRST_NAMES = {
+  fr: ["Jeanne", "Louis", "Chloé", "Hugo", "Manon", "Nathan", "Léa", "Gabriel", "Inès", "Arthur", "Zoé", "Jules"],
+  en: ["Olivia", "Jack", "Amelia", "Harry", "Isla", "George", "Emily", "Oscar", "Grace", "Noah"],
+};
+const LAST_NAMES = {
+  fr: ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"],
+  en: ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Walker"],
+};
+
+/** `YYYY-MM-DD` of an instant in a timezone, exactly as worker/domain/local-day.ts computes it. */
+export function localDay(ms, timeZone) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(ms),
+  );
+}
+
+async function sha256Hex(text) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A SQL literal: NULL, a number, or a single-quoted string. */
+function lit(value) {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** Multi-row INSERTs of at most `size` rows each, so no statement grows too long for D1. */
+function inserts(table, columns, rows, size = 40) {
+  const out = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const values = rows.slice(i, i + size).map((r) => `(${columns.map((c) => lit(r[c])).join(", ")})`);
+    out.push(`INSERT INTO ${table} (${columns.join(", ")}) VALUES\n${values.join(",\n")};`);
+  }
+  return out;
+}
+
+const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Generates the demo workspace.
+ *
+ * @param {{ now: number, apiKey: string, seed?: number }} options `now` anchors
+ *   the 90 days of history; `apiKey` is the key whose SHA-256 is stored.
+ * @returns {Promise<{ chunks: { label: string, statements: string[], sql: string }[], stats: Record<string, number> }>}
+ *   SQL in chunks that are applied in order (each small enough for one
+ *   `wrangler d1 execute`), and row counts.
+ */
+export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
+  const random = prng(seed);
+  const { pick, weighted, normal, chance } = draws(random);
+  const ws = DEMO_WORKSPACE_ID;
+  const tz = DEMO_TIMEZONE;
+  const start = now - 90 * DAY_MS;
+
+  // Customers: French mostly, some British; a few contact support more than once.
+  const customers = [];
+  for (let i = 0; i < 520; i++) {
+    const locale = chance(0.68) ? "fr" : "en";
+    const first = pick(FIRST_NAMES[locale]);
+    const last = pick(LAST_NAMES[locale]);
+    const email = `${first}.${last}${i}@example.${locale === "fr" ? "fr" : "co.uk"}`
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+    const hash = await sha256Hex(`${ws}:${email}`);
+    customers.push({ locale, email, hash, key: `e:${hash.slice(0, 32)}`, currency: locale === "en" ? "GBP" : "EUR" });
+  }
+
+  const interactions = [];
+  const responses = [];
+  const orders = [];
+  const links = customers.map((c) => ({ workspace_id: ws, kind: "email", value: c.hash, customer_key: c.key }));
+  let orderSeq = 10_000;
+
+  const addOrder = (customer, placedAt) => {
+    const cancelled = chance(0.04) ? 1 : 0;
+    const minor = Math.round((19.9 + random() * 170) * 100);
+    orders.push({
+      workspace_id: ws,
+      order_id: `#${++orderSeq}`,
+      customer_key: customer.key,
+      placed_at: placedAt,
+      total_minor: minor,
+      currency: customer.currency,
+      cancelled,
+      source: "shopify",
+      created_at: placedAt,
+      updated_at: placedAt,
+    });
+  };
+
+  for (let i = 0; i < 640; i++) {
+    // Most customers write once; a few come back (and may be counted by two windows).
+    const customer = chance(0.15) ? customers[Math.floor(random() * 40)] : pick(customers);
+    // Business hours in Paris, more tickets on weekdays.
+    let closedAt = start + Math.floor(random() * 90) * DAY_MS + (7 + random() * 11) * HOUR_MS;
+    const weekday = new Date(closedAt).getUTCDay();
+    if ((weekday === 0 || weekday === 6) && chance(0.6)) closedAt -= 2 * DAY_MS;
+    closedAt = Math.round(Math.min(Math.max(closedAt, start), now - 2 * HOUR_MS));
+    const [requestType, , typeEffect] = weighted(REQUEST_TYPES.map((r) => [r, r[1]]));
+    const [channel, , channelEffect] = weighted(CHANNELS.map((c) => [c, c[1]]));
+    const [agent, team, agentEffect] = pick(AGENTS);
+    const ticketId = `ZD-${48_000 + i}`;
+    const interactionId = `int_demo_${String(i).padStart(4, "0")}`;
+    interactions.push({
+      id: interactionId,
+      workspace_id: ws,
+      ticket_id: ticketId,
+      customer_key: customer.key,
+      customer_id: null,
+      email_hash: customer.hash,
+      channel,
+      request_type: requestType,
+      agent,
+      team,
+      closed_at: closedAt,
+      closed_day: localDay(closedAt, tz),
+      source: "zendesk",
+      created_at: closedAt,
+      updated_at: closedAt,
+    });
+
+    // A latent satisfaction drives every answer, so the three metrics agree.
+    const trend = ((closedAt - start) / (90 * DAY_MS)) * 0.06; // the team slowly gets better
+    const satisfaction = clamp(0.8 + typeEffect + channelEffect + agentEffect + trend + normal() * 0.15, 0, 1);
+    const metric = weighted([
+      ["nps", 45],
+      ["csat", 40],
+      ["ces", 15],
+    ]);
+    const submittedAt = Math.round(closedAt + (0.2 + -Math.log(1 - random()) * 6) * HOUR_MS);
+    const answered = chance(0.7) && submittedAt < now;
+    let category = "unanswered";
+    if (answered) {
+      const answers = { nps: null, csat: null, ces: null };
+      if (metric === "nps") {
+        answers.nps = clamp(Math.round(satisfaction * 10.6 - 0.3 + normal() * 0.7), 0, 10);
+        category = answers.nps >= 9 ? "promoter" : answers.nps >= 7 ? "passive" : "detractor";
+      } else if (metric === "csat") {
+        answers.csat = clamp(Math.round(1 + satisfaction * 4.2 + normal() * 0.45), 1, 5);
+        category = answers.csat >= 4 ? "satisfied" : "unsatisfied";
+      } else {
+        answers.ces = clamp(Math.round(1 + satisfaction * 6.2 + normal() * 0.6), 1, 7);
+        category = answers.ces >= 5 ? "satisfied" : "unsatisfied";
+      }
+      const mood = satisfaction < 0.45 ? "negative" : satisfaction < 0.68 ? "neutral" : "positive";
+      const specific = BY_REQUEST_TYPE[requestType]?.[customer.locale]?.[mood];
+      const comment =
+        chance(mood === "neutral" ? 0.35 : 0.55) &&
+        (specific && chance(0.65) ? pick(specific) : pick(GENERIC[customer.locale][mood]));
+      responses.push({
+        id: `rsp_demo_${String(i).padStart(4, "0")}`,
+        workspace_id: ws,
+        survey_id: DEMO_SURVEYS[metric],
+        interaction_id: interactionId,
+        ticket_id: ticketId,
+        ...answers,
+        comment: comment || null,
+        locale: customer.locale,
+        submitted_at: submittedAt,
+        submitted_day: localDay(submittedAt, tz),
+        updated_at: submittedAt,
+        revision: 1,
+        channel,
+        request_type: requestType,
+        agent,
+        team,
+      });
+    }
+
+    // Whether the customer buys again in the 30 days after: the heart of the story.
+    const buyAgain = {
+      promoter: 0.5,
+      passive: 0.31,
+      detractor: 0.1,
+      satisfied: 0.42,
+      unsatisfied: 0.14,
+      unanswered: 0.26,
+    }[category];
+    if (chance(buyAgain)) {
+      const placedAt = Math.round(closedAt + (0.3 + random() * 29) * DAY_MS);
+      if (placedAt < now) addOrder(customer, placedAt);
+    }
+  }
+
+  // Everyday orders unrelated to support, so the shop looks like a shop.
+  for (let i = 0; i < 50; i++) {
+    addOrder(pick(customers), Math.round(start - 20 * DAY_MS + random() * 110 * DAY_MS));
+  }
+  orders.sort((a, b) => a.placed_at - b.placed_at);
+
+  const created = start - DAY_MS;
+  const keyHash = await sha256Hex(apiKey);
+  const setup = [
+    ...inserts(
+      "workspaces",
+      ["id", "name", "timezone", "created_at"],
+      [{ id: ws, name: "Maison Lumière (demo)", timezone: tz, created_at: created }],
+    ),
+    ...inserts(
+      "api_keys",
+      ["id", "workspace_id", "name", "scopes", "key_hash", "prefix", "created_at", "revoked_at"],
+      [
+        {
+          id: "key_demo",
+          workspace_id: ws,
+          name: "Demo key",
+          scopes: JSON.stringify(["read", "write", "admin"]),
+          key_hash: keyHash,
+          prefix: apiKey.slice(0, 7),
+          created_at: created,
+          revoked_at: null,
+        },
+      ],
+    ),
+    ...inserts(
+      "surveys",
+      ["id", "workspace_id", "name", "questions", "comment", "ces_scale", "is_default", "created_at"],
+      [
+        ["csat", "Default CSAT", 1],
+        ["nps", "Relationship NPS", 0],
+        ["ces", "Customer effort", 0],
+      ].map(([type, name, isDefault]) => ({
+        id: DEMO_SURVEYS[type],
+        workspace_id: ws,
+        name,
+        questions: JSON.stringify([{ type }]),
+        comment: 1,
+        ces_scale: "agree7",
+        is_default: isDefault,
+        created_at: created,
+      })),
+    ),
+    ...inserts("customer_links", ["workspace_id", "kind", "value", "customer_key"], links),
+  ];
+  const interactionColumns = Object.keys(interactions[0]);
+  const responseColumns = Object.keys(responses[0]);
+  const orderColumns = Object.keys(orders[0]);
+  const chunk = (label, statements) => ({ label, statements, sql: statements.join("\n") });
+  return {
+    chunks: [
+      chunk("workspace, API key, surveys and customers", setup),
+      chunk(`${interactions.length} support interactions`, inserts("interactions", interactionColumns, interactions)),
+      chunk(
+        `${responses.length} survey responses (and their rollups)`,
+        inserts("responses", responseColumns, responses),
+      ),
+      chunk(`${orders.length} orders`, inserts("orders", orderColumns, orders)),
+    ],
+    stats: {
+      customers: customers.length,
+      interactions: interactions.length,
+      responses: responses.length,
+      comments: responses.filter((r) => r.comment).length,
+      orders: orders.length,
+    },
+  };
+}

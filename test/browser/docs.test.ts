@@ -1,0 +1,74 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
+
+/** The API reference at /docs, rendered from /openapi.json with assets from the Worker only. */
+const origin = inject("origin");
+const AXE = readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("/docs in Chromium", () => {
+  it("renders every operation of /openapi.json, loading nothing from elsewhere", async () => {
+    const spec = await (await fetch(`${origin}/openapi.json`)).json();
+    const expected: string[] = [];
+    for (const [p, item] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
+      for (const method of Object.keys(item)) expected.push(`${method.toUpperCase()} ${p}`);
+    }
+    expect(expected.length).toBeGreaterThan(5);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(`${origin}/docs`);
+    await page.waitForSelector(".operation");
+
+    const shown = await page.$$eval(".operation h3", (hs) => hs.map((h) => h.textContent?.replace(/\s+/g, " ").trim()));
+    expect(shown.sort()).toEqual(expected.map((e) => e.replace(/\s+/g, " ")).sort());
+    // Tags become sections with a navigation list.
+    const tags = new Set(
+      Object.values(spec.paths as Record<string, Record<string, { tags?: string[] }>>).flatMap((item) =>
+        Object.values(item).map((op) => op.tags?.[0] ?? "Other"),
+      ),
+    );
+    expect(await page.$$eval("nav[aria-label='API sections'] a", (as) => as.map((a) => a.textContent))).toEqual(
+      expect.arrayContaining([...tags]),
+    );
+    // A request body schema is spelled out: POST /v1/workspaces names `name` as required.
+    const workspaces = page.locator("#post-v1-workspaces");
+    expect(await workspaces.textContent()).toMatch(/name\s*string.*required/);
+    expect(await workspaces.textContent()).toContain("Bearer");
+
+    expect(requests.every((u) => u.startsWith(origin))).toBe(true);
+    expect(errors).toEqual([]);
+
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as any).axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations.map((v: any) => ({
+        id: v.id,
+        nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
+      }));
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "docs.png") });
+    await context.close();
+  });
+});

@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ApiFailure, apiClient } from "./api";
+import { Cards } from "./Cards";
+import { Charts } from "./Charts";
+import { FilterBar } from "./FilterBar";
+import { type Filters, readFilters, writeFilters } from "./filters";
+import { initialLang, type Lang } from "./i18n";
+import { type DashboardData, KeyRejected, loadDashboard, loadSegmentOptions, type SegmentOptions } from "./load";
+import { LocaleContext, localeTools } from "./locale-context";
+import { SignIn } from "./SignIn";
+import { Verbatims } from "./Verbatims";
+import { WeeklyReport } from "./WeeklyReport";
+
+const KEY_STORAGE = "aftercare.apiKey";
+const LANG_STORAGE = "aftercare.lang";
+const NO_OPTIONS: SegmentOptions = { channel: [], request_type: [], agent: [], team: [] };
+
+/** Why the key was refused, kept as a kind so the message follows a language switch. */
+type KeyProblem = { kind: "unauthorized" | "forbidden" | "network" } | { kind: "other"; message: string };
+
+function problemOf(e: unknown): KeyProblem {
+  const failure = e instanceof KeyRejected ? e.failure : e;
+  if (failure instanceof ApiFailure) {
+    if (failure.status === 401) return { kind: "unauthorized" };
+    if (failure.status === 403) return { kind: "forbidden" };
+    if (failure.status === 0) return { kind: "network" };
+    return { kind: "other", message: failure.message };
+  }
+  return { kind: "other", message: (e as Error)?.message ?? String(e) };
+}
+
+function describeProblem(problem: KeyProblem, t: ReturnType<typeof localeTools>["t"]): string {
+  if (problem.kind === "other") return t("errOther", { message: problem.message });
+  return t(
+    problem.kind === "unauthorized" ? "errUnauthorized" : problem.kind === "forbidden" ? "errForbidden" : "errNetwork",
+  );
+}
+
+function storage(kind: "local" | "session"): Storage | null {
+  try {
+    return kind === "local" ? window.localStorage : window.sessionStorage;
+  } catch {
+    return null; // storage disabled: the page still works for this visit
+  }
+}
+
+/**
+ * `/dashboard#key=ak_…` signs in (the demo prints such a link): the fragment
+ * never reaches a server or a log, and it is wiped from the address bar at once.
+ */
+function takeKeyFromFragment(): string | null {
+  const match = /(?:^#|&)key=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  const key = decodeURIComponent(match[1]);
+  history.replaceState(history.state, "", window.location.pathname + window.location.search);
+  storage("session")?.setItem(KEY_STORAGE, key);
+  return key;
+}
+
+/** The CX manager's dashboard: sign-in, filters, headline cards, charts, comments and the weekly report. */
+export function App() {
+  const [lang, setLang] = useState<Lang>(() =>
+    initialLang(storage("local")?.getItem(LANG_STORAGE) ?? null, navigator.languages ?? [navigator.language]),
+  );
+  const tools = useMemo(() => localeTools(lang), [lang]);
+  const { t } = tools;
+
+  const [key, setKey] = useState<string | null>(
+    () => takeKeyFromFragment() ?? storage("session")?.getItem(KEY_STORAGE) ?? null,
+  );
+  const [problem, setProblem] = useState<KeyProblem | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [filters, setFilters] = useState<Filters>(() => readFilters(window.location.search));
+  const [options, setOptions] = useState<SegmentOptions>(NO_OPTIONS);
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [loading, setLoading] = useState(false);
+  const get = useMemo(() => (key ? apiClient(key) : null), [key]);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `Aftercare — ${t("appTitle")}`;
+  }, [lang]);
+
+  const signOut = useCallback((why: KeyProblem | null) => {
+    storage("session")?.removeItem(KEY_STORAGE);
+    generation.current++;
+    setKey(null);
+    setData(null);
+    setOptions(NO_OPTIONS);
+    setProblem(why);
+  }, []);
+
+  const onLoadError = useCallback(
+    (e: unknown) => {
+      if (e instanceof KeyRejected) signOut(problemOf(e));
+    },
+    [signOut],
+  );
+
+  async function signIn(candidate: string) {
+    setChecking(true);
+    try {
+      await apiClient(candidate)("/v1/responses", { limit: 1 });
+      storage("session")?.setItem(KEY_STORAGE, candidate);
+      setProblem(null);
+      setKey(candidate);
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  // The figures follow the key and the filters; a slower, older load never overwrites a newer one.
+  useEffect(() => {
+    if (!get) return;
+    const mine = ++generation.current;
+    setLoading(true);
+    loadDashboard(get, filters).then(
+      (result) => {
+        if (mine !== generation.current) return;
+        setData(result);
+        setLoading(false);
+      },
+      (e) => {
+        if (mine !== generation.current) return;
+        setLoading(false);
+        if (e instanceof KeyRejected) signOut(problemOf(e));
+        else setProblem(problemOf(e));
+      },
+    );
+  }, [get, filters]);
+
+  useEffect(() => {
+    if (!get) return;
+    loadSegmentOptions(get).then(setOptions, onLoadError);
+  }, [get]);
+
+  useEffect(() => {
+    const onPop = () => setFilters(readFilters(window.location.search));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  function changeFilters(next: Filters) {
+    setFilters(next);
+    history.pushState(null, "", window.location.pathname + writeFilters(next, window.location.search));
+  }
+
+  function toggleLang() {
+    const next: Lang = lang === "en" ? "fr" : "en";
+    storage("local")?.setItem(LANG_STORAGE, next);
+    setLang(next);
+  }
+
+  const problemText = problem ? describeProblem(problem, t) : null;
+
+  return (
+    <LocaleContext.Provider value={tools}>
+      <a class="skip-link" href="#main">
+        {t("skip")}
+      </a>
+      <header class="topbar">
+        <p class="brand">
+          <span class="logo" aria-hidden="true" />
+          Aftercare
+        </p>
+        <h1>{t("appTitle")}</h1>
+        <div class="topbar-actions">
+          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang} data-testid="lang-toggle">
+            {t("langSwitch")}
+          </button>
+          {key ? (
+            <button type="button" onClick={() => signOut(null)}>
+              {t("signOut")}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} aria-busy={loading ? "true" : "false"}>
+        {!key || !get ? (
+          <>
+            <p class="tagline">{t("tagline")}</p>
+            <SignIn error={problemText} busy={checking} onSubmit={signIn} />
+          </>
+        ) : (
+          <>
+            <FilterBar filters={filters} options={options} onChange={changeFilters} />
+            <p class="status" role="status" data-testid="status">
+              {loading ? t("loading") : data ? t("updated") : ""}
+            </p>
+            {problemText ? (
+              <p class="error" role="alert">
+                {problemText}
+              </p>
+            ) : null}
+            {data ? (
+              <>
+                <section aria-labelledby="headline-title" class="block">
+                  <h2 id="headline-title">{t("headline")}</h2>
+                  <Cards data={data} />
+                </section>
+                <section aria-labelledby="charts-title" class="block">
+                  <h2 id="charts-title">{t("charts")}</h2>
+                  <Charts data={data} grain={filters.trend} />
+                </section>
+                <section aria-labelledby="verbatims-title" class="block">
+                  <h2 id="verbatims-title">{t("verbatims")}</h2>
+                  {data.verbatims.status === "ok" ? (
+                    <Verbatims items={data.verbatims.data.items} />
+                  ) : (
+                    <p class="note">{t("unavailable")}</p>
+                  )}
+                </section>
+                <section aria-labelledby="weekly-title" class="block">
+                  <h2 id="weekly-title">{t("weekly")}</h2>
+                  <WeeklyReport get={get} onKeyRejected={onLoadError} />
+                </section>
+              </>
+            ) : null}
+          </>
+        )}
+      </main>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ComponentChildren } from "preact";
+import { useLocale } from "./locale-context";
+
+/**
+ * One headline figure: its name, the value in large type, the benchmark band
+ * it falls in, what it rests on, and a scale drawing. A figure that this server
+ * cannot give yet reads "—" with a note, never a made-up zero.
+ */
+export function ScoreCard(props: {
+  id: string;
+  title: string;
+  value: string | null;
+  band?: string | null;
+  lines?: (string | null | false)[];
+  note?: string | null;
+  children?: ComponentChildren;
+}) {
+  const { t, band } = useLocale();
+  const headingId = `${props.id}-title`;
+  return (
+    <article class="card" id={props.id} data-testid={props.id} aria-labelledby={headingId}>
+      <h3 id={headingId} class="card-title">
+        {props.title}
+      </h3>
+      <p class="card-value" data-testid={`${props.id}-value`}>
+        {props.value ?? t("dash")}
+      </p>
+      {props.band ? (
+        <p class={`badge band-${props.band}`} data-testid={`${props.id}-band`}>
+          {t("benchmark", { band: band(props.band) })}
+        </p>
+      ) : null}
+      {props.lines?.filter(Boolean).map((line) => (
+        <p class="card-line" key={line as string}>
+          {line}
+        </p>
+      ))}
+      {props.note ? <p class="note">{props.note}</p> : null}
+      {props.children}
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ResponseItem } from "./api";
+import { useLocale } from "./locale-context";
+
+/** How an answer reads at a glance: good, neutral or bad, by the metric's own cut-offs. */
+export function tone(answers: ResponseItem["answers"]): "good" | "neutral" | "bad" {
+  if (answers.nps !== undefined) return answers.nps >= 9 ? "good" : answers.nps >= 7 ? "neutral" : "bad";
+  if (answers.csat !== undefined) return answers.csat >= 4 ? "good" : answers.csat === 3 ? "neutral" : "bad";
+  if (answers.ces !== undefined) return answers.ces >= 5 ? "good" : answers.ces === 4 ? "neutral" : "bad";
+  return "neutral";
+}
+
+/** "NPS 9", "CSAT 2": the answer a comment came with. */
+export function answerText(answers: ResponseItem["answers"]): string {
+  return (["nps", "csat", "ces"] as const)
+    .filter((m) => answers[m] !== undefined)
+    .map((m) => `${m.toUpperCase()} ${answers[m]}`)
+    .join(" · ");
+}
+
+/** The latest customer comments with their score and segments, each in its own language. */
+export function Verbatims(props: { items: ResponseItem[]; limit?: number }) {
+  const { t, fmt, label } = useLocale();
+  const withComment = props.items.filter((r) => r.comment?.trim()).slice(0, props.limit ?? 8);
+  if (withComment.length === 0) return <p class="note">{t("noVerbatims")}</p>;
+  return (
+    <ul class="verbatims" data-testid="verbatims">
+      {withComment.map((r) => (
+        <li key={r.id} class="verbatim">
+          <span class={`chip ${tone(r.answers)}`}>{answerText(r.answers)}</span>
+          <blockquote lang={r.locale ?? undefined}>{r.comment}</blockquote>
+          <p class="meta">
+            <time dateTime={r.submitted_at}>{fmt.dateTime(r.submitted_at)}</time>
+            {[r.channel, r.request_type].filter(Boolean).map((v) => ` · ${label(v)}`)}
+            {r.agent ? ` · ${r.agent}` : ""}
+            {r.team ? ` (${r.team})` : ""} · {r.ticket_id}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The dashboard's view of the Aftercare API: typed fetches with the API key,
+ * and the response shapes from the contract (DESIGN.md, "Scores" and
+ * "Repurchase"). Kept free of DOM types so tests can import it anywhere.
+ */
+
+/** `{count, pct}` of one NPS category. */
+export interface Share {
+  count: number;
+  pct: number | null;
+}
+
+/** The API's benchmark band: a name such as "good", or an object naming it. */
+export type Benchmark = string | { band?: string; label?: string; name?: string } | null | undefined;
+
+export interface NpsFigures {
+  n: number;
+  nps: number | null;
+  promoters: Share;
+  passives: Share;
+  detractors: Share;
+  margin_of_error: number | null;
+  ci95: [number, number] | null;
+  benchmark?: Benchmark;
+}
+
+export interface CsatFigures {
+  n: number;
+  csat: number | null;
+  mean: number | null;
+  distribution: Record<string, number>;
+  ci95: [number, number] | null;
+  benchmark?: Benchmark;
+}
+
+export interface CesFigures {
+  n: number;
+  scale: "agree7" | "effort5" | string | null;
+  mean: number | null;
+  easy_pct: number | null;
+  distribution: Record<string, number>;
+  benchmark?: Benchmark;
+}
+
+export type Grouped<T> = T & { groups?: (T & { key: string | null })[] };
+
+export interface RepurchaseFigures {
+  window_days: number;
+  eligible: number;
+  repurchased: number;
+  rate: number | null;
+  pending: number;
+  pending_repurchased: number;
+  revenue: Record<string, string>;
+  revenue_per_interaction: Record<string, string>;
+  benchmark?: Benchmark;
+}
+
+export interface ResponseItem {
+  id: string;
+  ticket_id: string;
+  survey_id: string;
+  answers: { nps?: number; csat?: number; ces?: number };
+  comment: string | null;
+  locale: string | null;
+  submitted_at: string;
+  channel: string | null;
+  request_type: string | null;
+  agent: string | null;
+  team: string | null;
+}
+
+export interface ResponsePage {
+  items: ResponseItem[];
+  next_cursor: string | null;
+}
+
+/** An error the API answered with (or a network failure, status 0). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The route does not exist on this server (an older or partial deployment). */
+  get missingRoute(): boolean {
+    return (this.status === 404 && this.message.startsWith("No route")) || this.status === 405;
+  }
+}
+
+export type Params = Record<string, string | number | undefined | null>;
+
+/** `path?query` with empty parameters left out. */
+export function withQuery(path: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A client bound to one API key. `fetchImpl` is injectable for tests. */
+export function apiClient(key: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  return async function get<T>(path: string, params?: Params): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetchImpl(withQuery(path, params), {
+        headers: { authorization: `Bearer ${key}`, accept: "application/json" },
+      });
+    } catch (e) {
+      throw new ApiFailure(0, "network", (e as Error).message);
+    }
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (!res.ok) {
+      throw new ApiFailure(res.status, body?.error?.code ?? "http_error", body?.error?.message ?? res.statusText);
+    }
+    return body as T;
+  };
+}
+
+export type ApiGet = ReturnType<typeof apiClient>;

@@ -1,0 +1,29 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import { type Format, formatter, type Lang, MESSAGES, translate } from "./i18n";
+
+/** What every component needs to speak the page's language. */
+export interface LocaleTools {
+  lang: Lang;
+  t: (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => string;
+  fmt: Format;
+  /** A segment value's label (`logistics` → "Logistique"), or the value itself. */
+  label: (value: string | null | undefined) => string;
+  /** A benchmark band's name in this language. */
+  band: (name: string) => string;
+}
+
+export function localeTools(lang: Lang): LocaleTools {
+  const messages = MESSAGES[lang];
+  return {
+    lang,
+    t: (key, vars) => translate(lang, key, vars),
+    fmt: formatter(lang),
+    label: (value) => (value ? (messages.values[value] ?? value) : messages.none),
+    band: (name) => messages.bands[name] ?? name.replace(/-/g, " "),
+  };
+}
+
+export const LocaleContext = createContext<LocaleTools>(localeTools("en"));
+
+export const useLocale = () => useContext(LocaleContext);
