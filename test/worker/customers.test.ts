@@ -77,7 +77,7 @@ describe("score rollups", () => {
     await answer(inv.token, { csat: 1 });
     await answer(inv.token, { csat: 5 });
     const { results } = await env.DB.prepare(
-      "SELECT grain, value, count FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' ORDER BY grain",
+      "SELECT grain, value, count FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' AND grain IN ('full', 'seg') ORDER BY grain",
     )
       .bind(ws.id)
       .all();
