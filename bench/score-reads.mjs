@@ -212,6 +212,19 @@ try {
       `| ${r.size.toLocaleString("en")} | ${bars} | ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.rowsRead} |`,
     );
   }
+  // Flatness: each read at the largest size against the same read at the smallest (target ≤ 1.1×).
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  if (small !== large) {
+    console.log(
+      `\n| read | p50 ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} | rows_read ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} |`,
+    );
+    console.log("|---|---:|---:|");
+    for (const [name] of QUERIES) {
+      const a = results.find((r) => r.size === small && r.name === name);
+      const b = results.find((r) => r.size === large && r.name === name);
+      console.log(`| ${name} | ${(b.p50 / a.p50).toFixed(2)}× | ${(b.rowsRead / a.rowsRead).toFixed(2)}× |`);
+    }
+  }
   console.log(
     `\n${os.cpus().length} CPUs, ${READS_PER_QUERY} reads per line over HTTP to local wrangler dev, Node ${process.version}`,
   );

@@ -1,0 +1,75 @@
+// Shared plumbing for the benches that drive a real `wrangler dev`: run wrangler
+// on the project's Node, find a free port, start a dev server and stop it.
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const wranglerBin = path.join(root, "node_modules/.bin/wrangler");
+// node_modules/.bin first, so wrangler runs on the project's Node 22 whatever node runs the bench.
+export const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CI: "1",
+  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+};
+
+/** Runs wrangler to completion; throws with its output when it fails. Returns stdout. */
+export function wrangler(args) {
+  const r = spawnSync(wranglerBin, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed:\n${r.stderr}\n${r.stdout}`);
+  return r.stdout;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => (port ? resolve(port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts `wrangler dev` with `args` (config, persist dir, vars) on a free port and
+ * waits for GET /healthz. Resolves with its origin and stop().
+ */
+export async function startDev(args) {
+  const port = await freePort();
+  const child = spawn(
+    wranglerBin,
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...args],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) break;
+    } catch {}
+    if (i > 480 || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", resolve);
+      // The whole process group: wrangler's workerd child goes with it.
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        resolve();
+      }
+    });
+  return { origin, stop };
+}
+
+/** The q-quantile (0–1) of a list of numbers, nearest rank. */
+export function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
