@@ -88,3 +88,27 @@ describe("GET /v1/repurchase lists groups", () => {
     }
   });
 });
+
+describe("POST /v1/responses is rate limited", () => {
+  it("answers 429 with Retry-After to a ticket answered too often, and writes nothing then", async () => {
+    const { token } = await invite(ws, { ticket_id: "CT-FLOOD" });
+    const statuses: number[] = [];
+    let limited: Awaited<ReturnType<typeof call>> | null = null;
+    for (let i = 0; i < 60 && !limited; i++) {
+      const res = await answer(token, { csat: (i % 5) + 1 });
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(limited?.status).toBe(429);
+    expect(limited?.body.error.code).toBe("rate_limited");
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(statuses.slice(0, 10).every((s) => s === 201 || s === 200)).toBe(true);
+    // The refused attempt changed nothing: the stored answer is the last accepted one.
+    const lastAccepted = statuses.length - 2;
+    const list = await call("GET", "/v1/responses?limit=50", { key: ws.key });
+    const item = list.body.items.find((i: { ticket_id: string }) => i.ticket_id === "CT-FLOOD");
+    expect(item.answers.csat).toBe((lastAccepted % 5) + 1);
+    // Bad input is still a 422, never spending or hitting the limit.
+    expect((await answer(token, { csat: 9 })).status).toBe(422);
+  });
+});
