@@ -112,3 +112,17 @@ describe("POST /v1/responses is rate limited", () => {
     expect((await answer(token, { csat: 9 })).status).toBe(422);
   });
 });
+
+describe("scopes: write = surveys, invitations", () => {
+  it("a write-only key lists and reads the surveys it manages (it needs their ids for invitations)", async () => {
+    const made = await call("POST", "/v1/api-keys", { key: ws.key, body: { name: "helpdesk", scopes: ["write"] } });
+    expect(made.status).toBe(201);
+    const writeKey = made.body.api_key;
+    const list = await call("GET", "/v1/surveys", { key: writeKey });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toContain(ws.defaultSurveyId);
+    expect((await call("GET", `/v1/surveys/${ws.defaultSurveyId}`, { key: writeKey })).status).toBe(200);
+    // Still no figures for it: scores and responses are `read`.
+    expect((await call("GET", "/v1/scores?metric=csat", { key: writeKey })).status).toBe(403);
+  });
+});
