@@ -113,5 +113,5 @@ console.log(`
   API docs         ${origin}/docs   (OpenAPI: ${origin}/openapi.json)
   Health           ${origin}/healthz
 
-  Admin token      ${vars.ADMIN_TOKEN}${generated ? "   (generated into .dev.vars)" : ""}${demo?.apiKey ? `\n  Demo API key     ${demo.apiKey}\n  Signed-in link   ${origin}/dashboard#key=${demo.apiKey}` : ""}
+  Admin token      ${vars.ADMIN_TOKEN}${process.env.ADMIN_TOKEN ? "   (from $ADMIN_TOKEN)" : generated ? "   (generated into .dev.vars)" : ""}${demo?.apiKey ? `\n  Demo API key     ${demo.apiKey}\n  Signed-in link   ${origin}/dashboard#key=${demo.apiKey}` : ""}
 `);

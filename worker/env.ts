@@ -11,6 +11,8 @@ export interface Env {
   SIGNING_KEYS: string;
   /** Origin used in survey links; empty means the request's own origin. */
   PUBLIC_ORIGIN?: string;
+  /** Per-token limit on `POST /v1/responses` (wrangler.toml `[[ratelimits]]`); absent means unlimited. */
+  RESPONSE_LIMITER?: RateLimit;
 }
 
 export type AppEnv = {

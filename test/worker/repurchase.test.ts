@@ -48,6 +48,7 @@ describe("GET /v1/repurchase", () => {
       pending_repurchased: 1,
       revenue: { EUR: "100.01", USD: "19.99" },
       revenue_per_interaction: { EUR: "33.34", USD: "6.66" },
+      groups: [],
     });
   });
 

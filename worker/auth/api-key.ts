@@ -15,11 +15,13 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Authenticates `Authorization: Bearer <api_key>` and requires `scope`. The key
- * is looked up by its SHA-256, then compared in constant time, so neither the
- * lookup nor the comparison tells an attacker how close a guess was.
+ * Authenticates `Authorization: Bearer <api_key>` and requires `scope` (or, given
+ * several, any one of them). The key is looked up by its SHA-256, then compared
+ * in constant time, so neither the lookup nor the comparison tells an attacker
+ * how close a guess was.
  */
-export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+export function requireScope(scope: Scope | readonly Scope[]): MiddlewareHandler<AppEnv> {
+  const accepted: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
   return async (c, next) => {
     const key = bearerToken(c.req.header("authorization"));
     if (!key) throw unauthorized("Send an API key as Authorization: Bearer <key>");
@@ -31,7 +33,9 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
       .get();
     if (!row || !(await timingSafeEqualText(row.keyHash, hash))) throw unauthorized("Unknown or revoked API key");
     const scopes = JSON.parse(row.scopes) as Scope[];
-    if (!scopes.includes(scope)) throw new ApiError(403, "forbidden", `This key lacks the "${scope}" scope`);
+    if (!accepted.some((s) => scopes.includes(s))) {
+      throw new ApiError(403, "forbidden", `This key lacks the ${accepted.map((s) => `"${s}"`).join(" or ")} scope`);
+    }
     c.set("workspaceId", row.workspaceId);
     c.set("scopes", scopes);
     return next();

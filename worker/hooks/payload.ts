@@ -5,14 +5,19 @@ import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
 
 /** Shared zod pieces and parsers for webhook payloads. */
 
-/** An id a tool may send as a number or a string. */
+/**
+ * An id a tool may send as a number or a string. Numeric ids can exceed 2^53
+ * (Shopify's documented sample order is 820982911946154508), which zod's
+ * `.int()` refuses as unsafe; JSON.parse has already rounded them, but the same
+ * id always rounds the same way, so creation and cancellation still agree.
+ */
 export const idText = z.union([
   z.string().trim().min(1).max(200),
   z
     .number()
-    .int()
     .nonnegative()
-    .transform((n) => String(n)),
+    .refine((n) => Number.isInteger(n), "Expected an integer id")
+    .transform((n) => (Number.isSafeInteger(n) ? String(n) : BigInt(n).toString())),
 ]);
 
 export const segment = z.string().trim().min(1).max(200);

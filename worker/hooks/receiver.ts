@@ -14,13 +14,18 @@ import { findDefaultSurvey } from "../store/surveys";
 import type { Delivery, HookEvent, HookSource } from "./source";
 import { hookSource } from "./sources";
 
-/** The receiver's answer: `{"ok": true, "duplicate"?: true, "ignored"?: "...", "invitation"?: {...}}`. */
-export interface HookResult {
+/**
+ * The receiver's answer: `{"ok": true, "duplicate"?: true, "ignored"?: "..."}`,
+ * and for a solved ticket the invitation object of `POST /v1/invitations`
+ * itself (`token`, `url`, `links`, `embed`, `expires_at`), also kept under
+ * `invitation` for clients that read it there.
+ */
+export type HookResult = {
   ok: true;
   duplicate?: true;
   ignored?: string;
   invitation?: Invitation;
-}
+} & Partial<Invitation>;
 
 /**
  * One answer for every authentication failure: unknown workspace, source not
@@ -70,7 +75,7 @@ export async function receiveDelivery(
     const survey = await findDefaultSurvey(db, workspace.id);
     if (survey) {
       const event = mapped.event;
-      result.invitation = await mintInvitation(
+      const invitation = await mintInvitation(
         env,
         publicOrigin(env, request.url),
         workspace.id,
@@ -79,6 +84,8 @@ export async function receiveDelivery(
         event.locale,
         now,
       );
+      // DESIGN.md: the support tool gets "the same invitation object as POST /v1/invitations".
+      Object.assign(result, invitation, { invitation });
     }
   }
   return result;

@@ -5,13 +5,14 @@ import { SOURCE_NAMES } from "../hooks/sources";
 import { errors, jsonResponse } from "../http/openapi";
 import { InvitationBody } from "./invitations";
 
-const HookAnswer = z
-  .object({
+const HookAnswer = InvitationBody.partial()
+  .extend({
     ok: z.literal(true),
     duplicate: z.literal(true).optional().openapi({ description: "This delivery id was already processed" }),
     ignored: z.string().optional().openapi({ description: "Authentic, but not an event Aftercare records" }),
     invitation: InvitationBody.optional().openapi({
-      description: "For a solved ticket, when the workspace has a default survey: links for the closing e-mail",
+      description:
+        "The same invitation object as at the top level (kept for clients that read it here). For a solved ticket, when the workspace has a default survey, the top level carries `token`, `url`, `links`, `embed` and `expires_at` as `POST /v1/invitations` does: links for the closing e-mail.",
     }),
   })
   .openapi("HookAnswer");

@@ -50,7 +50,9 @@ const Figures = z.object({
 const RepurchaseBody = Figures.extend({
   window_days: z.number().int(),
   as_of: z.string(),
-  groups: z.array(Figures.extend({ key: z.string().nullable() })).optional(),
+  groups: z
+    .array(Figures.extend({ key: z.string().nullable() }))
+    .openapi({ description: "One entry per `group_by` key; empty when the read is not grouped" }),
 }).openapi("Repurchase");
 
 const route = createRoute({
@@ -90,7 +92,8 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
       window_days: q.window_days,
       as_of: new Date(asOf).toISOString(),
       ...repurchaseFigures(rows.total),
-      ...(q.group_by ? { groups: rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) } : {}),
+      // DESIGN.md lists `groups` in the body: empty when the read is not grouped.
+      groups: q.group_by ? rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) : [],
     },
     200,
   );

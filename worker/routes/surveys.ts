@@ -60,8 +60,9 @@ const list = createRoute({
   path: "/v1/surveys",
   tags: ["Surveys"],
   summary: "List surveys",
+  description: "Scope `read` or `write` (a `write` key manages surveys and needs their ids for invitations).",
   security: bearer,
-  middleware: [requireScope("read")] as const,
+  middleware: [requireScope(["read", "write"])] as const,
   responses: {
     200: jsonResponse("Surveys, newest first", z.object({ items: z.array(SurveyBody) })),
     ...errors(401, 403),
@@ -73,8 +74,9 @@ const get = createRoute({
   path: "/v1/surveys/{id}",
   tags: ["Surveys"],
   summary: "Get a survey",
+  description: "Scope `read` or `write`.",
   security: bearer,
-  middleware: [requireScope("read")] as const,
+  middleware: [requireScope(["read", "write"])] as const,
   request: { params: z.object({ id: z.string().max(100) }) },
   responses: { 200: jsonResponse("The survey", SurveyBody), ...errors(401, 403, 404) },
 });
