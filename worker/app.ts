@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
+import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -34,6 +35,8 @@ export function createApp() {
     if (c.req.path.startsWith("/v1/hooks/")) return next();
     return jsonBody(c, next);
   });
+  // After the body check, so POST /v1/responses can be keyed by the token in its body.
+  app.use("*", rateLimit);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
 
