@@ -37,6 +37,13 @@ export function errorResponse(c: Context, err: ApiError): Response {
 const UNAVAILABLE =
   /D1_ERROR: (Network connection lost|.*overloaded|.*reset|.*unavailable|.*timed out)|storage caused object to be reset|D1 DB is overloaded|Internal error in D1/i;
 
+/**
+ * Whether an error, or any error it wraps, is D1 being unavailable. Drizzle
+ * wraps driver errors ("Failed query: …") and keeps D1's own as `cause`.
+ */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  return err instanceof Error && UNAVAILABLE.test(err.message);
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (UNAVAILABLE.test(e.message)) return true;
+  }
+  return false;
 }
