@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
-import { ApiError, errorResponse, isDatabaseUnavailable } from "./http/errors";
+import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
@@ -92,7 +92,8 @@ export function createApp() {
         }),
       );
     }
-    console.error("unhandled", err instanceof Error ? err.stack : String(err));
+    // Never the error itself: its message may hold the bound values of a failed query.
+    console.error("unhandled", describeForLog(err));
     return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side"));
   });
 

@@ -47,3 +47,25 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * An unexpected error as one log entry, without the values it carried. Drizzle
+ * puts a failed query's bound values in the message (`params: …`), and those
+ * can be a webhook secret, an e-mail or a comment: the SQL and the stack frames
+ * say what failed, the values are withheld. Non-Error throwables log their type.
+ */
+export function describeForLog(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e !== undefined; depth++) {
+    if (!(e instanceof Error)) {
+      parts.push(`thrown ${typeof e}`);
+      break;
+    }
+    const message = e.message.split("\nparams:")[0] ?? "";
+    const frames = (e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+    parts.push([`${e.name}: ${message}`, ...frames.slice(0, 10)].join("\n"));
+    e = e.cause;
+  }
+  return parts.join("\ncaused by: ");
+}
