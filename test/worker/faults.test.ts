@@ -7,42 +7,12 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
+import { faultyDatabase } from "./faults-support";
 import { snapshot } from "./fuzz-support";
 import { createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { DAY, iso, STANDARD_SECRET, setIntegration, standardHeaders } from "./hooks-signing";
 
 const app = createApp();
-const unavailable = () => new Error("D1_ERROR: Network connection lost.");
-
-/** A D1 whose `failAt`-th query (a statement run or a batch) throws as D1 does when it is unreachable. */
-function faultyDatabase(real: D1Database, failAt: number): { db: D1Database; calls: () => number } {
-  let calls = 0;
-  const tick = () => {
-    calls += 1;
-    if (calls === failAt) throw unavailable();
-  };
-  const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
-    const faulty = {
-      real: statement,
-      bind: (...values: unknown[]) => wrap(statement.bind(...values)),
-      first: async (column?: string) => (tick(), column ? statement.first(column) : statement.first()),
-      all: async () => (tick(), statement.all()),
-      run: async () => (tick(), statement.run()),
-      raw: async (options?: { columnNames?: boolean }) => (tick(), statement.raw(options as { columnNames: true })),
-    };
-    return faulty as unknown as D1PreparedStatement;
-  };
-  const unwrap = (s: D1PreparedStatement) => (s as unknown as { real?: D1PreparedStatement }).real ?? s;
-  const db = {
-    prepare: (sql: string) => wrap(real.prepare(sql)),
-    batch: async (statements: D1PreparedStatement[]) => (tick(), real.batch(statements.map(unwrap))),
-    exec: async (sql: string) => (tick(), real.exec(sql)),
-    withSession: () => db,
-    dump: () => real.dump(),
-  };
-  return { db: db as unknown as D1Database, calls: () => calls };
-}
-
 /**
  * Sends `make()` with D1 failing at call 1, 2, 3… until a run needs fewer calls
  * than the failure point (it then succeeds). Every failed run must be a clean 503.

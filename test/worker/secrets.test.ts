@@ -6,6 +6,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../worker/app";
+import { bug, faultyDatabase } from "./faults-support";
 import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { STANDARD_SECRET, setIntegration, standardHeaders } from "./hooks-signing";
 
@@ -39,31 +40,6 @@ const secrets = () => [ws.key, token, STANDARD_SECRET, ADMIN_TOKEN, ...SIGNING_S
 
 function expectNoSecret(where: string, text: string) {
   for (const secret of secrets()) expect(text.includes(secret), `${where} contains ${secret.slice(0, 6)}…`).toBe(false);
-}
-
-/** A D1 whose `failAt`-th query throws a plain bug-like error (not "unavailable"), carrying its SQL and values. */
-function brokenDatabase(failAt: number): D1Database {
-  let calls = 0;
-  const fail = () => {
-    if (++calls === failAt) throw new Error("D1_ERROR: no such column: oops: SQLITE_ERROR");
-  };
-  const wrap = (s: D1PreparedStatement): D1PreparedStatement =>
-    ({
-      real: s,
-      bind: (...v: unknown[]) => wrap(s.bind(...v)),
-      first: async (col?: string) => (fail(), col ? s.first(col) : s.first()),
-      all: async () => (fail(), s.all()),
-      run: async () => (fail(), s.run()),
-      raw: async (o?: { columnNames?: boolean }) => (fail(), s.raw(o as { columnNames: true })),
-    }) as unknown as D1PreparedStatement;
-  const db = {
-    prepare: (sql: string) => wrap(env.DB.prepare(sql)),
-    batch: async (st: D1PreparedStatement[]) => (
-      fail(), env.DB.batch(st.map((x) => (x as unknown as { real: D1PreparedStatement }).real ?? x))
-    ),
-    withSession: () => db,
-  };
-  return db as unknown as D1Database;
 }
 
 describe("secrets stay out of error bodies", () => {
@@ -136,7 +112,11 @@ describe("secrets stay out of logs", () => {
     for (const [name, make] of requests()) {
       for (let failAt = 1; failAt <= 6; failAt++) {
         const ctx = createExecutionContext();
-        const res = await app.fetch(make(), { ...env, DB: brokenDatabase(failAt), RATE_LIMITING: "off" }, ctx);
+        const res = await app.fetch(
+          make(),
+          { ...env, DB: faultyDatabase(env.DB, failAt, bug).db, RATE_LIMITING: "off" },
+          ctx,
+        );
         await waitOnExecutionContext(ctx);
         const text = await res.text();
         expect(res.status, `${name} at ${failAt}`).toBeLessThan(600);
