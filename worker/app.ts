@@ -1,8 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
-import { ApiError, errorResponse, isDatabaseUnavailable } from "./http/errors";
+import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
+import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -34,6 +35,8 @@ export function createApp() {
     if (c.req.path.startsWith("/v1/hooks/")) return next();
     return jsonBody(c, next);
   });
+  // After the body check, so POST /v1/responses can be keyed by the token in its body.
+  app.use("*", rateLimit);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
 
@@ -89,7 +92,8 @@ export function createApp() {
         }),
       );
     }
-    console.error("unhandled", err instanceof Error ? err.stack : String(err));
+    // Never the error itself: its message may hold the bound values of a failed query.
+    console.error("unhandled", describeForLog(err));
     return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side"));
   });
 

@@ -11,8 +11,14 @@ export interface Env {
   SIGNING_KEYS: string;
   /** Origin used in survey links; empty means the request's own origin. */
   PUBLIC_ORIGIN?: string;
-  /** Per-token limit on `POST /v1/responses` (wrangler.toml `[[ratelimits]]`); absent means unlimited. */
-  RESPONSE_LIMITER?: RateLimit;
+  /** Public routes per client IP (`[[ratelimits]]`, 60 s window). Absent: no per-client limit. */
+  CLIENT_RATE_LIMITER?: RateLimit;
+  /** Public survey routes per invitation token (`[[ratelimits]]`, 10 s window). */
+  TOKEN_RATE_LIMITER?: RateLimit;
+  /** Webhook receivers per workspace and source (`[[ratelimits]]`, 10 s window). */
+  HOOK_RATE_LIMITER?: RateLimit;
+  /** `"off"` disables rate limiting, for operators who limit at their own edge. */
+  RATE_LIMITING?: string;
 }
 
 export type AppEnv = {

@@ -37,6 +37,35 @@ export function errorResponse(c: Context, err: ApiError): Response {
 const UNAVAILABLE =
   /D1_ERROR: (Network connection lost|.*overloaded|.*reset|.*unavailable|.*timed out)|storage caused object to be reset|D1 DB is overloaded|Internal error in D1/i;
 
+/**
+ * Whether an error, or any error it wraps, is D1 being unavailable. Drizzle
+ * wraps driver errors ("Failed query: …") and keeps D1's own as `cause`.
+ */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  return err instanceof Error && UNAVAILABLE.test(err.message);
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (UNAVAILABLE.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * An unexpected error as one log entry, without the values it carried. Drizzle
+ * puts a failed query's bound values in the message (`params: …`), and those
+ * can be a webhook secret, an e-mail or a comment: the SQL and the stack frames
+ * say what failed, the values are withheld. Non-Error throwables log their type.
+ */
+export function describeForLog(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e !== undefined; depth++) {
+    if (!(e instanceof Error)) {
+      parts.push(`thrown ${typeof e}`);
+      break;
+    }
+    const message = e.message.split("\nparams:")[0] ?? "";
+    const frames = (e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+    parts.push([`${e.name}: ${message}`, ...frames.slice(0, 10)].join("\n"));
+    e = e.cause;
+  }
+  return parts.join("\ncaused by: ");
 }

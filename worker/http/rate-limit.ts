@@ -1,19 +1,96 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
 import { ApiError } from "./errors";
 
-/** Seconds a limited client is told to wait: the limiter's window is one minute. */
-const RETRY_AFTER_SECONDS = 60;
+/**
+ * Window lengths of the `[[ratelimits]]` bindings in wrangler.toml, in seconds.
+ * The binding only answers yes or no, so Retry-After is the window: by then the
+ * caller's counter has certainly reset.
+ */
+export const CLIENT_WINDOW_SECONDS = 60;
+export const TOKEN_WINDOW_SECONDS = 10;
+export const HOOK_WINDOW_SECONDS = 10;
 
 /**
- * Spends one unit of `key` on a Cloudflare rate-limiting binding, or throws the
- * contract's 429 with Retry-After. Without a binding (a deployment that did not
- * configure one) nothing is limited.
+ * The public, unauthenticated routes: the only ones anyone on the Internet can
+ * hit without a key. Keyed routes are bounded by their key; these are not.
  */
-export async function spendRateLimit(limiter: RateLimit | undefined, key: string): Promise<void> {
-  if (!limiter) return;
-  const { success } = await limiter.limit({ key });
-  if (!success) {
-    throw new ApiError(429, "rate_limited", "Too many answers for this survey link; retry shortly", undefined, {
-      "Retry-After": String(RETRY_AFTER_SECONDS),
-    });
-  }
+export function isPublicRoute(method: string, path: string): boolean {
+  if (method === "OPTIONS") return false; // preflights cost nothing and carry no token
+  if (path === "/v1/responses") return method === "POST";
+  return path.startsWith("/v1/hooks/") || path.startsWith("/s/") || path.startsWith("/r/");
 }
+
+/** What a public request spends besides its client's budget: a survey token or a webhook endpoint. */
+export type Credential = { kind: "token" | "hook"; value: string };
+
+/**
+ * The token in the path (`/s/:token`, `/r/:token/…`, survey.json), the token in
+ * the body (`POST /v1/responses`), or the receiving endpoint of a webhook
+ * (`/v1/hooks/:workspace/:source`), whose senders have no token of ours.
+ */
+export async function spentCredential(c: Context<AppEnv>): Promise<Credential | undefined> {
+  const path = c.req.path;
+  if (path.startsWith("/s/") || path.startsWith("/r/")) {
+    const token = path.split("/")[2];
+    return token ? { kind: "token", value: token } : undefined;
+  }
+  if (path.startsWith("/v1/hooks/")) return { kind: "hook", value: path.split("/").slice(3, 5).join("/") };
+  if (path === "/v1/responses") {
+    // The JSON body middleware has already read and checked the body; this is its cached text.
+    try {
+      const body: unknown = JSON.parse(await c.req.text());
+      const token = (body as { token?: unknown } | null)?.token;
+      return typeof token === "string" && token.length > 0 ? { kind: "token", value: token } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Rate keys never hold a token itself: a short SHA-256 prefix is enough to tell
+ * callers apart and keeps credentials out of the rate limiter's storage.
+ */
+async function fingerprint(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const limited = (seconds: number) =>
+  new ApiError(429, "rate_limited", `Too many requests; retry in ${seconds} s`, undefined, {
+    "Retry-After": String(seconds),
+    // Public routes answer any origin; without this the widget could not read the 429 and back off.
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Retry-After",
+  });
+
+/**
+ * Limits the public routes with the Workers Rate Limiting binding: per client
+ * IP (`cf-connecting-ip`, set by Cloudflare's edge), and per survey token or
+ * webhook endpoint, so one leaked link cannot be hammered from many addresses.
+ * Over any limit: 429 JSON `rate_limited` with Retry-After.
+ *
+ * Requests without `cf-connecting-ip` only exist when the Worker is called
+ * directly (tests, local tools): they skip the per-client limit but keep the
+ * others. `RATE_LIMITING = "off"` disables all three, for operators who limit
+ * at their own edge.
+ */
+export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.env.RATE_LIMITING === "off" || !isPublicRoute(c.req.method, c.req.path)) return next();
+
+  const ip = c.req.header("cf-connecting-ip");
+  if (ip && c.env.CLIENT_RATE_LIMITER) {
+    const { success } = await c.env.CLIENT_RATE_LIMITER.limit({ key: `ip:${ip}` });
+    if (!success) throw limited(CLIENT_WINDOW_SECONDS);
+  }
+
+  const credential = await spentCredential(c);
+  const limiter = credential?.kind === "hook" ? c.env.HOOK_RATE_LIMITER : c.env.TOKEN_RATE_LIMITER;
+  if (credential && limiter) {
+    const { success } = await limiter.limit({ key: `${credential.kind}:${await fingerprint(credential.value)}` });
+    if (!success) throw limited(credential.kind === "hook" ? HOOK_WINDOW_SECONDS : TOKEN_WINDOW_SECONDS);
+  }
+  return next();
+};

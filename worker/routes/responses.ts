@@ -7,7 +7,6 @@ import type { AppEnv } from "../env";
 import { csvRow } from "../http/csv";
 import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonRequest, jsonResponse } from "../http/openapi";
-import { spendRateLimit } from "../http/rate-limit";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
 import { recordResponse } from "../store/responses";
 import { getSurvey } from "../store/surveys";
@@ -170,10 +169,7 @@ responseRoutes.use("/v1/responses", async (c, next) => {
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");
-    // Limited per (survey, ticket), and only once the answer is valid: bad input stays a 422.
-    const result = await recordResponse(c.env, body.token, body, Date.now(), (ticketKey) =>
-      spendRateLimit(c.env.RESPONSE_LIMITER, ticketKey),
-    );
+    const result = await recordResponse(c.env, body.token, body);
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })
   .openapi(list, async (c) => {

@@ -79,21 +79,17 @@ RETURNING id, revision`;
  * Records a customer's answer for the token's ticket. One response per
  * (survey, ticket): answering again replaces the questions it answers and keeps
  * the rest, and the rollup triggers move the counts in the same statement.
- * The response carries its ticket's current segments. `beforeWrite` runs once
- * the answer is known to be valid, with a key naming the (survey, ticket).
+ * The response carries its ticket's current segments.
  */
 export async function recordResponse(
   env: Pick<Env, "DB" | "SIGNING_KEYS">,
   token: string,
   submission: Submission,
   now = Date.now(),
-  beforeWrite?: (ticketKey: string) => Promise<void>,
 ): Promise<{ id: string; created: boolean }> {
   const { claims, workspace, survey } = await openInvitation(env, token);
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
-  // Last gate before the write (the API's rate limit): bad input is refused above without spending it.
-  await beforeWrite?.(`${workspace.id}/${survey.id}/${claims.ticketId}`);
   const a = submission.answers;
   const row = await env.DB.prepare(UPSERT)
     .bind(
