@@ -20,6 +20,7 @@ import {
   rankVerbatims,
   type SegmentMove,
 } from "../metrics/weekly";
+import { answersOf } from "./response-listing";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 import { cesScaleBook, figuresOf } from "./score-summary";
 
@@ -209,10 +210,7 @@ function segmentMoves(
 }
 
 function verbatimJson(r: VerbatimRow & { score: number }): Verbatim {
-  const answers: Partial<Record<QuestionType, number>> = {};
-  if (r.nps != null) answers.nps = r.nps;
-  if (r.csat != null) answers.csat = r.csat;
-  if (r.ces != null) answers.ces = r.ces;
+  const answers = answersOf(r);
   return {
     id: r.id,
     ticket_id: r.ticket_id,

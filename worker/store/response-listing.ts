@@ -22,12 +22,22 @@ export interface ResponseFilter {
 
 type ResponseRow = typeof responses.$inferSelect;
 
-/** The public JSON shape of a response. Empty segments read as null. */
-export function responseJson(r: ResponseRow) {
+/** The answers a response holds, by question type; unanswered questions are absent, not null. */
+export function answersOf(r: {
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+}): Partial<Record<QuestionType, number>> {
   const answers: Partial<Record<QuestionType, number>> = {};
   if (r.nps != null) answers.nps = r.nps;
   if (r.csat != null) answers.csat = r.csat;
   if (r.ces != null) answers.ces = r.ces;
+  return answers;
+}
+
+/** The public JSON shape of a response. Empty segments read as null. */
+export function responseJson(r: ResponseRow) {
+  const answers = answersOf(r);
   return {
     id: r.id,
     ticket_id: r.ticketId,
