@@ -8,28 +8,18 @@
 // the tables (the webhook path is measured by the tests, not here): customers
 // buy a few times a year, 10% of orders in USD, 3% cancelled, a third of the
 // tickets answered an NPS survey.
-import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wrangler = path.join(root, "node_modules/.bin/wrangler");
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
 const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [10_000, 100_000];
 const RUNS = 10;
 /** `--keep`: leave the database directory behind (its path is printed), to inspect query plans. */
 const keep = process.argv.includes("--keep");
 const DAY = 86_400_000;
-
-function run(args, cwd = root) {
-  const r = spawnSync(wrangler, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
 
 /** Deterministic pseudo-random numbers, so every run benches the same data. */
 function rng(seed) {
@@ -161,16 +151,6 @@ function dataset(n, now, apiKey) {
   return statements.join("\n");
 }
 
-async function waitFor(url) {
-  for (let i = 0; i < 480; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within 2 minutes`);
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
@@ -178,37 +158,25 @@ async function bench(n) {
   const dir = mkdtempSync(path.join(tmpdir(), "aftercare-bench-"));
   const now = Date.now();
   const apiKey = `ak_${randomBytes(24).toString("base64url")}`;
-  const port = 9100 + Math.floor(Math.random() * 800);
   let dev;
   try {
     process.stdout.write(`\n${n} interactions × ${n} orders: migrating… `);
-    run(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+    wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
     process.stdout.write("loading… ");
     const file = path.join(dir, "data.sql");
     writeFileSync(file, dataset(n, now, apiKey));
     const loadStart = Date.now();
-    run(["d1", "execute", "aftercare", "--local", "--persist-to", dir, "--file", file, "--yes"]);
+    wrangler(["d1", "execute", "aftercare", "--local", "--persist-to", dir, "--file", file, "--yes"]);
     process.stdout.write(`${((Date.now() - loadStart) / 1000).toFixed(1)} s. Starting wrangler dev…\n`);
-    dev = spawn(
-      wrangler,
-      [
-        "dev",
-        "--port",
-        String(port),
-        "--ip",
-        "127.0.0.1",
-        "--persist-to",
-        dir,
-        "--show-interactive-dev-session=false",
-        "--var",
-        "ADMIN_TOKEN:bench-admin",
-        "--var",
-        "SIGNING_KEYS:k1:bench-signing-key-0123456789",
-      ],
-      { cwd: root, env, stdio: "ignore", detached: true },
-    );
-    const origin = `http://127.0.0.1:${port}`;
-    await waitFor(`${origin}/healthz`);
+    dev = await startDev([
+      "--persist-to",
+      dir,
+      "--var",
+      "ADMIN_TOKEN:bench-admin",
+      "--var",
+      "SIGNING_KEYS:k1:bench-signing-key-0123456789",
+    ]);
+    const { origin } = dev;
     const scenarios = [
       ["whole year, default 30-day window", ""],
       ["group_by=channel", "group_by=channel"],
@@ -242,11 +210,7 @@ async function bench(n) {
     }
     console.table(rows);
   } finally {
-    if (dev?.pid) {
-      try {
-        process.kill(-dev.pid, "SIGTERM");
-      } catch {}
-    }
+    await dev?.stop();
     if (keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }

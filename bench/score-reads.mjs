@@ -9,82 +9,28 @@
 // --file`, which fires the same rollup triggers as the Worker's own upsert (the
 // API is too slow to post 100k answers). Reads go through HTTP like a dashboard's,
 // and rows_read comes from the route's Server-Timing header.
-import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { generateResponses, responsesSql } from "./score-data.mjs";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => path.join(root, "node_modules/.bin", name);
-// node_modules/.bin first, so wrangler runs on the project's Node 22 whatever node runs this script.
-const env = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
-};
 const ADMIN_TOKEN = "bench-admin-token";
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const sizes = SIZES.length ? SIZES : [1_000, 10_000, 100_000];
 const READS_PER_QUERY = 15;
 const persist = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-"));
 
-function wrangler(args) {
-  const r = spawnSync(bin("wrangler"), args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed:\n${r.stderr}\n${r.stdout}`);
-  return r.stdout;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => (port ? resolve(port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 /** Starts `wrangler dev` on the throwaway database; resolves with its origin and a stop(). */
-async function startWorker() {
-  const port = await freePort();
-  const child = spawn(
-    bin("wrangler"),
-    [
-      "dev",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      persist,
-      "--show-interactive-dev-session=false",
-      "--var",
-      `ADMIN_TOKEN:${ADMIN_TOKEN}`,
-      "--var",
-      "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
-    ],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) break;
-    } catch {}
-    if (i > 480) throw new Error(`wrangler dev did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.kill("SIGTERM");
-    });
-  return { origin, stop };
+function startWorker() {
+  return startDev([
+    "--persist-to",
+    persist,
+    "--var",
+    `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+    "--var",
+    "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
+  ]);
 }
 
 async function api(origin, method, p, key, body) {
