@@ -32,6 +32,9 @@ export default defineConfig(async () => {
           },
         },
         {
+          test: { name: "static", include: ["test/static/**/*.test.ts"], environment: "node" },
+        },
+        {
           test: {
             name: "browser",
             include: ["test/browser/**/*.test.ts"],

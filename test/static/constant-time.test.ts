@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Timing is not testable in a unit test, so this pins the rule in the source:
+ * secrets, signatures, MACs and key hashes are compared with
+ * `crypto.subtle.timingSafeEqual` (directly or through `timingSafeEqualText`),
+ * never with `===`, whose early exit leaks how much of a guess was right.
+ */
+const workerDir = path.resolve(import.meta.dirname, "../../worker");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? sources(file) : file.endsWith(".ts") ? [file] : [];
+  });
+}
+
+const SECRET_EQUALITY =
+  /\b\w*(sig|signature|secret|hmac|mac|digest|hash|token)\w*\s*(===|!==|==|!=)\s*(?!undefined|null|"|')|(===|!==)\s*\w*(signature|secret|hmac|digest|keyHash)\b/i;
+
+describe("constant-time comparisons", () => {
+  it("no secret, signature, MAC or key hash is compared with === in worker/", () => {
+    const offenders = sources(workerDir).flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ line: line.trim(), at: `${path.relative(workerDir, file)}:${i + 1}` }))
+        .filter(({ line }) => SECRET_EQUALITY.test(line) && !/typeof|\.length|\.kind|\.id\b/.test(line)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("every credential check goes through a constant-time comparison", () => {
+    const read = (file: string) => readFileSync(path.join(workerDir, file), "utf8");
+    for (const file of ["auth/secrets.ts", "auth/api-key.ts", "auth/invitation-token.ts", "hooks/crypto.ts"]) {
+      expect(read(file), file).toMatch(/timingSafeEqual/);
+    }
+    expect(read("hooks/crypto.ts")).toMatch(/export async function sameSignature[\s\S]*?timingSafeEqual/);
+    for (const source of ["helpscout", "intercom", "shopify", "woocommerce", "zendesk", "shared-secret"]) {
+      expect(read(`hooks/${source}.ts`), source).toMatch(/sameSignature\(/);
+    }
+    for (const source of ["freshdesk", "gorgias"]) expect(read(`hooks/${source}.ts`), source).toMatch(/shared-secret/);
+  });
+});
