@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { h } from "preact";
 import { MAX_COMMENT } from "../../widget/src/shared/CommentField";
 import { pickLocale } from "../../widget/src/shared/locale";
 import { PAGE_STRINGS, scaleKey, VALUE_LABELS } from "../../widget/src/shared/strings";
 import { database } from "../db";
-import { answerRange, promptFor, type QuestionType } from "../domain/questions";
+import { answerRange, type Locale, promptFor, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../http/errors";
 import { errors, jsonResponse } from "../http/openapi";
@@ -20,7 +21,7 @@ import { SurveyPage } from "../pages/SurveyPage";
 import { surveyView } from "../pages/survey-view";
 import { findGivenResponse } from "../store/given-response";
 import { invite, publicOrigin } from "../store/invitations";
-import { checkAnswers, openInvitation, recordResponse } from "../store/responses";
+import { checkAnswers, type OpenedInvitation, openInvitation, recordOpenedResponse } from "../store/responses";
 import type { Survey } from "../store/surveys";
 import { findDefaultSurvey } from "../store/surveys";
 import { getWorkspace } from "../store/workspaces";
@@ -79,6 +80,26 @@ function oneClickChoice(survey: Survey, type: string, raw: string): { type: Ques
 }
 
 /**
+ * Runs an HTML page behind a survey token. The page speaks the invitation's
+ * language once the token is known; a bad, expired or vanished link, or any
+ * refusal on the way, becomes a friendly error page in the best language known.
+ */
+async function invitationPage(
+  c: Context<AppEnv>,
+  token: string,
+  render: (opened: OpenedInvitation, locale: Locale) => Promise<Response>,
+): Promise<Response> {
+  let locale = pageLocale(c.req.url, c.req.header("accept-language"));
+  try {
+    const opened = await openInvitation(c.env, token);
+    locale = pageLocale(c.req.url, c.req.header("accept-language"), opened.claims.locale);
+    return await render(opened, locale);
+  } catch (error) {
+    return errorPage(error, locale);
+  }
+}
+
+/**
  * The customer-facing pages (issue 3): the widget's survey.json, the hosted
  * survey `/s/:token`, one-click e-mail links `/r/:token/:type/:value` and the
  * `/demo` shop. HTML routes answer errors with friendly pages, not JSON.
@@ -100,27 +121,20 @@ pageRoutes.openapi(surveyJson, async (c) => {
   return c.json(surveyView(survey, claims, given), 200);
 });
 
-pageRoutes.get("/s/:token", async (c) => {
+pageRoutes.get("/s/:token", (c) => {
   const token = c.req.param("token");
-  let locale = pageLocale(c.req.url, c.req.header("accept-language"));
-  try {
-    const { claims, survey } = await openInvitation(c.env, token);
-    locale = pageLocale(c.req.url, c.req.header("accept-language"), claims.locale);
+  return invitationPage(c, token, async ({ claims, survey }, locale) => {
     const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
     const view = surveyView(survey, claims, given);
     return htmlResponse(h(SurveyPage, { locale, token, view, action: `/s/${token}${langQuery(c.req.url)}` }));
-  } catch (error) {
-    return errorPage(error, locale);
-  }
+  });
 });
 
 // The no-script form: validates, records through the same path as the API, thanks.
-pageRoutes.post("/s/:token", async (c) => {
+pageRoutes.post("/s/:token", (c) => {
   const token = c.req.param("token");
-  let locale = pageLocale(c.req.url, c.req.header("accept-language"));
-  try {
-    const { claims, survey } = await openInvitation(c.env, token);
-    locale = pageLocale(c.req.url, c.req.header("accept-language"), claims.locale);
+  return invitationPage(c, token, async (opened, locale) => {
+    const { claims, survey } = opened;
     const t = PAGE_STRINGS[locale];
     const action = `/s/${token}${langQuery(c.req.url)}`;
     const form = await readForm(c.req.raw);
@@ -134,21 +148,16 @@ pageRoutes.post("/s/:token", async (c) => {
       const view = surveyView(survey, claims, { answers: kept, comment });
       return htmlResponse(h(SurveyPage, { locale, token, view, action, notice }), 422);
     }
-    await recordResponse(c.env, token, { answers: answers as Record<QuestionType, number>, comment, locale });
+    await recordOpenedResponse(c.env, opened, { answers: answers as Record<QuestionType, number>, comment, locale });
     const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
     return htmlResponse(h(SurveyPage, { locale, token, view: surveyView(survey, claims, given), action, done: true }));
-  } catch (error) {
-    return errorPage(error, locale);
-  }
+  });
 });
 
 // A bare GET records nothing: mail scanners open every link of an e-mail.
-pageRoutes.get("/r/:token/:type/:value", async (c) => {
+pageRoutes.get("/r/:token/:type/:value", (c) => {
   const { token, type, value: raw } = c.req.param();
-  let locale = pageLocale(c.req.url, c.req.header("accept-language"));
-  try {
-    const { claims, survey } = await openInvitation(c.env, token);
-    locale = pageLocale(c.req.url, c.req.header("accept-language"), claims.locale);
+  return invitationPage(c, token, async ({ survey }, locale) => {
     const choice = oneClickChoice(survey, type, raw);
     const question = survey.questions.find((q) => q.type === choice.type)!;
     const { min, max } = answerRange(choice.type, survey.cesScale);
@@ -163,19 +172,15 @@ pageRoutes.get("/r/:token/:type/:value", async (c) => {
         action: `/r/${token}/${choice.type}/${choice.value}${langQuery(c.req.url)}`,
       }),
     );
-  } catch (error) {
-    return errorPage(error, locale);
-  }
+  });
 });
 
-pageRoutes.post("/r/:token/:type/:value", async (c) => {
+pageRoutes.post("/r/:token/:type/:value", (c) => {
   const { token, type, value: raw } = c.req.param();
-  let locale = pageLocale(c.req.url, c.req.header("accept-language"));
-  try {
-    const { claims, survey } = await openInvitation(c.env, token);
-    locale = pageLocale(c.req.url, c.req.header("accept-language"), claims.locale);
+  return invitationPage(c, token, async (opened, locale) => {
+    const { claims, survey } = opened;
     const choice = oneClickChoice(survey, type, raw);
-    await recordResponse(c.env, token, { answers: { [choice.type]: choice.value }, locale });
+    await recordOpenedResponse(c.env, opened, { answers: { [choice.type]: choice.value }, locale });
     const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
     const t = PAGE_STRINGS[locale];
     return htmlResponse(
@@ -188,9 +193,7 @@ pageRoutes.post("/r/:token/:type/:value", async (c) => {
         intro: t.recordedBody,
       }),
     );
-  } catch (error) {
-    return errorPage(error, locale);
-  }
+  });
 });
 
 // The demo shop: a fresh ticket and invitation on each visit, so every visitor answers afresh.

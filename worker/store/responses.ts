@@ -16,11 +16,15 @@ export interface Submission {
   locale?: Locale | null;
 }
 
+/** A verified invitation token with the workspace and survey it names. */
+export interface OpenedInvitation {
+  claims: InvitationClaims;
+  workspace: Workspace;
+  survey: Survey;
+}
+
 /** The token's claims, workspace and survey; a bad token is a 401, a vanished survey a 404. */
-export async function openInvitation(
-  env: Pick<Env, "DB" | "SIGNING_KEYS">,
-  token: string,
-): Promise<{ claims: InvitationClaims; workspace: Workspace; survey: Survey }> {
+export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, token: string): Promise<OpenedInvitation> {
   const check = await verifyInvitation(token, env.SIGNING_KEYS);
   if (!check.ok) {
     throw check.reason === "expired"
@@ -87,7 +91,19 @@ export async function recordResponse(
   submission: Submission,
   now = Date.now(),
 ): Promise<{ id: string; created: boolean }> {
-  const { claims, workspace, survey } = await openInvitation(env, token);
+  return recordOpenedResponse(env, await openInvitation(env, token), submission, now);
+}
+
+/**
+ * `recordResponse` for a caller that has already opened the token (the HTML
+ * pages need the survey before they record), so it is not verified and read twice.
+ */
+export async function recordOpenedResponse(
+  env: Pick<Env, "DB">,
+  { claims, workspace, survey }: OpenedInvitation,
+  submission: Submission,
+  now = Date.now(),
+): Promise<{ id: string; created: boolean }> {
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
