@@ -10,6 +10,7 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { assetRoutes } from "./routes/assets";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { integrationRoutes } from "./routes/integrations";
 import { invitationRoutes } from "./routes/invitations";
@@ -19,6 +20,7 @@ import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceRoutes } from "./routes/workspaces";
 
 /**
@@ -52,6 +54,8 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", webhookEndpointRoutes);
+  app.route("/", followUpRoutes);
   app.route("/", pageRoutes);
   app.route("/", dashboardRoutes);
 

@@ -19,6 +19,18 @@ export interface Env {
   HOOK_RATE_LIMITER?: RateLimit;
   /** `"off"` disables rate limiting, for operators who limit at their own edge. */
   RATE_LIMITING?: string;
+  /** Outbound events: the consumer of this Queue delivers them to webhook endpoints. */
+  EVENTS: Queue<EventMessage>;
+  /**
+   * `"on"` lets webhook endpoints use `http://127.0.0.1` and `http://localhost`
+   * (set by `npm start` for a developer's local receiver); never in production.
+   */
+  ALLOW_LOCAL_WEBHOOKS?: string;
+}
+
+/** What the events Queue carries: the outbox row to deliver. */
+export interface EventMessage {
+  delivery_id: string;
 }
 
 export type AppEnv = {

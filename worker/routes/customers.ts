@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { customerLinks, interactions, orders, responses } from "../../schema/tables";
+import { customerLinks, eventDeliveries, followUps, interactions, orders, responses } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
 import type { AppEnv } from "../env";
@@ -52,6 +52,12 @@ export const customerRoutes = new OpenAPIHono<AppEnv>().openapi(erase, async (c)
   // Each statement with the tally it feeds; D1 caps bound parameters per query at 100.
   const work: { tally: keyof typeof counts | null; statement: BatchItem<"sqlite"> }[] = [];
   for (const chunk of chunks(interactionIds, 90)) {
+    // Close the loop: their follow-ups go, and their queued events are dropped (the consumer finds no row).
+    work.push({ tally: null, statement: db.delete(followUps).where(inArray(followUps.interactionId, chunk)) });
+    work.push({
+      tally: null,
+      statement: db.delete(eventDeliveries).where(inArray(eventDeliveries.interactionId, chunk)),
+    });
     work.push({
       tally: "responses",
       statement: db.delete(responses).where(inArray(responses.interactionId, chunk)).returning({ id: responses.id }),
