@@ -60,11 +60,11 @@ async function bodyOf(env: Pick<Env, "DB">, row: DeliveryRow): Promise<string | 
     row.format === "slack"
       ? JSON.stringify(slackBody(row.type, data as never, row.locale, row.dashboard_url))
       : JSON.stringify({ type: row.type, timestamp: new Date(row.created_at).toISOString(), data });
-  await env.DB.prepare("UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ?")
+  // A concurrent try of the same delivery may have frozen its bytes first: keep those.
+  const kept = await env.DB.prepare(
+    "UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ? RETURNING payload",
+  )
     .bind(body, row.id)
-    .run();
-  const kept = await env.DB.prepare("SELECT payload FROM event_deliveries WHERE id = ?")
-    .bind(row.id)
     .first<{ payload: string }>();
   return kept?.payload ?? body;
 }
