@@ -268,3 +268,21 @@ describe("delivery through the Queue", () => {
     expect(sent).toContainEqual({ body: { delivery_id: row?.id } });
   });
 });
+
+describe("checkEndpointUrl", () => {
+  it("accepts local receivers only when the Worker runs locally", async () => {
+    const { checkEndpointUrl } = await import("../../worker/events/endpoint-url");
+    for (const url of ["http://127.0.0.1:9000/hook", "http://localhost:3000/x", "https://localhost/x"]) {
+      expect(checkEndpointUrl(url, true)).toBeNull();
+      expect(checkEndpointUrl(url, false)).not.toBeNull();
+    }
+    // Locally still no other private address, no credentials, no other scheme.
+    for (const url of ["http://10.0.0.2/x", "http://192.168.1.1/x", "http://u:p@127.0.0.1/x", "ftp://localhost/x"]) {
+      expect(checkEndpointUrl(url, true)).not.toBeNull();
+    }
+    expect(checkEndpointUrl("https://hooks.slack.com/services/T/B/x", false)).toBeNull();
+    // WHATWG parsing turns numeric hosts into dotted quads, which are refused.
+    expect(checkEndpointUrl("https://2130706433/x", false)).not.toBeNull();
+    expect(checkEndpointUrl("https://0x7f.1/x", false)).not.toBeNull();
+  });
+});
