@@ -7,7 +7,6 @@ import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
-import { assetRoutes } from "./routes/assets";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
 import { hookRoutes } from "./routes/hooks";
@@ -40,7 +39,6 @@ export function createApp() {
 
   app.get("/healthz", (c) => c.json({ ok: true }));
 
-  app.route("/", assetRoutes);
   app.route("/", workspaceRoutes);
   app.route("/", apiKeyRoutes);
   app.route("/", surveyRoutes);

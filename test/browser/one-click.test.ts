@@ -65,7 +65,7 @@ describe("one-click e-mail links", () => {
     const { links } = await api.invite(ws, { ticket_id: "R-axe" });
     const page = await context.newPage();
     // Hold the page's own script back, to look at the page before it sends itself.
-    await page.route("**/assets/survey-page.js*", (route) => route.abort());
+    await page.route("**/assets/survey-page.*.js", (route) => route.abort());
     await page.goto(links["1"]!);
     await page.getByRole("button", { name: "Confirm my answer" }).waitFor();
     expect(await page.locator(".choice-label").textContent()).toBe(" — Very dissatisfied");
