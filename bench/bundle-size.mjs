@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildWorkerBundle, WORKER_BUNDLE_BUDGET_KB as TARGET_KB } from "./lib/worker-bundle.mjs";
 import { wrangler } from "./lib/wrangler-dev.mjs";
+
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-bundle-"));
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
@@ -48,7 +49,9 @@ try {
   console.log("\n### Worker bundle (wrangler deploy --dry-run --outdir)\n");
   console.log(`| build | raw KB | gzip -9 KB | target ≤ ${TARGET_KB} KB gzip |`);
   console.log("|---|---:|---:|---|");
-  console.log(`| as shipped (wrangler.toml) | ${kb(shipped.raw)} | ${kb(shipped.gzip)} | ${shipped.gzip / 1024 <= TARGET_KB ? "met" : "MISSED"} |`);
+  console.log(
+    `| as shipped (wrangler.toml) | ${kb(shipped.raw)} | ${kb(shipped.gzip)} | ${shipped.gzip / 1024 <= TARGET_KB ? "met" : "MISSED"} |`,
+  );
   console.log(`| for reference: --minify=false | ${kb(unminified.raw)} | ${kb(unminified.gzip)} | |`);
   console.log(`\nStartup (wrangler check startup, local CPU): ${active} ms active in a ${window} ms profile window`);
   console.log("\nLargest contributors to the shipped bundle (KB before gzip):");

@@ -1,5 +1,6 @@
 // Prints the widget's weight on the wire: every script and style it fetches,
-// gzip -9 (the budget: ≤ 10 KB, aim ≤ 6 KB) and brotli for reference.
+// gzip -9, against its target (≤ 6 KB, also held by test/browser/widget.test.ts),
+// and brotli for reference.
 // The widget fetches one script, /widget.js: its stylesheet is inside it (a
 // constructable stylesheet) and its words come with the survey's data.
 //
@@ -13,8 +14,7 @@ import * as esbuild from "esbuild";
 import { BROWSER_BUILD } from "../scripts/build-client.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUDGET = 10 * 1024;
-const AIM = 6 * 1024;
+const TARGET = 6 * 1024;
 
 const build = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], {
   cwd: root,
@@ -41,7 +41,7 @@ for (const [served, file] of Object.entries(files)) {
 // stylesheet unminified here, so its share reads a little high).
 const meta = await esbuild.build({
   ...BROWSER_BUILD,
-  entryPoints: [path.join(root, "widget/src/widget/main.tsx")],
+  entryPoints: [path.join(root, "widget/src/widget/main.ts")],
   metafile: true,
 });
 const shares = {};
@@ -58,11 +58,7 @@ for (const [file, bytes] of Object.entries(shares)
   console.log(`  ${String(bytes).padStart(6)}  ${file}`);
 }
 
-const verdict =
-  total <= AIM
-    ? "within the 6 KB aim"
-    : total <= BUDGET
-      ? "within the 10 KB budget (over the 6 KB aim)"
-      : "OVER the 10 KB budget";
-console.log(`\nwidget total: ${total} B gzip -9 (${(total / 1024).toFixed(2)} KB), ${verdict}`);
-process.exit(total <= BUDGET ? 0 : 1);
+console.log(
+  `\nwidget total: ${total} B gzip -9 (${(total / 1024).toFixed(2)} KB); target ≤ 6 KB gzip: ${total <= TARGET ? "met" : "MISSED"}`,
+);
+process.exit(total <= TARGET ? 0 : 1);

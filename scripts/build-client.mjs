@@ -22,7 +22,7 @@ export const STABLE = "/widget.js";
 
 /** Logical path → source entry. An entry that does not exist yet is skipped. */
 export const ENTRIES = {
-  "/widget.js": "widget/src/widget/main.tsx",
+  "/widget.js": "widget/src/widget/main.ts",
   "/assets/survey-page.js": "widget/src/hosted/enhance.tsx",
   "/assets/dashboard.js": "widget/src/dashboard/main.tsx",
   "/assets/docs.js": "widget/src/docs/main.tsx",
