@@ -5,11 +5,12 @@
 // `wrangler check startup`. test/static/worker-bundle.test.ts holds the same budget in CI.
 //
 //   node bench/bundle-size.mjs
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildWorkerBundle, WORKER_BUNDLE_BUDGET_KB as TARGET_KB } from "./lib/worker-bundle.mjs";
-import { wrangler } from "./lib/wrangler-dev.mjs";
+import { root, wrangler } from "./lib/wrangler-dev.mjs";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-bundle-"));
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -37,6 +38,10 @@ function contributors(metafile) {
   }
   return Object.entries(groups).sort((a, b) => b[1] - a[1]);
 }
+
+// The Worker imports the asset manifest the browser build writes, so build that first.
+const client = spawnSync(process.execPath, ["scripts/build-client.mjs"], { cwd: root, encoding: "utf8" });
+if (client.status !== 0) throw new Error(`npm run build failed:\n${client.stderr}${client.stdout}`);
 
 try {
   const shipped = build("shipped", []);
