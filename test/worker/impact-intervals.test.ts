@@ -48,10 +48,7 @@ function newcombeIndependently(x1: number, n1: number, x2: number, n2: number): 
   const [l2, u2] = wilsonByBisection(x2, n2);
   const p1 = x1 / n1;
   const p2 = x2 / n2;
-  return [
-    p1 - p2 - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
-    p1 - p2 + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2),
-  ];
+  return [p1 - p2 - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), p1 - p2 + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)];
 }
 
 describe("Newcombe's hybrid score interval (method 10)", () => {
@@ -69,7 +66,9 @@ describe("Newcombe's hybrid score interval (method 10)", () => {
   });
 
   it("agrees with Wilson limits found by bisection, holds the difference and stays in [−1, 1]", () => {
-    const side = fc.integer({ min: 1, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+    const side = fc
+      .integer({ min: 1, max: 5000 })
+      .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
     fc.assert(
       fc.property(side, side, ([x1, n1], [x2, n2]) => {
         const [low, high] = newcombeHybridInterval(x1, n1, x2, n2) as [number, number];
