@@ -48,6 +48,7 @@ beforeAll(async () => {
   await ticket("D", { minutes: 5 }, { csat: 2 }, "meh");
   await ticket("E", { compensation: { amount: "100.00", currency: "USD" } }, { nps: 9 });
   await ticket("F", { minutes: 20.5 }, { nps: 10 });
+  await ticket("P", { minutes: 120 }, { nps: 10, csat: 5 }, "lovely");
   // Costly but never answered, and answered but costless: neither is in the ranking.
   await ticket("G", { minutes: 400 }, null);
   await ticket("H", {}, { nps: 0 }, "no cost recorded");
@@ -56,8 +57,8 @@ beforeAll(async () => {
 describe("weekly report: costliest and ticket of the week", () => {
   it("ranks the five costliest answered interactions, costliest first, with cost, answers and comment", async () => {
     const body = await weekly(ws);
-    expect(body.costliest.map((t: { ticket_id: string }) => t.ticket_id)).toEqual(["C", "B", "A", "F", "D"]);
-    expect(body.costliest[1]).toEqual({
+    expect(body.costliest.map((t: { ticket_id: string }) => t.ticket_id)).toEqual(["P", "C", "B", "A", "F"]);
+    expect(body.costliest[2]).toEqual({
       ticket_id: "B",
       source: "api",
       cost: { EUR: "60.00" },
@@ -69,13 +70,14 @@ describe("weekly report: costliest and ticket of the week", () => {
       agent: null,
       team: null,
     });
-    expect(body.costliest[3].cost).toEqual({ EUR: "20.50" });
-    expect(body.costliest[0]).toMatchObject({ cost: { EUR: "90.00" }, answers: { csat: 4 }, comment: null });
+    expect(body.costliest[4].cost).toEqual({ EUR: "20.50" });
+    expect(body.costliest[1]).toMatchObject({ cost: { EUR: "90.00" }, answers: { csat: 4 }, comment: null });
   });
 
   it("names the unhappy answer with the highest cost as the ticket of the week", async () => {
     const body = await weekly(ws);
-    // C costs more but is satisfied; B (detractor, 60.00) beats D (unsatisfied, 5.00) and H (no cost).
+    // P (promoter) and C (satisfied) cost more but are happy; B (detractor, 60.00) beats
+    // D (unsatisfied, 5.00) and H (no cost).
     expect(body.ticket_of_the_week).toMatchObject({ ticket_id: "B", cost: { EUR: "60.00" }, answers: { nps: 2 } });
   });
 
