@@ -107,7 +107,8 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
           ) : (
             Object.entries(r.at_stake).map(([currency, s]) => (
               <li key={currency} data-testid={`impact-at-stake-${currency}`}>
-                {t("impactStake", {
+                {t(Object.keys(r.at_stake ?? {}).length > 1 ? "impactStakeIn" : "impactStake", {
+                  currency,
                   n: fmt.count(vsCount),
                   vs: who(uplift.vs),
                   value: fmt.moneyWhole(s.value, currency),

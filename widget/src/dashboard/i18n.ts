@@ -110,6 +110,8 @@ const en = {
   impactLess: "{key} bought again {points} points less often than {vs} [{lo} to {hi}].",
   impactSame: "{key} bought again as often as {vs} [{lo} to {hi}].",
   impactStake: "At that rate, the {n} {vs} of this selection would have spent about {value} more [{low} to {high}].",
+  impactStakeIn:
+    "At that rate, the {n} {vs} of this selection would have spent about {value} more in {currency} orders [{low} to {high}].",
   impactNoStake: "{key} have not bought again yet: no amount to put at stake.",
   impactNoUplift: "Not enough data yet: {key} or {vs} have no interaction whose {days}-day window has closed.",
   impactCaveat:
