@@ -262,6 +262,8 @@ const fr: Messages = {
   impactLess: "Les {key} ont racheté {points} points moins souvent que les {vs} [{lo} à {hi}].",
   impactSame: "Les {key} ont racheté aussi souvent que les {vs} [{lo} à {hi}].",
   impactStake: "À ce taux, les {n} {vs} de cette sélection auraient dépensé environ {value} de plus [{low} à {high}].",
+  impactStakeIn:
+    "À ce taux, les {n} {vs} de cette sélection auraient dépensé environ {value} de plus en commandes en {currency} [{low} à {high}].",
   impactNoStake: "Les {key} n'ont pas encore racheté : aucun montant en jeu.",
   impactNoUplift:
     "Pas encore assez de données : les {key} ou les {vs} n'ont aucune interaction dont la fenêtre de {days} jours est close.",
