@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newcombeHybridInterval } from "../../worker/metrics/newcombe";
 import { answer, call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
-import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
+import {
+  DAY,
+  iso,
+  PLAIN_SECRET,
+  post,
+  repurchase,
+  STANDARD_SECRET,
+  sendStandard,
+  setIntegration,
+  zendeskHeaders,
+} from "./hooks-signing";
 
 const T = Date.parse("2026-03-02T10:00:00Z");
 const AS_OF = iso(T + 60 * DAY);
@@ -294,5 +304,36 @@ describe("cost fields", () => {
     const later = await impact({ as_of: iso(T + 101 * DAY), from: "2026-05-01" });
     // 450 s at 30 EUR/h = 3.75, plus 3.00 of compensation.
     expect(later.cost_per_interaction).toEqual({ EUR: "6.75" });
+  });
+
+  it("takes handling_minutes and compensation from a Zendesk trigger template, blanks ignored", async () => {
+    await setIntegration(ws, "zendesk", PLAIN_SECRET);
+    const send = async (fields: Record<string, unknown>) => {
+      const body = JSON.stringify({
+        ticket_id: "ZD-9",
+        customer: { email: "zd9@shop.test" },
+        closed_at: iso(T + 80 * DAY),
+        ...fields,
+      });
+      return post(ws, "zendesk", body, await zendeskHeaders(body));
+    };
+    expect((await send({ handling_minutes: "12", compensation: { amount: "4.50", currency: "EUR" } })).status).toBe(
+      200,
+    );
+    // A later firing whose placeholders rendered empty keeps what was recorded.
+    expect((await send({ handling_minutes: "", compensation: { amount: "", currency: "" } })).status).toBe(200);
+    expect((await send({ handling_minutes: "-3" })).status).toBe(422);
+    const later = await impact({ as_of: iso(T + 111 * DAY), from: "2026-05-21" });
+    // 12 min at 30 EUR/h = 6.00, plus 4.50.
+    expect(later.cost_per_interaction).toEqual({ EUR: "10.50" });
+  });
+
+  it("documents the cost fields and the impact read in /openapi.json", async () => {
+    const doc = (await call("GET", "/openapi.json")).body;
+    expect(doc.paths["/v1/impact"].get).toBeDefined();
+    expect(doc.paths["/v1/workspace"].patch).toBeDefined();
+    const invitation = doc.components.schemas.CreateInvitation.properties;
+    expect(invitation.handling_minutes).toBeDefined();
+    expect(invitation.compensation).toBeDefined();
   });
 });

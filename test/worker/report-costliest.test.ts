@@ -96,6 +96,31 @@ describe("weekly report: costliest and ticket of the week", () => {
     }
   });
 
+  it("counts a high-effort answer as unhappy, on either CES scale", async () => {
+    for (const [scale, hard, easy] of [
+      ["effort5", 5, 1],
+      ["agree7", 2, 7],
+    ] as const) {
+      const other = await createWorkspace(`Effort ${scale}`, "UTC");
+      const saved = { ws, survey };
+      ws = other;
+      survey = await createSurvey(other, { questions: [{ type: "ces" }], ces_scale: scale });
+      try {
+        await call("PATCH", "/v1/workspace", {
+          key: other.key,
+          body: { cost_per_hour: { amount: "60.00", currency: "EUR" } },
+        });
+        await ticket("EASY", { minutes: 50 }, { ces: easy });
+        await ticket("HARD", { minutes: 10 }, { ces: hard });
+        const body = await weekly(other);
+        expect(body.costliest.map((t: { ticket_id: string }) => t.ticket_id)).toEqual(["EASY", "HARD"]);
+        expect(body.ticket_of_the_week, scale).toMatchObject({ ticket_id: "HARD", cost: { EUR: "10.00" } });
+      } finally {
+        ({ ws, survey } = saved);
+      }
+    }
+  });
+
   it("is empty, not an error, in a week without cost", async () => {
     const empty = await createWorkspace("Quiet", "UTC");
     const body = await weekly(empty);
