@@ -10,6 +10,7 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
 import { hookRoutes } from "./routes/hooks";
+import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
 import { invitationRoutes } from "./routes/invitations";
 import { pageRoutes } from "./routes/pages";
@@ -18,6 +19,7 @@ import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
 
 /**
@@ -50,6 +52,8 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", impactRoutes);
+  app.route("/", workspaceSettingsRoutes);
   app.route("/", pageRoutes);
   app.route("/", dashboardRoutes);
 
