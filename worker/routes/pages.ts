@@ -46,10 +46,10 @@ const SurveyViewSchema = z
     comment: z.boolean().openapi({ description: "Whether the survey offers a comment box" }),
     ces_scale: z.enum(["agree7", "effort5"]),
     locale: z.enum(["en", "fr"]).nullable().openapi({ description: "The invitation's language, if it set one" }),
-    response: z
-      .object({ answers: Answers, comment: z.string().nullable() })
-      .nullable()
-      .openapi({ description: "What this token already answered, so a reload shows it" }),
+    response: z.object({ answers: Answers, comment: z.string().nullable() }).nullable().openapi({
+      description:
+        "The scores this token already gave, so a reload shows them. `comment` is always null here: a stored comment is never shown through a token (reading verbatims needs an API key with the read scope); a new comment replaces it, an empty box keeps it.",
+    }),
     strings: z.record(z.string(), z.record(z.string(), z.string())).openapi({
       description: "The survey's interface words, per language",
     }),
