@@ -242,7 +242,9 @@ describe("one-click links /r/:token/:type/:value", () => {
     expectPageHeaders(res);
     expect(res.text).toContain('<strong class="choice-value">4<span class="choice-max"> / 5</span></strong>');
     expect(res.text).toContain("Satisfied");
-    expect(res.text).toContain(`<form method="post" action="${link}" data-autosubmit>`);
+    expect(res.text).toContain(`<form method="post" action="${link}" class="confirm">`);
+    expect(res.text).toContain('<li class="selected">4</li>');
+    expect(res.text).not.toContain("autosubmit");
     expect(res.text).toContain('<button type="submit" class="ac-send">Confirm my answer</button>');
     await call("GET", link);
     expect(await responsesOf(ws)).toEqual([]);

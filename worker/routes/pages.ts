@@ -154,7 +154,8 @@ pageRoutes.post("/s/:token", (c) => {
   });
 });
 
-// A bare GET records nothing: mail scanners open every link of an e-mail.
+// A bare GET records nothing, and its page sends nothing by itself: mail scanners open
+// every link of an e-mail, running scripts. Only the person's confirm (the POST) records.
 pageRoutes.get("/r/:token/:type/:value", (c) => {
   const { token, type, value: raw } = c.req.param();
   return invitationPage(c, token, async ({ survey }, locale) => {
@@ -167,6 +168,7 @@ pageRoutes.get("/r/:token/:type/:value", (c) => {
         locale,
         prompt: promptFor(question, survey.cesScale, locale),
         value: choice.value,
+        min,
         max,
         ...(valueLabel ? { valueLabel } : {}),
         action: `/r/${token}/${choice.type}/${choice.value}${langQuery(c.req.url)}`,
