@@ -38,7 +38,7 @@ const tsconfigs = ["tsconfig.json", "tsconfig.node.json", "widget/tsconfig.json"
   .join("\n");
 const scriptCommands = Object.values(pkg.scripts).join(" && ");
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 function binsOf(dep: string): string[] {
   const manifest = path.join(root, "node_modules", dep, "package.json");
@@ -48,13 +48,13 @@ function binsOf(dep: string): string[] {
 }
 
 function isUsed(dep: string): boolean {
-  const d = escape(dep);
+  const d = escapeRegExp(dep);
   if (new RegExp(`(from |import\\(|require\\()"${d}(/[^"]*)?"`).test(sources)) return true;
   if (sources.includes(`node_modules/${dep}/`) || sources.includes(`"node_modules", "${dep}"`)) return true;
   const typesName = dep.startsWith("@types/") ? dep.slice("@types/".length) : dep;
-  if (new RegExp(`"types":\\s*\\[[^\\]]*"${escape(typesName)}(/[^"]*)?"`).test(tsconfigs)) return true;
+  if (new RegExp(`"types":\\s*\\[[^\\]]*"${escapeRegExp(typesName)}(/[^"]*)?"`).test(tsconfigs)) return true;
   return binsOf(dep).some((bin) => {
-    const b = escape(bin);
+    const b = escapeRegExp(bin);
     return (
       new RegExp(`(^|&&\\s*|\\s)${b}\\s`).test(` ${scriptCommands} `) ||
       new RegExp(`bin\\("${b}"\\)|\\.bin/${b}\\b|"${b}"\\s*[,)]`).test(sources)
