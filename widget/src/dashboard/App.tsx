@@ -169,7 +169,7 @@ export function App() {
         </p>
         <h1>{t("appTitle")}</h1>
         <div class="topbar-actions">
-          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang} data-testid="lang-toggle">
+          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang}>
             {t("langSwitch")}
           </button>
           {key ? (
@@ -188,7 +188,7 @@ export function App() {
         ) : (
           <>
             <FilterBar filters={filters} options={options} onChange={changeFilters} />
-            <p class="status" role="status" data-testid="status">
+            <p class="status" role="status">
               {loading ? t("loading") : data ? t("updated") : ""}
             </p>
             {problemText ? (
