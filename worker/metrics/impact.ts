@@ -6,7 +6,7 @@
  */
 
 import { type CostTally, costPerInteraction, type Money, netPerInteraction, roundFraction } from "./cost";
-import { type Interval, wilsonInterval } from "./intervals";
+import { type Interval, wilsonInterval } from "../../widget/src/shared/intervals";
 import { newcombeHybridInterval } from "./newcombe";
 import { formatMinor, type RepurchaseTally, repurchaseFigures } from "./repurchase";
 
