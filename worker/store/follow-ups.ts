@@ -238,9 +238,10 @@ export async function updateFollowUp(
     }
     if (to === "open") sets.push("resolved_at = NULL", "resolution = NULL");
   }
-  if (change.assignee !== undefined && change.assignee !== current.assignee) {
+  const owner = change.assignee;
+  if (owner !== undefined && owner !== current.assignee) {
     sets.push("assignee = ?");
-    params.push(change.assignee);
+    params.push(owner);
   }
   if (change.note !== undefined && change.note !== current.note) {
     sets.push("note = ?");

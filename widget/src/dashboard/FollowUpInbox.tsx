@@ -75,8 +75,8 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
   if (!data) return error ? <p class="error">{error}</p> : <p class="note">{t("loading")}</p>;
   const s = data.summary;
   return (
-    <div class="follow-ups" data-testid="follow-ups">
-      <p data-testid="follow-up-summary">
+    <div class="follow-ups">
+      <p class="follow-up-summary">
         {t("followUpSummary", {
           opened: fmt.count(s.opened),
           contacted: fmt.count(s.contacted),
@@ -92,8 +92,8 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
       </p>
       {data.repurchase ? (
         <>
-          <h3>{t("repurchaseByFollowUp")}</h3>
-          <ul class="follow-up-repurchase" data-testid="follow-up-repurchase">
+          <h3 id="follow-up-repurchase-title">{t("repurchaseByFollowUp")}</h3>
+          <ul class="follow-up-repurchase" aria-labelledby="follow-up-repurchase-title">
             {(["contacted", "not_contacted", "none"] as const).map((key) => {
               const g = data.repurchase?.groups?.find((x) => x.key === key);
               const label = t(GROUP_KEY[key]);
@@ -113,7 +113,7 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
           </ul>
         </>
       ) : null}
-      <h3>{t("followUpsOpen")}</h3>
+      <h3 id="follow-ups-open-title">{t("followUpsOpen")}</h3>
       <p class="status" role="status">
         {message}
       </p>
@@ -125,9 +125,9 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
       {data.items.length === 0 ? (
         <p class="note">{t("noFollowUps")}</p>
       ) : (
-        <ul class="verbatims follow-up-list">
+        <ul class="verbatims follow-up-list" aria-labelledby="follow-ups-open-title">
           {data.items.map((item) => (
-            <li key={item.id} class="verbatim" data-testid="follow-up">
+            <li key={item.id} class="verbatim">
               <span class={`chip ${tone(item.answers)}`}>{answerText(item.answers)}</span>
               <blockquote>{item.comment ?? t("fuNoComment")}</blockquote>
               <p class="meta">
