@@ -17,7 +17,18 @@ const TicketStatusChanged = z.object({
       via: z.object({ channel: z.string().max(50).optional().nullable() }).partial().nullable().optional().catch(null),
     })
     .passthrough(),
-  event: z.object({ current: z.string().max(50).optional().nullable() }).partial().nullable().optional(),
+  // `current` is the new status; some event versions wrap it as `{"status": …}`.
+  event: z
+    .object({
+      current: z
+        .union([z.string().max(50), z.object({ status: z.string().max(50).optional().nullable() }).partial()])
+        .optional()
+        .nullable(),
+    })
+    .partial()
+    .nullable()
+    .optional()
+    .catch(null),
 });
 
 const SOLVED = ["solved", "closed"];
@@ -32,7 +43,8 @@ const SOLVED = ["solved", "closed"];
 function mapEvent(payload: { type: string }, delivery: Delivery): Mapped {
   if (payload.type !== "zen:event-type:ticket.status_changed") return { ignored: `event ${payload.type}` };
   const e = parseOr422(TicketStatusChanged, payload);
-  const status = (e.event?.current ?? e.detail.status ?? "").toLowerCase();
+  const current = e.event?.current;
+  const status = ((typeof current === "string" ? current : current?.status) ?? e.detail.status ?? "").toLowerCase();
   if (!SOLVED.includes(status)) return { ignored: `status ${status || "(none)"}` };
   return {
     event: {
