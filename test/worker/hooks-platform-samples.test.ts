@@ -67,7 +67,8 @@ const liveShopifyOrder = (over: { createdAt?: string } = {}) => {
     .replace('"test":true', '"test":false')
     .replace('"cancelled_at":"2024-06-26T12:33:21-04:00"', '"cancelled_at":null')
     .replace('"cancel_reason":"customer"', '"cancel_reason":null');
-  if (over.createdAt) body = body.replace('"created_at":"2024-06-26T12:33:21-04:00"', `"created_at":"${over.createdAt}"`);
+  if (over.createdAt)
+    body = body.replace('"created_at":"2024-06-26T12:33:21-04:00"', `"created_at":"${over.createdAt}"`);
   return body;
 };
 

@@ -40,9 +40,7 @@ async function order(orderId: string) {
 
 async function rowCount(table: string) {
   return (
-    await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE workspace_id = ?`)
-      .bind(ws.id)
-      .first<{ n: number }>()
+    await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE workspace_id = ?`).bind(ws.id).first<{ n: number }>()
   )?.n;
 }
 
@@ -223,7 +221,7 @@ describe("#15 webhook bodies up to 1 MB; the customer-facing routes keep 64 KB",
 describe("#17 ids beyond 2^53 are read exactly from the raw bytes", () => {
   it("keeps Shopify's 820982911946154508, a WooCommerce order id and a ticket id exact", async () => {
     const shop = shopifyOrder("820982911946154508").replace('"820982911946154508"', "820982911946154508");
-    expect(JSON.parse(shop).id).toBe(820982911946154496); // what JSON.parse alone makes of it
+    expect(BigInt(JSON.parse(shop).id)).toBe(820982911946154496n); // what JSON.parse alone makes of it
     await post(ws, "shopify", shop, await shopifyHeaders(shop, "orders/create"));
     expect(await order("shopify:820982911946154508")).not.toBeNull();
     expect(await order("shopify:820982911946154496")).toBeNull();
@@ -234,7 +232,9 @@ describe("#17 ids beyond 2^53 are read exactly from the raw bytes", () => {
 
     const ticket = `{"ticket_id":90071992547409931,"status":"solved","closed_at":"2026-03-02T09:00:00Z"}`;
     expect((await post(ws, "zendesk", ticket, await zendeskHeaders(ticket))).status).toBe(200);
-    const row = await env.DB.prepare("SELECT ticket_id FROM interactions WHERE workspace_id = ? AND ticket_id LIKE '9007%'")
+    const row = await env.DB.prepare(
+      "SELECT ticket_id FROM interactions WHERE workspace_id = ? AND ticket_id LIKE '9007%'",
+    )
       .bind(ws.id)
       .first<{ ticket_id: string }>();
     expect(row?.ticket_id).toBe("90071992547409931");

@@ -14,7 +14,12 @@ const TicketStatusChanged = z.object({
       status: z.string().max(50).optional().nullable(),
       assignee_id: idText.optional().nullable().catch(null),
       group_id: idText.optional().nullable().catch(null),
-      via: z.object({ channel: z.string().max(50).optional().nullable() }).partial().nullable().optional().catch(null),
+      via: z
+        .object({ channel: z.string().max(50).optional().nullable() })
+        .partial()
+        .nullable()
+        .optional()
+        .catch(null),
     })
     .passthrough(),
   // `current` is the new status; some event versions wrap it as `{"status": …}`.
@@ -67,7 +72,7 @@ const isEventBody = (payload: unknown): payload is { type: string } =>
 
 /**
  * `zendesk`: a trigger's webhook whose JSON body is the `interaction.closed`
- * data (README: the trigger template). Signed as Zendesk documents:
+ * data (docs/webhooks.md gives the trigger template). Signed as Zendesk documents:
  * `X-Zendesk-Webhook-Signature = base64(HMAC-SHA256(secret, timestamp + body))`
  * with no separator, the timestamp being `X-Zendesk-Webhook-Signature-Timestamp`
  * (ISO-8601), accepted within ±5 min. Retries of one trigger firing share
