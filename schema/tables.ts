@@ -237,6 +237,13 @@ export const orders = sqliteTable(
     totalMinor: integer("total_minor"),
     currency: text("currency"),
     cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the status behind `cancelled` was set at the source (WooCommerce's
+     * `date_modified`), so reordered deliveries settle on the latest status.
+     * NULL when the source sends no status time; ORDER_FINAL for a cancellation
+     * no later status can undo (a Shopify cancellation, a deleted order).
+     */
+    statusAt: integer("status_at"),
     source: text("source").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
