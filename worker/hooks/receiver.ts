@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
 import { type Database, database } from "../db";
+import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
 import { ApiError } from "../http/errors";
 import { parseJson, readLimitedBytes } from "../http/json-body";
@@ -80,7 +81,7 @@ export async function receiveDelivery(
         publicOrigin(env, request.url),
         workspace.id,
         survey,
-        event.interaction.ticketId,
+        { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId },
         event.locale,
         now,
       );
@@ -130,7 +131,7 @@ async function eventStatements(
         db,
         workspace.id,
         workspace.timezone,
-        { ...event.interaction, source: source.name },
+        { ...event.interaction, source: ticketSourceOfHook(source.name) },
         now,
       );
     case "order": {

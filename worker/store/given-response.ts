@@ -10,18 +10,20 @@ export interface GivenResponse {
 }
 
 /**
- * The answer already recorded for (survey, ticket), or null. One indexed row
- * (`responses_ticket`): the widget and the hosted page show it on reload.
+ * The answer already recorded for (survey, source, ticket), or null. One indexed row
+ * (`responses_source_ticket`): the widget and the hosted page show it on reload.
  */
 export async function findGivenResponse(
   db: Database,
   surveyId: string,
-  ticketId: string,
+  ticket: { source: string; ticketId: string },
 ): Promise<GivenResponse | null> {
   const row = await db
     .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces, comment: responses.comment })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.ticketId, ticketId)))
+    .where(
+      and(eq(responses.surveyId, surveyId), eq(responses.source, ticket.source), eq(responses.ticketId, ticket.ticketId)),
+    )
     .get();
   if (!row) return null;
   const answers: GivenResponse["answers"] = {};

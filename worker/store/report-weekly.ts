@@ -39,6 +39,7 @@ export interface MetricChange {
 export interface Verbatim {
   id: string;
   ticket_id: string;
+  source: string;
   survey_id: string;
   answers: Partial<Record<QuestionType, number>>;
   comment: string;
@@ -70,6 +71,7 @@ export function lastCompleteWeek(now: number, timeZone: string): string {
 interface VerbatimRow {
   id: string;
   ticket_id: string;
+  source: string;
   survey_id: string;
   nps: number | null;
   csat: number | null;
@@ -105,7 +107,7 @@ export async function weeklyReport(env: Pick<Env, "DB">, workspaceId: string, we
     })),
   );
   const verbatimStatement = env.DB.prepare(
-    `SELECT id, ticket_id, survey_id, nps, csat, ces, comment, locale, submitted_at, channel, request_type, agent, team
+    `SELECT id, ticket_id, source, survey_id, nps, csat, ces, comment, locale, submitted_at, channel, request_type, agent, team
 FROM responses
 WHERE workspace_id = ? AND submitted_at >= ? AND submitted_at < ? AND submitted_day >= ? AND submitted_day < ?
   AND comment IS NOT NULL`,
@@ -214,6 +216,7 @@ function verbatimJson(r: VerbatimRow & { score: number }): Verbatim {
   return {
     id: r.id,
     ticket_id: r.ticket_id,
+    source: r.source,
     survey_id: r.survey_id,
     answers,
     comment: r.comment,
