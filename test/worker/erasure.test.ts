@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ticketHash } from "../../worker/store/erased-tickets";
 import { emailHash } from "../../worker/store/identity";
 import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { PLAIN_SECRET, post, sendStandard, setIntegration, STANDARD_SECRET, zendeskHeaders } from "./hooks-signing";
+import { PLAIN_SECRET, post, STANDARD_SECRET, sendStandard, setIntegration, zendeskHeaders } from "./hooks-signing";
 
 /**
  * Erasure (issue 11, findings 3 and 4): a customer id is qualified by its
@@ -27,12 +27,16 @@ const zendeskTicket = async (ticketId: string, customer: Record<string, string>)
 };
 
 const ticketCount = async (ticketId: string, source: string) =>
-  (await env.DB.prepare("SELECT count(*) AS n FROM interactions WHERE workspace_id = ? AND ticket_id = ? AND source = ?")
+  (await env.DB.prepare(
+    "SELECT count(*) AS n FROM interactions WHERE workspace_id = ? AND ticket_id = ? AND source = ?",
+  )
     .bind(ws.id, ticketId, source)
     .first<number>("n")) ?? 0;
 
 const rollupTotal = async () =>
-  (await env.DB.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'seg'")
+  (await env.DB.prepare(
+    "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'seg'",
+  )
     .bind(ws.id)
     .first<number>("n")) ?? 0;
 
@@ -108,7 +112,13 @@ describe("an erased ticket's links are gone", () => {
     expect((await answer(paul.token, { csat: 5 })).status).toBe(201);
     const order = await sendStandard(ws, {
       type: "order.created",
-      data: { order_id: "ORD-ERASE-1", customer: { email }, placed_at: "2026-02-03T10:00:00Z", total: "10", currency: "EUR" },
+      data: {
+        order_id: "ORD-ERASE-1",
+        customer: { email },
+        placed_at: "2026-02-03T10:00:00Z",
+        total: "10",
+        currency: "EUR",
+      },
     });
     expect(order.status).toBe(200);
     const before = await rollupTotal();
@@ -161,7 +171,10 @@ describe("an erased ticket's links are gone", () => {
 
       const link = new URL(oneClick["5"] as string).pathname;
       expect((await call("GET", link)).status).toBe(410);
-      expect((await call("POST", link, { raw: "", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(410);
+      expect(
+        (await call("POST", link, { raw: "", headers: { "content-type": "application/x-www-form-urlencoded" } }))
+          .status,
+      ).toBe(410);
     }
     expect(await env.DB.prepare("SELECT count(*) AS n FROM responses").first<number>("n")).toBe(responsesBefore);
     expect(await whereFound(["after the erasure", ...tickets])).toEqual([]);

@@ -7,10 +7,10 @@ import {
   PLAIN_SECRET,
   post,
   SHARED_SECRET,
+  STANDARD_SECRET,
   sendStandard,
   setIntegration,
   sharedSecretHeaders,
-  STANDARD_SECRET,
   zendeskHeaders,
 } from "./hooks-signing";
 import { seedResponses } from "./scores-seed";
@@ -61,9 +61,9 @@ describe("ticket identity", () => {
       { source: "own", agent: "Olga", team: "" },
     ]);
 
-    expect((await answer(freshdesk.body.token, { csat: 1 }, { comment: "freshdesk customer's complaint" })).status).toBe(
-      201,
-    );
+    expect(
+      (await answer(freshdesk.body.token, { csat: 1 }, { comment: "freshdesk customer's complaint" })).status,
+    ).toBe(201);
     // The own ticket's first answer is a creation, not an update of Freshdesk's.
     expect((await answer(own.token, { csat: 5 })).status).toBe(201);
 
@@ -222,7 +222,7 @@ describe("migration 0005 backfills the source of existing rows", () => {
       env.DB.prepare("SELECT SUM(count) AS n FROM score_rollups WHERE workspace_id = ?").bind(other.id).first("n");
     const before = await rollups();
     for (const query of backfill?.queries ?? []) await env.DB.prepare(query).run();
-    const after = (table: string) =>
+    const sourcesOf = (table: string) =>
       env.DB.prepare(`SELECT ticket_id, source FROM ${table} WHERE workspace_id = ? ORDER BY ticket_id`)
         .bind(other.id)
         .all();
@@ -233,8 +233,8 @@ describe("migration 0005 backfills the source of existing rows", () => {
       { ticket_id: "M-3", source: "zendesk" },
       { ticket_id: "M-4", source: "helpscout" },
     ];
-    expect((await after("interactions")).results).toEqual(expected);
-    expect((await after("responses")).results).toEqual(expected);
+    expect((await sourcesOf("interactions")).results).toEqual(expected);
+    expect((await sourcesOf("responses")).results).toEqual(expected);
     expect(await rollups()).toBe(before);
   });
 });

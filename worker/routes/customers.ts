@@ -6,6 +6,7 @@ import type { AppEnv } from "../env";
 import { eraseCustomer } from "../erasure/erase-customer";
 import { invalid } from "../http/errors";
 import { bearer, errors, jsonResponse } from "../http/openapi";
+
 const erase = createRoute({
   method: "delete",
   path: "/v1/customers",

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
+import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { invite, publicOrigin } from "../store/invitations";
-import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import { getSurvey } from "../store/surveys";
 import { getWorkspace } from "../store/workspaces";
 

@@ -22,7 +22,11 @@ export async function findGivenResponse(
     .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces, comment: responses.comment })
     .from(responses)
     .where(
-      and(eq(responses.surveyId, surveyId), eq(responses.source, ticket.source), eq(responses.ticketId, ticket.ticketId)),
+      and(
+        eq(responses.surveyId, surveyId),
+        eq(responses.source, ticket.source),
+        eq(responses.ticketId, ticket.ticketId),
+      ),
     )
     .get();
   if (!row) return null;

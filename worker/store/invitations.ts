@@ -37,7 +37,15 @@ export async function invite(
 ): Promise<Invitation> {
   const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
   await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
-  return mintInvitation(env, origin, workspace.id, survey, { source: event.source, ticketId: event.ticketId }, locale, now);
+  return mintInvitation(
+    env,
+    origin,
+    workspace.id,
+    survey,
+    { source: event.source, ticketId: event.ticketId },
+    locale,
+    now,
+  );
 }
 
 /**
