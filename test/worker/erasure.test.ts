@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ticketHash } from "../../worker/store/erased-tickets";
 import { emailHash } from "../../worker/store/identity";
+import { openInvitation, recordOpenedResponse } from "../../worker/store/responses";
 import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { PLAIN_SECRET, post, STANDARD_SECRET, sendStandard, setIntegration, zendeskHeaders } from "./hooks-signing";
 
@@ -189,5 +190,16 @@ describe("an erased ticket's links are gone", () => {
     // Another source's ticket with the same id was never erased.
     const other = await invite(ws, { ticket_id: tickets[2], source: "own" });
     expect((await answer(other.token, { csat: 4 })).status).toBe(201);
+  });
+
+  it("an answer racing the erasure (token opened before, written after) records nothing", async () => {
+    const racing = await invite(ws, { ticket_id: "TKT-RACE-1", customer: { email: "race@example.fr" } });
+    const opened = await openInvitation(env, racing.token);
+    expect((await call("DELETE", "/v1/customers?email=race@example.fr", { key: ws.key })).status).toBe(200);
+    await expect(recordOpenedResponse(env, opened, { answers: { csat: 5 }, comment: "raced" })).rejects.toMatchObject({
+      status: 410,
+      code: "gone",
+    });
+    expect(await whereFound(["TKT-RACE-1", "raced"])).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
+import { ticketHash } from "./erased-tickets";
 import { getSurvey, type Survey } from "./surveys";
-import { type TicketRef, ticketOfToken } from "./ticket-of-token";
+import { goneTicket, issuedAt, type TicketRef, ticketOfToken } from "./ticket-of-token";
 import { getWorkspace, type Workspace } from "./workspaces";
 
 export type Answers = Partial<Record<QuestionType, number>>;
@@ -72,7 +73,8 @@ INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, s
 SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
   COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
-WHERE true
+WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
+  WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
 ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   nps = COALESCE(excluded.nps, nps),
   csat = COALESCE(excluded.csat, csat),
@@ -89,7 +91,9 @@ RETURNING id, revision`;
  * Records a customer's answer for the token's ticket. One response per
  * (survey, source, ticket): answering again replaces the questions it answers and keeps
  * the rest, and the rollup triggers move the counts in the same statement.
- * The response carries its ticket's current segments.
+ * The response carries its ticket's current segments. The tombstone check is
+ * repeated inside the statement, so an erasure that lands between opening the
+ * token and writing still leaves nothing behind (D1 runs statements one at a time).
  */
 export async function recordResponse(
   env: Pick<Env, "DB" | "SIGNING_KEYS">,
@@ -127,8 +131,11 @@ export async function recordOpenedResponse(
       now,
       localDay(now, workspace.timezone),
       ticket.source,
+      await ticketHash(workspace.id, ticket.ticketId),
+      issuedAt(claims),
     )
     .first<{ id: string; revision: number }>();
-  if (!row) throw new Error("Upsert returned no row");
+  // No row: the ticket was erased between opening the token and this write.
+  if (!row) throw goneTicket();
   return { id: row.id, created: row.revision === 1 };
 }

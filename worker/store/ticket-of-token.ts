@@ -13,6 +13,10 @@ export interface TicketRef {
   ticketId: string;
 }
 
+/** The answer to any link of an erased ticket. */
+export const goneTicket = () =>
+  new ApiError(410, "gone", "This survey link belonged to a ticket that was erased; it records nothing");
+
 /** When a token was minted, Unix ms. Older tokens only carry their expiry, a fixed TTL after. */
 export function issuedAt(claims: InvitationClaims): number {
   return claims.issuedAt ?? (claims.expiresAt - INVITATION_TTL_DAYS * 86_400) * 1000 + 999;
@@ -48,7 +52,7 @@ export async function ticketOfToken(db: Database, claims: InvitationClaims): Pro
   }
   // A legacy token whose ticket is no longer recorded may name an erased ticket of any source.
   if (await erasedSince(db, claims.workspaceId, source, claims.ticketId, issued)) {
-    throw new ApiError(410, "gone", "This survey link belonged to a ticket that was erased; it records nothing");
+    throw goneTicket();
   }
   return { source: source ?? OWN, ticketId: claims.ticketId };
 }
