@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { signInvitation } from "../../worker/auth/invitation-token";
 import { ticketHash } from "../../worker/store/erased-tickets";
 import { emailHash } from "../../worker/store/identity";
+import { INVITATION_TTL_DAYS } from "../../worker/store/invitations";
 import { openInvitation, recordOpenedResponse } from "../../worker/store/responses";
 import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { PLAIN_SECRET, post, STANDARD_SECRET, sendStandard, setIntegration, zendeskHeaders } from "./hooks-signing";
@@ -201,5 +203,24 @@ describe("an erased ticket's links are gone", () => {
       code: "gone",
     });
     expect(await whereFound(["TKT-RACE-1", "raced"])).toEqual([]);
+  });
+
+  it("a token minted before tickets had a source is gone too once its ticket is erased", async () => {
+    await zendeskTicket("TKT-LEGACY-ZD", { email: "legacy@example.fr" });
+    // The old spelling names the ticket id only.
+    const legacy = await signInvitation(
+      {
+        workspaceId: ws.id,
+        surveyId: ws.defaultSurveyId,
+        ticketId: "TKT-LEGACY-ZD",
+        expiresAt: Math.floor(Date.now() / 1000) + INVITATION_TTL_DAYS * 86_400,
+      },
+      env.SIGNING_KEYS,
+    );
+    expect((await call("GET", `/s/${legacy}/survey.json`)).status).toBe(200);
+    expect((await call("DELETE", "/v1/customers?email=legacy@example.fr", { key: ws.key })).status).toBe(200);
+    const res = await answer(legacy, { csat: 5 }, { comment: "legacy after erasure" });
+    expect(res.status).toBe(410);
+    expect(await whereFound(["TKT-LEGACY-ZD", "legacy after erasure"])).toEqual([]);
   });
 });

@@ -17,9 +17,13 @@ export interface TicketRef {
 export const goneTicket = () =>
   new ApiError(410, "gone", "This survey link belonged to a ticket that was erased; it records nothing");
 
-/** When a token was minted, Unix ms. Older tokens only carry their expiry, a fixed TTL after. */
+/**
+ * When a token was minted, Unix ms. Older tokens only carry their expiry, a
+ * fixed TTL after, to the second: this is the start of that second, so an
+ * erasure within the same second still counts as after the token.
+ */
 export function issuedAt(claims: InvitationClaims): number {
-  return claims.issuedAt ?? (claims.expiresAt - INVITATION_TTL_DAYS * 86_400) * 1000 + 999;
+  return claims.issuedAt ?? (claims.expiresAt - INVITATION_TTL_DAYS * 86_400) * 1000;
 }
 
 /**
@@ -35,6 +39,7 @@ export function issuedAt(claims: InvitationClaims): number {
 export async function ticketOfToken(db: Database, claims: InvitationClaims): Promise<TicketRef> {
   const issued = issuedAt(claims);
   let source = claims.source ?? null;
+  // The ticket existed by the end of the second the token was minted in.
   if (source === null) {
     const legacy = await db
       .select({ source: interactions.source })
@@ -43,7 +48,7 @@ export async function ticketOfToken(db: Database, claims: InvitationClaims): Pro
         and(
           eq(interactions.workspaceId, claims.workspaceId),
           eq(interactions.ticketId, claims.ticketId),
-          lte(interactions.createdAt, issued),
+          lte(interactions.createdAt, issued + 999),
         ),
       )
       .orderBy(asc(interactions.createdAt))
