@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
 import { type Database, database } from "../db";
+import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
 import { ApiError } from "../http/errors";
 import { chargeHookFailure, chargeVerifiedHook } from "../http/rate-limit";
@@ -96,7 +97,7 @@ export async function receiveDelivery(
         publicOrigin(env, request.url),
         workspace.id,
         survey,
-        event.interaction.ticketId,
+        { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId },
         event.locale,
         now,
       );
@@ -161,7 +162,7 @@ async function eventStatements(
         db,
         workspace.id,
         workspace.timezone,
-        { ...event.interaction, source: source.name },
+        { ...event.interaction, source: ticketSourceOfHook(source.name) },
         now,
       );
     case "order": {
