@@ -17,6 +17,8 @@ export interface Env {
   TOKEN_RATE_LIMITER?: RateLimit;
   /** Webhook receivers per workspace and source (`[[ratelimits]]`, 10 s window). */
   HOOK_RATE_LIMITER?: RateLimit;
+  /** Failed webhook authentications per client IP (`[[ratelimits]]`, 60 s window). */
+  HOOK_FAILURE_RATE_LIMITER?: RateLimit;
   /** `"off"` disables rate limiting, for operators who limit at their own edge. */
   RATE_LIMITING?: string;
   /** Outbound events: the consumer of this Queue delivers them to webhook endpoints. */

@@ -138,6 +138,25 @@ describe("the follow-up lifecycle", () => {
     });
   });
 
+  it("keeps the same ticket id from two sources as two follow-ups, each naming its source", async () => {
+    const shop = await createWorkspace();
+    await answer((await invite(shop, { ticket_id: "42", source: "zendesk" })).token, { csat: 1 });
+    await answer((await invite(shop, { ticket_id: "42" })).token, { csat: 2 });
+    const items = await followUps(shop);
+    expect(items.map((f) => [f.source, f.ticket_id, f.answers.csat]).sort()).toEqual([
+      ["own", "42", 2],
+      ["zendesk", "42", 1],
+    ]);
+    // Changing one answer resolves only that ticket's follow-up.
+    await answer((await invite(shop, { ticket_id: "42", source: "zendesk" })).token, { csat: 5 });
+    const after = await followUps(shop);
+    expect(after.find((f) => f.source === "zendesk")).toMatchObject({
+      status: "resolved",
+      resolution: "answer_changed",
+    });
+    expect(after.find((f) => f.source === "own")).toMatchObject({ status: "open" });
+  });
+
   it("goes open → contacted → resolved with an assignee and a note", async () => {
     const [f] = await followUps(ws, "?status=open");
     const assigned = await patch(ws, f?.id, { assignee: "Nora", note: "Calling tomorrow" });

@@ -60,7 +60,7 @@ describe("weekly report: costliest and ticket of the week", () => {
     expect(body.costliest.map((t: { ticket_id: string }) => t.ticket_id)).toEqual(["P", "C", "B", "A", "F"]);
     expect(body.costliest[2]).toEqual({
       ticket_id: "B",
-      source: "api",
+      source: "own",
       cost: { EUR: "60.00" },
       answers: { nps: 2 },
       comment: "refund took weeks",

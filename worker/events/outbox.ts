@@ -18,7 +18,7 @@ const subscribed = (typeSql: string) => `EXISTS (SELECT 1 FROM json_each(e.event
 /**
  * Statement: one `response.created` / `response.updated` row per subscribed
  * endpoint, for the response of (survey_id, ticket_id) as it now stands.
- * Binds: now, survey_id, ticket_id.
+ * Binds: now, survey_id, ticket_id, source.
  */
 export const RESPONSE_EVENT_SQL = `
 INSERT INTO event_deliveries (id, workspace_id, endpoint_id, type, subject_id, interaction_id, status, attempts,
@@ -26,7 +26,7 @@ INSERT INTO event_deliveries (id, workspace_id, endpoint_id, type, subject_id, i
 SELECT ${NEW_MESSAGE_ID}, e.workspace_id, e.id, t.type, t.id, t.interaction_id, 'pending', 0, ?1, ?1
 FROM (SELECT r.id, r.workspace_id, r.interaction_id,
         CASE WHEN r.revision = 1 THEN 'response.created' ELSE 'response.updated' END AS type
-      FROM responses r WHERE r.survey_id = ?2 AND r.ticket_id = ?3) t
+      FROM responses r WHERE r.survey_id = ?2 AND r.source = ?4 AND r.ticket_id = ?3) t
 JOIN webhook_endpoints e ON e.workspace_id = t.workspace_id
 WHERE ${subscribed("t.type")}
 RETURNING id`;

@@ -41,7 +41,15 @@ export async function putRules(db: D1Database, workspaceId: string, rules: Follo
  */
 export function followUpStatementsForAnswer(
   db: D1Database,
-  a: { surveyId: string; ticketId: string; rules: FollowUpRule[]; cesScale: CesScale; now: number; day: string },
+  a: {
+    surveyId: string;
+    source: string;
+    ticketId: string;
+    rules: FollowUpRule[];
+    cesScale: CesScale;
+    now: number;
+    day: string;
+  },
 ): D1PreparedStatement[] {
   const match = rulesPredicate(a.rules, a.cesScale);
   const newFollowUpId = newId("fup");
@@ -51,20 +59,20 @@ export function followUpStatementsForAnswer(
       `INSERT INTO follow_ups (id, workspace_id, response_id, interaction_id, survey_id, ticket_id, status, opened_at,
          opened_day, updated_at, change_id)
        SELECT ?, r.workspace_id, r.id, r.interaction_id, r.survey_id, r.ticket_id, 'open', ?, ?, ?, ?
-       FROM responses r WHERE r.survey_id = ? AND r.ticket_id = ? AND ${match.sql}
+       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql}
        ON CONFLICT (response_id) DO UPDATE SET status = 'open', resolution = NULL, resolved_at = NULL,
          updated_at = excluded.updated_at, change_id = excluded.change_id
        WHERE follow_ups.resolution = 'answer_changed'`,
     )
-    .bind(newFollowUpId, a.now, a.day, a.now, changeId, a.surveyId, a.ticketId, ...match.params);
+    .bind(newFollowUpId, a.now, a.day, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
   const changed = db
     .prepare(
       `UPDATE follow_ups SET status = 'resolved', resolution = 'answer_changed', resolved_at = ?, updated_at = ?,
          change_id = ?
        WHERE status != 'resolved'
-         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.ticket_id = ? AND NOT ${match.sql})`,
+         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})`,
     )
-    .bind(a.now, a.now, changeId, a.surveyId, a.ticketId, ...match.params);
+    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
   const events = db.prepare(FOLLOW_UP_EVENT_SQL).bind(a.now, changeId, newFollowUpId);
   return [open, changed, events];
 }
@@ -95,12 +103,11 @@ interface FollowUpRow {
 
 // Segments come from the response, which carries its ticket's segments as they were when answered.
 const SELECT_FOLLOW_UP = `
-SELECT f.id, f.response_id, f.ticket_id, CASE WHEN i.source IS NULL OR i.source = 'api' THEN 'own' ELSE i.source END AS source, f.survey_id, r.nps, r.csat, r.ces,
+SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, r.nps, r.csat, r.ces,
   r.comment, r.channel, r.request_type, r.agent, r.team, f.status, f.assignee, f.note, f.resolution, f.opened_at,
   f.contacted_at, f.updated_at, f.resolved_at
 FROM follow_ups f
-JOIN responses r ON r.id = f.response_id
-LEFT JOIN interactions i ON i.id = f.interaction_id`;
+JOIN responses r ON r.id = f.response_id`;
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 

@@ -6,8 +6,10 @@ import { answerRange, type Locale, type QuestionType } from "../domain/questions
 import type { Env } from "../env";
 import { afterResponse, enqueueDeliveries, outboxIds, RESPONSE_EVENT_SQL } from "../events/outbox";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
+import { ticketHash } from "./erased-tickets";
 import { followUpStatementsForAnswer, getRules } from "./follow-ups";
 import { getSurvey, type Survey } from "./surveys";
+import { goneTicket, issuedAt, type TicketRef, ticketOfToken } from "./ticket-of-token";
 import { getWorkspace, type Workspace } from "./workspaces";
 
 export type Answers = Partial<Record<QuestionType, number>>;
@@ -18,14 +20,18 @@ export interface Submission {
   locale?: Locale | null;
 }
 
-/** A verified invitation token with the workspace and survey it names. */
+/** A verified invitation token with the workspace, survey and ticket it names. */
 export interface OpenedInvitation {
   claims: InvitationClaims;
+  ticket: TicketRef;
   workspace: Workspace;
   survey: Survey;
 }
 
-/** The token's claims, workspace and survey; a bad token is a 401, a vanished survey a 404. */
+/**
+ * The token's claims, workspace, survey and ticket; a bad token is a 401, a
+ * vanished survey a 404, an erased ticket a 410.
+ */
 export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, token: string): Promise<OpenedInvitation> {
   const check = await verifyInvitation(token, env.SIGNING_KEYS);
   if (!check.ok) {
@@ -34,11 +40,12 @@ export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, toke
       : new ApiError(401, "invalid_token", "This survey link is not valid");
   }
   const db = database(env);
-  const [workspace, survey] = await Promise.all([
+  const [workspace, survey, ticket] = await Promise.all([
     getWorkspace(db, check.claims.workspaceId),
     getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
+    ticketOfToken(db, check.claims),
   ]);
-  return { claims: check.claims, workspace, survey };
+  return { claims: check.claims, workspace, survey, ticket };
 }
 
 /** Checks answers against the survey: at least one of its questions, no other, each in range. */
@@ -63,13 +70,14 @@ export function checkAnswers(survey: Survey, answers: Record<string, unknown>): 
 }
 
 const UPSERT = `
-INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, nps, csat, ces, comment, locale,
+INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
   submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
-SELECT ?1, ?2, ?3, i.id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
+SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
   COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
-FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.ticket_id = ?4
-WHERE true
-ON CONFLICT (survey_id, ticket_id) DO UPDATE SET
+FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
+WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
+  WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
+ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   nps = COALESCE(excluded.nps, nps),
   csat = COALESCE(excluded.csat, csat),
   ces = COALESCE(excluded.ces, ces),
@@ -83,9 +91,11 @@ RETURNING id, revision`;
 
 /**
  * Records a customer's answer for the token's ticket. One response per
- * (survey, ticket): answering again replaces the questions it answers and keeps
+ * (survey, source, ticket): answering again replaces the questions it answers and keeps
  * the rest, and the rollup triggers move the counts in the same statement.
- * The response carries its ticket's current segments.
+ * The response carries its ticket's current segments. The tombstone check is
+ * repeated inside the statement, so an erasure that lands between opening the
+ * token and writing still leaves nothing behind (D1 runs statements one at a time).
  */
 export async function recordResponse(
   env: Pick<Env, "DB" | "SIGNING_KEYS" | "EVENTS">,
@@ -111,7 +121,7 @@ export type WaitUntil = { waitUntil(promise: Promise<unknown>): void };
  */
 export async function recordOpenedResponse(
   env: Pick<Env, "DB" | "EVENTS">,
-  { claims, workspace, survey }: OpenedInvitation,
+  { claims, workspace, survey, ticket }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
   ctx?: WaitUntil,
@@ -119,13 +129,16 @@ export async function recordOpenedResponse(
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
-  const { rules } = await getRules(env.DB, workspace.id);
+  const [{ rules }, hash] = await Promise.all([
+    getRules(env.DB, workspace.id),
+    ticketHash(workspace.id, ticket.ticketId),
+  ]);
   const day = localDay(now, workspace.timezone);
   const upsert = env.DB.prepare(UPSERT).bind(
     newId("rsp"),
     workspace.id,
     survey.id,
-    claims.ticketId,
+    ticket.ticketId,
     a.nps ?? null,
     a.csat ?? null,
     a.ces ?? null,
@@ -133,21 +146,28 @@ export async function recordOpenedResponse(
     submission.locale ?? claims.locale ?? null,
     now,
     day,
+    ticket.source,
+    hash,
+    issuedAt(claims),
   );
+  // The follow-up and outbox statements read the response the upsert left: when the
+  // upsert wrote nothing (an erased ticket), they find nothing and write nothing.
   const [answered, ...rest] = await env.DB.batch([
     upsert,
     ...followUpStatementsForAnswer(env.DB, {
       surveyId: survey.id,
-      ticketId: claims.ticketId,
+      source: ticket.source,
+      ticketId: ticket.ticketId,
       rules,
       cesScale: survey.cesScale,
       now,
       day,
     }),
-    env.DB.prepare(RESPONSE_EVENT_SQL).bind(now, survey.id, claims.ticketId),
+    env.DB.prepare(RESPONSE_EVENT_SQL).bind(now, survey.id, ticket.ticketId, ticket.source),
   ]);
   const row = answered?.results[0] as { id: string; revision: number } | undefined;
-  if (!row) throw new Error("Upsert returned no row");
+  // No row: the ticket was erased between opening the token and this write.
+  if (!row) throw goneTicket();
   await afterResponse(ctx, enqueueDeliveries(env, outboxIds(rest)));
   return { id: row.id, created: row.revision === 1 };
 }

@@ -58,7 +58,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
   if (!impact) return <p class="note">{t("loading")}</p>;
   if (impact.status !== "ok") {
     return (
-      <p class="note" data-testid="impact-unavailable">
+      <p class="note" id="impact-unavailable">
         <span aria-hidden="true">— </span>
         {impact.status === "missing" ? t("unavailable") : t("failed", { message: impact.message })}
       </p>
@@ -89,7 +89,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
   }
 
   return (
-    <div class="impact" data-testid="impact">
+    <div class="impact" id="impact">
       <label class="impact-by">
         {t("impactCompare")}{" "}
         <select value={by} onChange={(e) => setBy((e.currentTarget as HTMLSelectElement).value as typeof by)}>
@@ -97,7 +97,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
           <option value="csat_category">{t("impactByCsat")}</option>
         </select>
       </label>
-      <p class="impact-headline" data-testid="impact-uplift">
+      <p class="impact-headline" id="impact-uplift">
         {headline}
       </p>
       {r.at_stake ? (
@@ -106,7 +106,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
             <li>{t("impactNoStake", { key: capitalise(who(uplift.key)) })}</li>
           ) : (
             Object.entries(r.at_stake).map(([currency, s]) => (
-              <li key={currency} data-testid={`impact-at-stake-${currency}`}>
+              <li key={currency} id={`impact-at-stake-${currency}`}>
                 {t(Object.keys(r.at_stake ?? {}).length > 1 ? "impactStakeIn" : "impactStake", {
                   currency,
                   n: fmt.count(vsCount),
@@ -120,11 +120,11 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
           )}
         </ul>
       ) : null}
-      <p class="impact-caveat" data-testid="impact-caveat">
+      <p class="impact-caveat" id="impact-caveat">
         {t("impactCaveat")}
       </p>
       <div class="table-scroll">
-        <table class="movers impact-table" data-testid="impact-table">
+        <table class="movers impact-table" id="impact-table">
           <caption class="visually-hidden">
             {t("impactTableCaption", { by: by === "nps_category" ? t("impactByNps") : t("impactByCsat") })}
           </caption>
@@ -140,7 +140,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
           </thead>
           <tbody>
             {r.categories.map((c) => (
-              <tr key={c.key} data-testid={`impact-row-${c.key}`}>
+              <tr key={c.key} id={`impact-row-${c.key}`}>
                 <th scope="row">{categoryName(c.key)}</th>
                 <td>{fmt.count(c.eligible)}</td>
                 <td>
@@ -152,7 +152,7 @@ export function ImpactCard(props: { get: ApiGet; filters: Params; onKeyRejected:
                 <td>{money(c.net_per_interaction)}</td>
               </tr>
             ))}
-            <tr data-testid="impact-row-all">
+            <tr id="impact-row-all">
               <th scope="row">{t("impactAll")}</th>
               <td>{fmt.count(r.categories.reduce((n, c) => n + c.eligible, 0))}</td>
               <td />
