@@ -5,6 +5,7 @@ import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "
 import { jsonBody } from "./http/json-body";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import { serverTiming } from "./http/server-timing";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { assetRoutes } from "./routes/assets";
@@ -30,6 +31,7 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", securityHeaders);
+  app.use("*", serverTiming);
   app.use("/v1/*", async (c, next) => {
     // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.
     if (c.req.path.startsWith("/v1/hooks/")) return next();

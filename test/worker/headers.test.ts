@@ -32,6 +32,9 @@ describe("HTML pages", () => {
 
   it("JSON answers are nosniff too", async () => {
     for (const path of ["/healthz", "/v1/scores", "/openapi.json", "/nowhere"]) {
+      expect((await call("GET", path)).headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+    for (const path of ["/healthz", "/v1/scores", "/openapi.json", "/nowhere"]) {
       expect((await call("GET", path)).headers.get("x-content-type-options"), path).toBe("nosniff");
     }
   });
@@ -76,6 +79,24 @@ describe("CORS", () => {
       });
       expect(preflight.headers.get("access-control-allow-credentials"), path).toBeNull();
       expect(preflight.headers.get("access-control-allow-origin"), path).not.toBe(EVIL);
+    }
+  });
+});
+
+describe("only the headers we mean", () => {
+  it("the widget script can be loaded by any shop: no cross-origin resource or framing policy", async () => {
+    const res = await call("GET", "/widget.js");
+    expect(res.status).toBe(200);
+    // The asset route allows cross-origin loading itself; the global middleware must not override it.
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    for (const header of ["cross-origin-opener-policy", "x-frame-options", "strict-transport-security"]) {
+      expect(res.headers.get(header), header).toBeNull();
+    }
+  });
+
+  it("Server-Timing appears only on reads that report their D1 cost", async () => {
+    for (const path of ["/healthz", "/openapi.json", "/widget.js"]) {
+      expect((await call("GET", path)).headers.get("server-timing"), path).toBeNull();
     }
   });
 });
