@@ -93,7 +93,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
       window_days: q.window_days,
       as_of: new Date(asOf).toISOString(),
       ...repurchaseFigures(rows.total),
-      // DESIGN.md lists `groups` in the body: empty when the read is not grouped.
+      // docs/scores.md lists `groups` in the body: empty when the read is not grouped.
       groups: q.group_by ? rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) : [],
     },
     200,
