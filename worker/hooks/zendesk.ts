@@ -5,7 +5,7 @@ import { mapTemplated } from "./templated";
 
 /**
  * `zendesk`: a trigger's webhook whose JSON body is the `interaction.closed`
- * data (README: the trigger template). Signed as Zendesk documents:
+ * data (docs/webhooks.md: the trigger template). Signed as Zendesk documents:
  * `X-Zendesk-Webhook-Signature = base64(HMAC-SHA256(secret, timestamp + body))`
  * with no separator, the timestamp being `X-Zendesk-Webhook-Signature-Timestamp`
  * (ISO-8601), accepted within ±5 min. Retries of one trigger firing share

@@ -23,7 +23,7 @@ const receive = createRoute({
   tags: ["Webhooks"],
   summary: "Receive a webhook from a support tool or a shop",
   description: [
-    "Public, authenticated by the source's signature over the raw body (see the README for each tool's setup).",
+    "Public, authenticated by the source's signature over the raw body (see docs/webhooks.md for each tool's setup).",
     "`standard`: our own events `interaction.closed`, `order.created`, `order.cancelled`, signed per Standard Webhooks v1.",
     "`shopify`: `orders/create`, `orders/cancelled`. `zendesk`: a trigger template producing the `interaction.closed` data.",
     "`freshdesk`, `gorgias`: the same template body, with the secret in `X-Aftercare-Secret`.",

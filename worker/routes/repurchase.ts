@@ -62,7 +62,7 @@ const route = createRoute({
   tags: ["Scores"],
   summary: "Repurchase rate after an interaction",
   description:
-    "An order counts for an interaction when the same customer placed it strictly after `closed_at` and at most `window_days` later, and it was not cancelled. Revenue counts each order once. Cost in D1 rows read is in the `Server-Timing` header (`d1;dur=…;desc=\"rows_read=N\"`).",
+    'An order counts for an interaction when the same customer placed it strictly after `closed_at` and at most `window_days` later, and it was not cancelled. Revenue counts each order once. Cost in D1 rows read is in the `Server-Timing` header (`d1;dur=…;desc="rows_read=N"`).',
   security: bearer,
   middleware: [requireScope("read")] as const,
   request: { query: Query },
