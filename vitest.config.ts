@@ -25,6 +25,8 @@ export default defineConfig(async () => {
               },
             }),
           ],
+          // As wrangler.toml's [alias] does for the deployed bundle: the tests run the zod that ships.
+          resolve: { alias: [{ find: /^zod$/, replacement: path.join(import.meta.dirname, "worker/zod/index.ts") }] },
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],

@@ -174,7 +174,7 @@ async function bench(n) {
       "--var",
       "ADMIN_TOKEN:bench-admin",
       "--var",
-      "SIGNING_KEYS:k1:bench-signing-key-0123456789",
+      "SIGNING_KEYS:k1:bench-signing-key-0123456789abcdef",
     ]);
     const { origin } = dev;
     const scenarios = [

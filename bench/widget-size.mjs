@@ -1,5 +1,6 @@
 // Prints the widget's weight on the wire: every script and style it fetches,
-// gzip -9 (the budget: ≤ 10 KB, aim ≤ 6 KB) and brotli for reference.
+// gzip -9, against its target (≤ 6 KB, also held by test/browser/widget.test.ts),
+// and brotli for reference.
 // The widget fetches one script, /widget.js: its stylesheet is inside it (a
 // constructable stylesheet) and its words come with the survey's data.
 //
@@ -10,10 +11,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { BROWSER_BUILD } from "../scripts/build-client.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUDGET = 10 * 1024;
-const AIM = 6 * 1024;
+const TARGET = 6 * 1024;
 
 const build = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], {
   cwd: root,
@@ -24,7 +25,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const files = { "/widget.js": "widget/dist/widget.js" };
+const files = { "/widget.js": "widget/dist/public/widget.js" };
 let total = 0;
 console.log("asset          raw B   gzip -9 B   brotli B");
 for (const [served, file] of Object.entries(files)) {
@@ -39,17 +40,9 @@ for (const [served, file] of Object.entries(files)) {
 // Where the bytes come from: the same entry rebuilt with esbuild's metafile (the
 // stylesheet unminified here, so its share reads a little high).
 const meta = await esbuild.build({
-  entryPoints: [path.join(root, "widget/src/widget/main.tsx")],
-  bundle: true,
-  minify: true,
-  format: "iife",
-  target: ["es2020", "safari14.1"],
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  legalComments: "none",
-  write: false,
+  ...BROWSER_BUILD,
+  entryPoints: [path.join(root, "widget/src/widget/main.ts")],
   metafile: true,
-  define: { "process.env.NODE_ENV": '"production"' },
 });
 const shares = {};
 for (const { inputs } of Object.values(meta.metafile.outputs)) {
@@ -65,11 +58,7 @@ for (const [file, bytes] of Object.entries(shares)
   console.log(`  ${String(bytes).padStart(6)}  ${file}`);
 }
 
-const verdict =
-  total <= AIM
-    ? "within the 6 KB aim"
-    : total <= BUDGET
-      ? "within the 10 KB budget (over the 6 KB aim)"
-      : "OVER the 10 KB budget";
-console.log(`\nwidget total: ${total} B gzip -9 (${(total / 1024).toFixed(2)} KB), ${verdict}`);
-process.exit(total <= BUDGET ? 0 : 1);
+console.log(
+  `\nwidget total: ${total} B gzip -9 (${(total / 1024).toFixed(2)} KB); target ≤ 6 KB gzip: ${total <= TARGET ? "met" : "MISSED"}`,
+);
+process.exit(total <= TARGET ? 0 : 1);

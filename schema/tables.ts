@@ -17,6 +17,9 @@ export const workspaces = sqliteTable("workspaces", {
   name: text("name").notNull(),
   timezone: text("timezone").notNull().default("UTC"),
   createdAt: integer("created_at").notNull(),
+  /** Hourly cost of agent time in minor units of `cost_per_hour_currency`; NULL until set. */
+  costPerHourMinor: integer("cost_per_hour_minor"),
+  costPerHourCurrency: text("cost_per_hour_currency"),
 });
 
 export const apiKeys = sqliteTable(
@@ -86,6 +89,11 @@ export const interactions = sqliteTable(
      * every order or interaction write; never written by application code.
      */
     repurchase30dAt: integer("repurchase_30d_at"),
+    /** Agent time spent on the ticket, in whole seconds (`handling_minutes` × 60); NULL when not reported. */
+    handlingSeconds: integer("handling_seconds"),
+    /** Refunds and gestures, in integer minor units of `compensation_currency`; NULL when none. */
+    compensationMinor: integer("compensation_minor"),
+    compensationCurrency: text("compensation_currency"),
   },
   (t) => [
     uniqueIndex("interactions_ticket").on(t.workspaceId, t.ticketId),

@@ -7,7 +7,10 @@
 //   - logistics tickets (late, lost, damaged parcels) rate lower than the rest;
 //   - detractors buy again far less often than promoters in the 30 days after;
 //   - phone and chat do better than e-mail and social media;
-//   - some agents do better than others.
+//   - some agents do better than others;
+//   - unhappy tickets take longer and more often end in a gesture, so what
+//     support is worth (revenue per interaction against its cost) differs by
+//     NPS category, and the hour of agent time is priced at 32 EUR.
 //
 // Every random draw comes from one seeded PRNG, so the same seed and `now` give
 // byte-identical SQL.
@@ -21,6 +24,11 @@ export const DEMO_SURVEYS = { csat: "srv_demo_csat", nps: "srv_demo_nps", ces: "
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+
+/** The demo workspace's hourly cost of agent time: 32.00 EUR. */
+export const DEMO_COST_PER_HOUR = { minor: 3200, currency: "EUR" };
+/** Typical handling minutes per channel, before the mood of the ticket stretches them. */
+const HANDLING_MINUTES = { email: 14, chat: 9, phone: 12, social: 10 };
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; plenty for demo data. */
 export function prng(seed) {
@@ -131,6 +139,8 @@ const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   const random = prng(seed);
   const { pick, weighted, normal, chance } = draws(random);
+  // Costs draw from a PRNG of their own, so adding them left every other figure as it was.
+  const costs = draws(prng(seed ^ 0x5eed));
   const ws = DEMO_WORKSPACE_ID;
   const tz = DEMO_TIMEZONE;
   const start = now - 90 * DAY_MS;
@@ -201,7 +211,11 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
       source: "zendesk",
       created_at: closedAt,
       updated_at: closedAt,
+      handling_seconds: null,
+      compensation_minor: null,
+      compensation_currency: null,
     });
+    const interaction = interactions[interactions.length - 1];
 
     // A latent satisfaction drives every answer, so the three metrics agree.
     const trend = ((closedAt - start) / (90 * DAY_MS)) * 0.06; // the team slowly gets better
@@ -251,6 +265,16 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
       });
     }
 
+    // What the ticket cost: unhappy ones take longer and sometimes end in a gesture
+    // (in the customer's currency: GBP compensations stay GBP, never converted).
+    const unhappy = satisfaction < 0.5;
+    const minutes = HANDLING_MINUTES[channel] * (unhappy ? 1.7 : 1) * Math.exp(0.35 * costs.normal());
+    interaction.handling_seconds = Math.round(clamp(minutes, 2, 90) * 60);
+    if (costs.chance(unhappy ? 0.3 : 0.03)) {
+      interaction.compensation_minor = Math.round(5 + costs.pick([0, 5, 10, 15, 25, 35])) * 100;
+      interaction.compensation_currency = customer.currency;
+    }
+
     // Whether the customer buys again in the 30 days after: the heart of the story.
     const buyAgain = {
       promoter: 0.5,
@@ -277,8 +301,17 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   const setup = [
     ...inserts(
       "workspaces",
-      ["id", "name", "timezone", "created_at"],
-      [{ id: ws, name: "Maison Lumière (demo)", timezone: tz, created_at: created }],
+      ["id", "name", "timezone", "created_at", "cost_per_hour_minor", "cost_per_hour_currency"],
+      [
+        {
+          id: ws,
+          name: "Maison Lumière (demo)",
+          timezone: tz,
+          created_at: created,
+          cost_per_hour_minor: DEMO_COST_PER_HOUR.minor,
+          cost_per_hour_currency: DEMO_COST_PER_HOUR.currency,
+        },
+      ],
     ),
     ...inserts(
       "api_keys",

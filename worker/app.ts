@@ -6,12 +6,13 @@ import { jsonBody } from "./http/json-body";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { serverTiming } from "./http/server-timing";
+import { refuseMalformedSigningKeys } from "./http/signing-keys-check";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
-import { assetRoutes } from "./routes/assets";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
 import { hookRoutes } from "./routes/hooks";
+import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
 import { invitationRoutes } from "./routes/invitations";
 import { pageRoutes } from "./routes/pages";
@@ -20,6 +21,7 @@ import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
 
 /**
@@ -32,6 +34,7 @@ export function createApp() {
 
   app.use("*", securityHeaders);
   app.use("*", serverTiming);
+  app.use("*", refuseMalformedSigningKeys);
   app.use("/v1/*", async (c, next) => {
     // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.
     if (c.req.path.startsWith("/v1/hooks/")) return next();
@@ -42,7 +45,6 @@ export function createApp() {
 
   app.get("/healthz", (c) => c.json({ ok: true }));
 
-  app.route("/", assetRoutes);
   app.route("/", workspaceRoutes);
   app.route("/", apiKeyRoutes);
   app.route("/", surveyRoutes);
@@ -54,6 +56,8 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", impactRoutes);
+  app.route("/", workspaceSettingsRoutes);
   app.route("/", pageRoutes);
   app.route("/", dashboardRoutes);
 

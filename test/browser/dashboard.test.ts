@@ -74,12 +74,12 @@ async function signInWithKeyboard(page: Page, key: string) {
 
 /** Waits until the figures on the page are loaded and stable. */
 async function figuresLoaded(page: Page) {
-  await page.waitForSelector('main[aria-busy="false"] [data-testid="card-nps"]');
+  await page.waitForSelector('main[aria-busy="false"] #card-nps');
 }
 
 /** The number a card shows: "+23" → 23, "−5" → -5, "76%" → 76, "5.6 / 7" → 5.6. */
 async function cardNumber(page: Page, id: string): Promise<number> {
-  const text = (await page.textContent(`[data-testid="${id}-value"]`)) ?? "";
+  const text = (await page.textContent(`#${id} .card-value`)) ?? "";
   const match = /([+−-]?)(\d+(?:[.,]\d+)?)/.exec(text);
   if (!match) throw new Error(`no number in ${id}: "${text}"`);
   const value = Number((match[2] as string).replace(",", "."));
@@ -100,15 +100,15 @@ async function expectFiguresEqualApi(page: Page, query: string) {
   expect(Math.abs((await cardNumber(page, "card-ces")) - ces.mean)).toBeLessThanOrEqual(0.05);
   expect(Math.abs((await cardNumber(page, "card-repurchase")) - repurchase.rate * 100)).toBeLessThanOrEqual(0.5);
   // Sample sizes and benchmark bands are the API's too.
-  expect(await page.textContent('[data-testid="card-nps"]')).toContain(`${nps.n} answers`);
-  expect(await page.textContent('[data-testid="card-csat"]')).toContain(`${csat.n} answers`);
-  expect(await page.textContent('[data-testid="card-repurchase"]')).toContain(
+  expect(await page.textContent("#card-nps")).toContain(`${nps.n} answers`);
+  expect(await page.textContent("#card-csat")).toContain(`${csat.n} answers`);
+  expect(await page.textContent("#card-repurchase")).toContain(
     `${repurchase.repurchased} of ${repurchase.eligible} interactions`,
   );
-  expect(await page.getAttribute('[data-testid="card-nps-band"]', "class")).toContain(`band-${nps.benchmark}`);
-  expect(await page.getAttribute('[data-testid="card-csat-band"]', "class")).toContain(`band-${csat.benchmark}`);
+  expect(await page.getAttribute("#card-nps .badge", "class")).toContain(`band-${nps.benchmark}`);
+  expect(await page.getAttribute("#card-csat .badge", "class")).toContain(`band-${csat.benchmark}`);
   // The P/P/D split's text alternative carries the API's counts.
-  const split = await page.textContent('[data-testid="chart-split"] table');
+  const split = await page.textContent("#chart-split table");
   expect(split).toContain(String(nps.promoters.count));
   expect(split).toContain(String(nps.detractors.count));
   return { nps, csat, ces, repurchase };
@@ -138,8 +138,8 @@ describe("/dashboard in Chromium", () => {
     await page.goto(`${origin}/dashboard`);
     await page.getByLabel("API key").fill("ak_not-a-real-key");
     await page.getByRole("button", { name: "Open the dashboard" }).click();
-    await expect.poll(() => page.textContent('[data-testid="signin-error"]')).toContain("not accepted");
-    expect(await page.$('[data-testid="card-nps"]')).toBeNull();
+    await expect.poll(() => page.textContent("#api-key-error")).toContain("not accepted");
+    expect(await page.$("#card-nps")).toBeNull();
     expect(await page.getAttribute("#api-key", "aria-invalid")).toBe("true");
     expect(await page.evaluate(() => sessionStorage.getItem("aftercare.apiKey"))).toBeNull();
     expect(problemsOf(page)).toEqual([]);
@@ -165,17 +165,17 @@ describe("/dashboard in Chromium", () => {
       "chart-repurchase-by-type",
       "chart-repurchase-by-channel",
     ]) {
-      const label = await page.getAttribute(`[data-testid="${id}"] [role="img"]`, "aria-label");
+      const label = await page.getAttribute(`#${id} [role="img"]`, "aria-label");
       expect(label, id).toBeTruthy();
-      expect(await page.$$(`[data-testid="${id}"] table tbody tr`), id).not.toHaveLength(0);
+      expect(await page.$$(`#${id} table tbody tr`), id).not.toHaveLength(0);
     }
     const byNps = await api("/v1/repurchase?group_by=nps_category");
     const promoter = byNps.groups.find((g: any) => g.key === "promoter");
-    expect(await page.textContent('[data-testid="chart-repurchase-by-nps"] table')).toContain(
+    expect(await page.textContent("#chart-repurchase-by-nps table")).toContain(
       `${promoter.repurchased}/${promoter.eligible}`,
     );
-    expect(await page.$$('[data-testid="verbatims"] blockquote')).not.toHaveLength(0);
-    await page.waitForSelector('[data-testid="weekly"], [data-testid="weekly-unavailable"]');
+    expect(await page.$$("ul.verbatims blockquote")).not.toHaveLength(0);
+    await page.waitForSelector(".weekly, .weekly-unavailable");
     // A reload keeps the session's key: no second sign-in.
     await page.reload();
     await figuresLoaded(page);
@@ -190,11 +190,11 @@ describe("/dashboard in Chromium", () => {
     await figuresLoaded(page);
     expect(page.url()).not.toContain("key=");
     const before = await cardNumber(page, "card-csat");
-    const beforeText = await page.textContent('[data-testid="card-csat"]');
+    const beforeText = await page.textContent("#card-csat");
 
     await page.getByLabel("Request type", { exact: true }).selectOption("logistics");
     await page.waitForURL(/request_type=logistics/);
-    await expect.poll(() => page.textContent('[data-testid="card-csat"]')).not.toBe(beforeText);
+    await expect.poll(() => page.textContent("#card-csat")).not.toBe(beforeText);
     await figuresLoaded(page);
     const filtered = await expectFiguresEqualApi(page, "&request_type=logistics");
     // The demo's story: logistics tickets rate lower.
@@ -204,7 +204,7 @@ describe("/dashboard in Chromium", () => {
     await page.waitForURL(/channel=chat/);
     await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
     await expect
-      .poll(async () => (await page.textContent('[data-testid="card-nps"]'))?.match(/(\d+) answers/)?.[1])
+      .poll(async () => (await page.textContent("#card-nps"))?.match(/(\d+) answers/)?.[1])
       .toBe(String((await api("/v1/scores?metric=nps&request_type=logistics&channel=chat")).n));
     await expectFiguresEqualApi(page, "&request_type=logistics&channel=chat");
 
@@ -230,11 +230,11 @@ describe("/dashboard in Chromium", () => {
     );
     await page.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
     await figuresLoaded(page);
-    expect(await page.textContent('[data-testid="card-repurchase-value"]')).toBe("—");
-    expect(await page.textContent('[data-testid="card-repurchase"]')).toContain("Not available on this server yet");
-    expect(await page.textContent('[data-testid="chart-repurchase-by-nps"]')).toContain("Not available");
+    expect(await page.textContent("#card-repurchase .card-value")).toBe("—");
+    expect(await page.textContent("#card-repurchase")).toContain("Not available on this server yet");
+    expect(await page.textContent("#chart-repurchase-by-nps")).toContain("Not available");
     // The rest of the page still works, and the key stays signed in.
-    expect(await page.$('[data-testid="card-nps"]')).not.toBeNull();
+    expect(await page.$("#card-nps")).not.toBeNull();
     expect(await page.evaluate(() => sessionStorage.getItem("aftercare.apiKey"))).toBe(demoKey);
     await context.close();
   });
@@ -248,7 +248,7 @@ describe("/dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Ouvrir le tableau de bord" }).click();
     await figuresLoaded(page);
     expect(await page.textContent("#headline-title")).toBe("Chiffres clés");
-    await page.getByTestId("lang-toggle").click();
+    await page.locator(".topbar-actions button[lang]").click();
     expect(await page.textContent("h1")).toBe("Support dashboard");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("#headline-title")).toBe("Headline figures");
@@ -262,14 +262,14 @@ describe("/dashboard in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("API key").fill("wrong");
     await page.getByRole("button", { name: "Open the dashboard" }).click();
-    await expect.poll(() => page.textContent('[data-testid="signin-error"]')).toContain("not accepted");
+    await expect.poll(() => page.textContent("#api-key-error")).toContain("not accepted");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("API key").fill(demoKey);
     await page.getByRole("button", { name: "Open the dashboard" }).click();
     await figuresLoaded(page);
-    await page.waitForSelector('[data-testid="weekly"], [data-testid="weekly-unavailable"]');
+    await page.waitForSelector(".weekly, .weekly-unavailable");
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId("lang-toggle").click();
+    await page.locator(".topbar-actions button[lang]").click();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -278,7 +278,7 @@ describe("/dashboard in Chromium", () => {
     const desktop = await newPage({ width: 1280 });
     await desktop.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
     await figuresLoaded(desktop);
-    await desktop.waitForSelector('[data-testid="weekly"], [data-testid="weekly-unavailable"]');
+    await desktop.waitForSelector(".weekly, .weekly-unavailable");
     const shot = path.join(ARTIFACTS, "dashboard.png");
     await desktop.screenshot({ path: shot, fullPage: true });
     await context.close();
@@ -288,7 +288,7 @@ describe("/dashboard in Chromium", () => {
     await figuresLoaded(phone);
     // Nothing wider than the screen: no sideways scrolling.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    const box = await phone.locator('[data-testid="card-nps"]').boundingBox();
+    const box = await phone.locator("#card-nps").boundingBox();
     expect(box?.width).toBeLessThanOrEqual(375);
     await phone.screenshot({ path: path.join(ARTIFACTS, "dashboard-mobile.png"), fullPage: true });
     await context.close();

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ApiFailure, apiClient, withQuery } from "../../widget/src/dashboard/api";
 import { apiFilters, nextDay, readFilters, writeFilters } from "../../widget/src/dashboard/filters";
 import { formatter, initialLang, MESSAGES, translate } from "../../widget/src/dashboard/i18n";
-import { bandName, position, wilsonPercent } from "../../widget/src/dashboard/stats";
+import { bandName, position } from "../../widget/src/dashboard/stats";
 import { shiftWeek } from "../../widget/src/dashboard/weeks";
 import { anchorFor, expandable, groupByTag, type OpenApiDocument, typeLabel } from "../../widget/src/docs/openapi";
+import { wilsonPercent } from "../../widget/src/shared/intervals";
+import { csatFigures } from "../../worker/metrics/scores";
 
 describe("dashboard filters in the URL", () => {
   it("reads what it writes, and leaves other parameters alone", () => {
@@ -51,6 +53,21 @@ describe("dashboard maths and formatting", () => {
     const [lo0, hi0] = wilsonPercent(0, 5) as [number, number];
     expect(lo0).toBe(0);
     expect(hi0).toBeCloseTo(43.45, 1);
+  });
+
+  it("shows the very interval the API computes (one implementation, one z)", () => {
+    for (let n = 1; n <= 60; n++)
+      for (let s = 0; s <= n; s++) {
+        const api = csatFigures(
+          new Map(
+            [
+              [5, s],
+              [1, n - s],
+            ].filter(([, c]) => c! > 0) as [number, number][],
+          ),
+        ).ci95;
+        expect(wilsonPercent(s, n)).toEqual(api);
+      }
   });
 
   it("places values on a scale and normalises band names", () => {

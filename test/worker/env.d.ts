@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** wrangler.toml [assets]: the Worker never reads it, the tests do (exports.default.fetch skips the asset server). */
+      ASSETS: Fetcher;
     }
   }
 }

@@ -26,6 +26,12 @@ describe("foundation smoke", () => {
       comment: "Merci !",
       channel: "email",
     });
-    expect(ADMIN_TOKEN).toBeTruthy();
+  });
+
+  it("creates workspaces only with the operator's ADMIN_TOKEN", async () => {
+    const body = { name: "Intruder" };
+    expect((await call("POST", "/v1/workspaces", { body })).status).toBe(401);
+    expect((await call("POST", "/v1/workspaces", { key: `${ADMIN_TOKEN}x`, body })).status).toBe(401);
+    expect((await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body })).status).toBe(201);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cesBand, csatBand, npsBand } from "../../worker/metrics/benchmarks";
-import { npsAdjustedWaldInterval, npsMarginOfError, wilsonInterval } from "../../worker/metrics/intervals";
+import { cesBand, csatBand, npsBand } from "../../widget/src/shared/benchmarks";
+import { npsAdjustedWaldInterval, npsMarginOfError, wilsonInterval } from "../../widget/src/shared/intervals";
 import { isoWeekRange, previousIsoWeek } from "../../worker/metrics/periods";
 import {
   cesFigures,
@@ -10,6 +10,7 @@ import {
   normalizedScore,
   npsCategory,
   npsFigures,
+  validAnswers,
 } from "../../worker/metrics/scores";
 import { biggestMoves, rankVerbatims, type SegmentMove } from "../../worker/metrics/weekly";
 
@@ -145,6 +146,44 @@ describe("CSAT", () => {
   });
 });
 
+describe("interval ends (issue 11)", () => {
+  it("an interval holds its own figure: 0 of n and n of n end exactly at 0 and 100", () => {
+    for (let n = 1; n <= 500; n++) {
+      const none = csatFigures(hist({ 1: n }));
+      const all = csatFigures(hist({ 5: n }));
+      expect([n, none.ci95![0]]).toEqual([n, 0]);
+      expect([n, all.ci95![1]]).toEqual([n, 100]);
+      expect(all.ci95![1]).toBeGreaterThanOrEqual(all.csat!);
+      expect(wilsonInterval(n, n)![1]).toBe(1);
+      expect(wilsonInterval(0, n)![0]).toBe(0);
+    }
+  });
+});
+
+describe("corrupted histogram counts (issue 11)", () => {
+  // A rollup row with a negative, NaN, fractional or infinite count, or a value off the scale,
+  // is dropped the same way by every metric: the figures equal those of the clean rows alone.
+  const corrupt = { [-1]: 4, 0: -3, 1: -2, 2: Number.NaN, 3: 1.5, 4: -7, 5: Number.POSITIVE_INFINITY, 11: 9 };
+  const withCorruption = (clean: Record<number, number>) => {
+    const h = new Map<number, number>(Object.entries(clean).map(([v, c]) => [Number(v), c]));
+    for (const [v, c] of Object.entries(corrupt)) if (!h.has(Number(v))) h.set(Number(v), c);
+    return h;
+  };
+  it("NPS, CSAT and CES (both scales) ignore them alike", () => {
+    const clean = { 6: 2, 7: 1, 9: 3 };
+    expect(npsFigures(withCorruption(clean))).toEqual(npsFigures(hist(clean)));
+    const cleanCsat = { 3: 2, 5: 1 };
+    expect(csatFigures(withCorruption(cleanCsat))).toEqual(csatFigures(hist(cleanCsat)));
+    const cleanCes = { 3: 2, 6: 1 };
+    expect(cesFigures(withCorruption(cleanCes), "agree7")).toEqual(cesFigures(hist(cleanCes), "agree7"));
+    expect(cesFigures(withCorruption(cleanCes), "effort5")).toEqual(cesFigures(hist(cleanCes), "effort5"));
+  });
+
+  it("one function filters for every metric", () => {
+    expect([...validAnswers(withCorruption({ 5: 2 }), 1, 5)]).toEqual([[5, 2]]);
+  });
+});
+
 describe("CES", () => {
   it("gives nulls when n = 0, with or without a scale", () => {
     expect(cesFigures(new Map(), "effort5")).toEqual({
@@ -182,9 +221,10 @@ describe("CES", () => {
 });
 
 describe("benchmark bands", () => {
-  it("NPS: <0 poor, 0–20 healthy, 20–50 good, 50–70 excellent, >70 world-class", () => {
-    const at = [-100, -0.01, 0, 19.99, 20, 49.99, 50, 70, 70.01, 100].map(npsBand);
+  it("NPS: each lower edge exclusive: ≤0 poor, (0,20] healthy, (20,50] good, (50,70] excellent, >70 world-class", () => {
+    const at = [-100, -0.01, 0, 0.01, 20, 20.01, 50, 50.01, 70, 70.01, 100].map(npsBand);
     expect(at).toEqual([
+      "poor",
       "poor",
       "poor",
       "healthy",

@@ -76,7 +76,9 @@ describe("GET /s/:token/survey.json", () => {
 
     expect((await answer(inv.token, { nps: 9 }, { comment: "Rapide" })).status).toBe(201);
     const again = await call("GET", `/s/${inv.token}/survey.json`);
-    expect(again.body.response).toEqual({ answers: { nps: 9 }, comment: "Rapide" });
+    // The scores come back; the stored comment never does through a token (issue 11 #5).
+    expect(again.body.response).toEqual({ answers: { nps: 9 }, comment: null });
+    expect(again.text).not.toContain("Rapide");
   });
 
   it("answers a bad, expired or orphaned token with a JSON 401/404 that any origin can read", async () => {
@@ -141,7 +143,7 @@ describe("the hosted survey page /s/:token", () => {
     for (let v = 1; v <= 5; v++) expect(res.text).toContain(`<input type="radio" name="csat" value="${v}"`);
     expect(res.text).toContain('<textarea id="ac-comment" name="comment"');
     expect(res.text).toContain('<button type="submit" class="ac-send">Send</button>');
-    expect(res.text).toMatch(/<script src="\/assets\/survey-page\.js\?v=[\w-]+" defer>/);
+    expect(res.text).toMatch(/<script src="\/assets\/survey-page\.\w{10}\.js" defer>/);
   });
 
   it("speaks French from the invitation's locale, Accept-Language or ?lang", async () => {
@@ -178,7 +180,9 @@ describe("the hosted survey page /s/:token", () => {
 
     const reload = await call("GET", `/s/${inv.token}`);
     expect(reload.text).toMatch(/<input type="radio" name="csat" value="5" checked/);
-    expect(reload.text).toContain(">Très bien</textarea>");
+    // The stored comment is kept for readers, but a token's page never shows it (issue 11 #5).
+    expect(reload.text).toContain("></textarea>");
+    expect(reload.text).not.toContain("Très bien");
   });
 
   it("shows the form again with a 422 and writes nothing when the post is incomplete or wrong", async () => {
@@ -238,7 +242,9 @@ describe("one-click links /r/:token/:type/:value", () => {
     expectPageHeaders(res);
     expect(res.text).toContain('<strong class="choice-value">4<span class="choice-max"> / 5</span></strong>');
     expect(res.text).toContain("Satisfied");
-    expect(res.text).toContain(`<form method="post" action="${link}" data-autosubmit>`);
+    expect(res.text).toContain(`<form method="post" action="${link}" class="confirm">`);
+    expect(res.text).toContain('<li class="selected">4</li>');
+    expect(res.text).not.toContain("autosubmit");
     expect(res.text).toContain('<button type="submit" class="ac-send">Confirm my answer</button>');
     await call("GET", link);
     expect(await responsesOf(ws)).toEqual([]);

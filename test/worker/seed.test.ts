@@ -201,4 +201,31 @@ describe("the story the demo tells", () => {
     expect(detractor?.rate as number).toBeLessThan((promoter?.rate as number) - 0.2);
     expect(res.body.revenue.EUR).toMatch(/^\d+\.\d{2}$/);
   });
+
+  it("tells what support is worth: a clear uplift, money at stake, unhappy tickets cost more", async () => {
+    const asOf = new Date(NOW).toISOString();
+    const workspace = await call("GET", "/v1/workspace", { key: KEY });
+    expect(workspace.body.cost_per_hour).toEqual({ amount: "32.00", currency: "EUR" });
+    const res = await call("GET", `/v1/impact?by=nps_category&as_of=${asOf}`, { key: KEY });
+    expect(res.status).toBe(200);
+    const { uplift, at_stake, categories, cost_per_interaction, net_per_interaction } = res.body;
+    expect(uplift).toMatchObject({ key: "promoter", vs: "detractor" });
+    expect(uplift.difference).toBeGreaterThan(0.2);
+    // The interval excludes no difference: the story holds beyond noise.
+    expect(uplift.ci95[0]).toBeGreaterThan(0);
+    expect(Number(at_stake.EUR.value)).toBeGreaterThan(0);
+    expect(Number(at_stake.EUR.low)).toBeLessThan(Number(at_stake.EUR.value));
+    expect(Number(at_stake.EUR.high)).toBeGreaterThan(Number(at_stake.EUR.value));
+    const cost = (key: string) =>
+      Number(categories.find((c: { key: string }) => c.key === key).cost_per_interaction.EUR);
+    expect(cost("detractor")).toBeGreaterThan(cost("promoter"));
+    expect(Number(cost_per_interaction.EUR)).toBeGreaterThan(3);
+    // British customers' gestures are in pounds, and stay in pounds.
+    expect(cost_per_interaction.GBP).toMatch(/^\d+\.\d{2}$/);
+    expect(net_per_interaction.EUR).toMatch(/^-?\d+\.\d{2}$/);
+    const costly = await rows<{ n: number }>(
+      "SELECT count(*) AS n FROM interactions WHERE handling_seconds > 0 AND compensation_minor > 0",
+    );
+    expect(costly[0]?.n).toBeGreaterThan(10);
+  });
 });

@@ -19,18 +19,53 @@ interface SigningKey {
   secret: string;
 }
 
-/** Parses `kid:secret,kid:secret`; the first key signs, all of them verify. */
+/** A key id travels in every token, so it must be a name, never part of a secret. */
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+/** 32 characters: a random 24+ byte secret in base64, as the README's `openssl rand -base64 32` gives. */
+export const MIN_SECRET_LENGTH = 32;
+
+/** What an operator sees when SIGNING_KEYS cannot be used. It names the entry, never its text. */
+export class SigningKeysError extends Error {
+  override name = "SigningKeysError";
+}
+
+const parsed = new Map<string, SigningKey[]>();
+
+/**
+ * Parses `kid:secret[,kid:secret…]`, newest first: the first key signs, all of
+ * them verify. Any malformed entry refuses the whole spec rather than skipping
+ * it: a bare secret without `kid:` was once read as kid = secret minus one
+ * character, which then travelled in every token.
+ */
 export function parseSigningKeys(spec: string | undefined): SigningKey[] {
-  const keys = (spec ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const at = part.indexOf(":");
-      return { id: part.slice(0, at), secret: part.slice(at + 1) };
-    })
-    .filter((k) => /^[A-Za-z0-9_-]{1,16}$/.test(k.id) && k.secret.length >= 16);
-  if (keys.length === 0) throw new Error("SIGNING_KEYS is not set: expected kid:secret with a secret of 16+ chars");
+  const text = spec ?? "";
+  const known = parsed.get(text);
+  if (known) return known;
+  const entries = text.split(",").map((part) => part.trim());
+  if (!text.trim()) {
+    throw new SigningKeysError(
+      `SIGNING_KEYS is not set: expected kid:secret[,kid:secret…] with secrets of ${MIN_SECRET_LENGTH}+ characters`,
+    );
+  }
+  const keys = entries.map((entry, i): SigningKey => {
+    const at = entry.indexOf(":");
+    const id = at < 0 ? "" : entry.slice(0, at);
+    const secret = at < 0 ? "" : entry.slice(at + 1);
+    const which = `SIGNING_KEYS entry ${i + 1} of ${entries.length}`;
+    if (at < 0) throw new SigningKeysError(`${which} has no key id: write it as kid:secret (e.g. k1:…)`);
+    if (!KEY_ID.test(id)) {
+      throw new SigningKeysError(`${which}: the key id must be 1–16 characters of A–Z, a–z, 0–9, _ or -`);
+    }
+    if (secret.length < MIN_SECRET_LENGTH) {
+      throw new SigningKeysError(`${which} (key id ${id}): the secret must be ${MIN_SECRET_LENGTH}+ characters`);
+    }
+    return { id, secret };
+  });
+  const ids = keys.map((k) => k.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new SigningKeysError(`SIGNING_KEYS names key id ${twice} twice: each key needs its own id`);
+  if (parsed.size > 8) parsed.clear();
+  parsed.set(text, keys);
   return keys;
 }
 

@@ -16,11 +16,17 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * Decodes unpadded base64url, accepting only the one spelling `base64url`
+ * writes: no padding, no `+` or `/`, and no stray bits in the last character
+ * (atob ignores them, so four spellings would decode to the same bytes).
+ */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
     const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+    const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+    return base64url(bytes) === text ? bytes : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LOCALES } from "../domain/questions";
+import { Compensation, HandlingMinutes } from "../http/cost-schemas";
 import { amountText, currencyCode, HookCustomer, idText, isoInstant, segment, toMinor } from "./payload";
 import type { HookEvent } from "./source";
 
@@ -20,6 +21,8 @@ export const InteractionData = z
     team: segment.optional(),
     closed_at: isoInstant,
     locale: z.enum(LOCALES as ["en", "fr"]).optional(),
+    handling_minutes: HandlingMinutes.optional(),
+    compensation: Compensation.optional(),
   })
   .openapi("InteractionClosedData");
 
@@ -56,6 +59,8 @@ export function interactionEvent(data: InteractionDataIn): HookEvent {
       agent: data.agent,
       team: data.team,
       closedAt: data.closed_at,
+      handlingSeconds: data.handling_minutes,
+      compensation: data.compensation,
     },
     ...(data.locale ? { locale: data.locale } : {}),
   };

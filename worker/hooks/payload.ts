@@ -113,8 +113,9 @@ export function parseOr422<T extends z.ZodType>(schema: T, payload: unknown, pre
 }
 
 /**
- * Removes empty strings and nulls, recursively: a trigger template renders a
- * placeholder the ticket lacks as "", which means "not given", not "blank".
+ * Removes empty strings, nulls and the objects they leave empty, recursively: a
+ * trigger template renders a placeholder the ticket lacks as "", which means
+ * "not given", not "blank".
  */
 export function dropBlanks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropBlanks);
@@ -124,6 +125,8 @@ export function dropBlanks(value: unknown): unknown {
       const cleaned = dropBlanks(v);
       if (cleaned === null || cleaned === undefined) continue;
       if (typeof cleaned === "string" && cleaned.trim() === "") continue;
+      // An object whose every placeholder rendered empty (a compensation without one) is not given either.
+      if (typeof cleaned === "object" && !Array.isArray(cleaned) && Object.keys(cleaned).length === 0) continue;
       out[k] = cleaned;
     }
     return out;

@@ -7,9 +7,21 @@
  * NaN); counts stay 0 because they truly are. Numbers are unrounded.
  */
 
+import {
+  type CesBand,
+  type CsatBand,
+  cesBand,
+  csatBand,
+  type NpsBand,
+  npsBand,
+} from "../../widget/src/shared/benchmarks";
+import {
+  type Interval,
+  npsAdjustedWaldInterval,
+  npsMarginOfError,
+  wilsonPercent,
+} from "../../widget/src/shared/intervals";
 import type { CesScale } from "../domain/questions";
-import { type CesBand, type CsatBand, cesBand, csatBand, type NpsBand, npsBand } from "./benchmarks";
-import { type Interval, npsAdjustedWaldInterval, npsMarginOfError, wilsonInterval } from "./intervals";
 
 /** Answer value → number of answers with that value. */
 export type Histogram = ReadonlyMap<number, number>;
@@ -71,20 +83,35 @@ export function isEasy(value: number, scale: CesScale): boolean {
 
 const pct = (count: number, n: number) => (n > 0 ? (100 * count) / n : null);
 
-function countsFor(histogram: Histogram, min: number, max: number): { n: number; sum: number } {
+/**
+ * The answers of a histogram that can be real: a whole value on the scale
+ * [min, max] with a positive whole count. A rollup row with a negative, NaN or
+ * fractional count, or a value off the scale, cannot come from valid answers,
+ * so every metric drops it the same way, here, before counting anything.
+ */
+export function validAnswers(histogram: Histogram, min: number, max: number): Map<number, number> {
+  const valid = new Map<number, number>();
+  for (const [value, count] of histogram) {
+    if (!Number.isInteger(value) || value < min || value > max) continue;
+    if (!Number.isSafeInteger(count) || count <= 0) continue;
+    valid.set(value, count);
+  }
+  return valid;
+}
+
+function countsOf(answers: Histogram): { n: number; sum: number } {
   let n = 0;
   let sum = 0;
-  for (const [value, count] of histogram) {
-    if (value < min || value > max || count <= 0) continue; // out-of-scale values cannot come from a valid answer
+  for (const [value, count] of answers) {
     n += count;
     sum += value * count;
   }
   return { n, sum };
 }
 
-function distribution(histogram: Histogram, min: number, max: number): Record<string, number> {
+function distribution(answers: Histogram, min: number, max: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (let v = min; v <= max; v++) out[String(v)] = Math.max(0, histogram.get(v) ?? 0);
+  for (let v = min; v <= max; v++) out[String(v)] = answers.get(v) ?? 0;
   return out;
 }
 
@@ -93,8 +120,7 @@ export function npsFigures(histogram: Histogram): NpsFigures {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (const [value, count] of histogram) {
-    if (value < 0 || value > 10 || count <= 0) continue;
+  for (const [value, count] of validAnswers(histogram, 0, 10)) {
     const category = npsCategory(value);
     if (category === "promoter") promoters += count;
     else if (category === "passive") passives += count;
@@ -116,16 +142,16 @@ export function npsFigures(histogram: Histogram): NpsFigures {
 
 /** CSAT figures: top-2-box share (4–5) in percent, mean, distribution 1–5, Wilson ci95 in percent. */
 export function csatFigures(histogram: Histogram): CsatFigures {
-  const { n, sum } = countsFor(histogram, 1, 5);
-  const satisfied = (histogram.get(4) ?? 0) + (histogram.get(5) ?? 0);
+  const answers = validAnswers(histogram, 1, 5);
+  const { n, sum } = countsOf(answers);
+  const satisfied = (answers.get(4) ?? 0) + (answers.get(5) ?? 0);
   const csat = pct(satisfied, n);
-  const wilson = wilsonInterval(satisfied, n);
   return {
     n,
     csat,
     mean: n > 0 ? sum / n : null,
-    distribution: distribution(histogram, 1, 5),
-    ci95: wilson ? [100 * wilson[0], 100 * wilson[1]] : null,
+    distribution: distribution(answers, 1, 5),
+    ci95: wilsonPercent(satisfied, n),
     benchmark: csatBand(csat),
   };
 }
@@ -136,17 +162,17 @@ export function csatFigures(histogram: Histogram): CsatFigures {
  */
 export function cesFigures(histogram: Histogram, scale: CesScale | null): CesFigures {
   const max = scale === "effort5" ? 5 : 7;
-  const { n, sum } = scale ? countsFor(histogram, 1, max) : { n: 0, sum: 0 };
+  const answers = scale ? validAnswers(histogram, 1, max) : new Map<number, number>();
+  const { n, sum } = countsOf(answers);
   let easy = 0;
-  if (scale)
-    for (const [value, count] of histogram) if (value >= 1 && value <= max && isEasy(value, scale)) easy += count;
+  if (scale) for (const [value, count] of answers) if (isEasy(value, scale)) easy += count;
   const mean = n > 0 ? sum / n : null;
   return {
     n,
     scale,
     mean,
     easy_pct: pct(easy, n),
-    distribution: scale ? distribution(histogram, 1, max) : {},
+    distribution: scale ? distribution(answers, 1, max) : {},
     benchmark: scale ? cesBand(mean, scale) : null,
   };
 }

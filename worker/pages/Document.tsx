@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Locale } from "../../widget/src/shared/locale";
-import { assetUrl } from "../routes/assets";
+import { assetUrl } from "../http/asset-url";
 
 export interface DocumentProps {
   locale: Locale;

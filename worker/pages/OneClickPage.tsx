@@ -7,6 +7,7 @@ export interface OneClickPageProps {
   /** The question's prompt, to remind what the score answers. */
   prompt: string;
   value: number;
+  min: number;
   max: number;
   /** The score's word, where the scale has one ("Satisfied"). */
   valueLabel?: string;
@@ -15,11 +16,13 @@ export interface OneClickPageProps {
 }
 
 /**
- * The landing page of a one-click e-mail link. Its GET records nothing (mail
- * scanners open every link); the form's POST does, sent by survey-page.js on
- * its own, or by the button when no script runs.
+ * The landing page of a one-click e-mail link: the chosen score shown selected
+ * and one confirm button. Opening it records nothing, with or without script:
+ * mail security scanners open every link of an e-mail in a real browser that
+ * runs scripts, so only the person's click or key press on the button posts
+ * the form, and only that POST records.
  */
-export function OneClickPage({ locale, prompt, value, max, valueLabel, action }: OneClickPageProps) {
+export function OneClickPage({ locale, prompt, value, min, max, valueLabel, action }: OneClickPageProps) {
   const t = PAGE_STRINGS[locale];
   return (
     <Document locale={locale} title={t.oneClickTitle}>
@@ -34,7 +37,15 @@ export function OneClickPage({ locale, prompt, value, max, valueLabel, action }:
           </strong>
           {valueLabel && <span class="choice-label"> — {valueLabel}</span>}
         </p>
-        <form method="post" action={action} data-autosubmit="">
+        {/* The sentence above says it in words; this draws the scale with the choice selected. */}
+        <ol class="choice-scale" aria-hidden="true">
+          {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((v) => (
+            <li key={v} class={v === value ? "selected" : undefined}>
+              {v}
+            </li>
+          ))}
+        </ol>
+        <form method="post" action={action} class="confirm">
           <button type="submit" class="ac-send">
             {t.confirm}
           </button>

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { assetUrl } from "../http/asset-url";
 import { PAGE_CSP } from "../http/security-headers";
-import { assetUrl } from "./assets";
 
 /**
  * The HTML shell of a client-rendered page: the stylesheet and the bundle, both
- * served by this Worker under a strict CSP (no inline script or style). The
+ * static assets with content-hashed names (worker/http/asset-url.ts), under a strict CSP (no inline script or style). The
  * page's own script fills `#app`; the noscript text says why nothing shows.
  * The empty data: icon spares browsers a /favicon.ico round trip that would 404.
  */

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
 import type { AppEnv } from "../env";
+import { Compensation, HandlingMinutes } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { invite, publicOrigin } from "../store/invitations";
 import { getSurvey } from "../store/surveys";
@@ -25,6 +26,8 @@ const CreateInvitation = z
     team: segmentText.optional(),
     closed_at: z.iso.datetime({ offset: true }).optional(),
     locale: z.enum(["en", "fr"]).optional(),
+    handling_minutes: HandlingMinutes.optional(),
+    compensation: Compensation.optional(),
   })
   .openapi("CreateInvitation");
 
@@ -73,6 +76,8 @@ export const invitationRoutes = new OpenAPIHono<AppEnv>().openapi(create, async 
       team: body.team,
       closedAt: body.closed_at ? Date.parse(body.closed_at) : undefined,
       source: "api",
+      handlingSeconds: body.handling_minutes,
+      compensation: body.compensation,
     },
     body.locale,
   );

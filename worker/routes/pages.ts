@@ -46,10 +46,10 @@ const SurveyViewSchema = z
     comment: z.boolean().openapi({ description: "Whether the survey offers a comment box" }),
     ces_scale: z.enum(["agree7", "effort5"]),
     locale: z.enum(["en", "fr"]).nullable().openapi({ description: "The invitation's language, if it set one" }),
-    response: z
-      .object({ answers: Answers, comment: z.string().nullable() })
-      .nullable()
-      .openapi({ description: "What this token already answered, so a reload shows it" }),
+    response: z.object({ answers: Answers, comment: z.string().nullable() }).nullable().openapi({
+      description:
+        "The scores this token already gave, so a reload shows them. `comment` is always null here: a stored comment is never shown through a token (reading verbatims needs an API key with the read scope); a new comment replaces it, an empty box keeps it.",
+    }),
     strings: z.record(z.string(), z.record(z.string(), z.string())).openapi({
       description: "The survey's interface words, per language",
     }),
@@ -154,7 +154,8 @@ pageRoutes.post("/s/:token", (c) => {
   });
 });
 
-// A bare GET records nothing: mail scanners open every link of an e-mail.
+// A bare GET records nothing, and its page sends nothing by itself: mail scanners open
+// every link of an e-mail, running scripts. Only the person's confirm (the POST) records.
 pageRoutes.get("/r/:token/:type/:value", (c) => {
   const { token, type, value: raw } = c.req.param();
   return invitationPage(c, token, async ({ survey }, locale) => {
@@ -167,6 +168,7 @@ pageRoutes.get("/r/:token/:type/:value", (c) => {
         locale,
         prompt: promptFor(question, survey.cesScale, locale),
         value: choice.value,
+        min,
         max,
         ...(valueLabel ? { valueLabel } : {}),
         action: `/r/${token}/${choice.type}/${choice.value}${langQuery(c.req.url)}`,

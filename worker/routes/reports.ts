@@ -4,8 +4,9 @@ import { database } from "../db";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonResponse } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
+import { weeklyCost } from "../store/report-costliest";
 import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
-import { getWorkspace } from "../store/workspaces";
+import { costPerHourOf, getWorkspace } from "../store/workspaces";
 import { FiguresSchema } from "./score-schemas";
 
 const WeeklyQuery = z.object({
@@ -36,6 +37,23 @@ const Verbatim = z
       .openapi({ description: "Answers normalized to [0, 1] on their scales (1 happiest): the rank key" }),
   })
   .openapi("Verbatim");
+
+const CostlyTicket = z
+  .object({
+    ticket_id: z.string(),
+    source: z.string(),
+    cost: z
+      .record(z.string(), z.string())
+      .openapi({ description: "handling time × cost_per_hour + compensation, per currency" }),
+    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    comment: z.string().nullable(),
+    submitted_at: z.string(),
+    channel: Segment,
+    request_type: Segment,
+    agent: Segment,
+    team: Segment,
+  })
+  .openapi("CostlyTicket");
 
 const Headline = z
   .enum(["nps", "csat", "easy_pct"])
@@ -88,6 +106,13 @@ const WeeklyReport = z
         description:
           "Up to ten segments whose headline moved most, largest |change| first; at least 5 answers each week",
       }),
+    costliest: z.array(CostlyTicket).openapi({
+      description:
+        "Up to five interactions answered this week with the highest cost (in the cost_per_hour currency), costliest first",
+    }),
+    ticket_of_the_week: CostlyTicket.nullable().openapi({
+      description: "The unhappy answer of the week (detractor, unsatisfied or high effort) with the highest cost",
+    }),
   })
   .openapi("WeeklyReport");
 
@@ -109,6 +134,10 @@ const weekly = createRoute({
 export const reportRoutes = new OpenAPIHono<AppEnv>().openapi(weekly, async (c) => {
   const { week } = c.req.valid("query");
   const workspace = await getWorkspace(database(c.env), c.var.workspaceId);
-  const report = await weeklyReport(c.env, workspace.id, week ?? lastCompleteWeek(Date.now(), workspace.timezone));
-  return c.json(report, 200);
+  const label = week ?? lastCompleteWeek(Date.now(), workspace.timezone);
+  const [report, cost] = await Promise.all([
+    weeklyReport(c.env, workspace.id, label),
+    weeklyCost(c.env, workspace.id, label, costPerHourOf(workspace)),
+  ]);
+  return c.json({ ...report, ...cost }, 200);
 });

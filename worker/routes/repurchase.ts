@@ -100,7 +100,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
   );
 });
 
-function parseAsOf(text: string): number {
+export function parseAsOf(text: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : parseLooseInstant(text);
   if (ms === null || !Number.isFinite(ms)) {
     throw invalid([{ path: "as_of", message: "Expected an ISO-8601 instant such as 2026-11-17T00:00:00Z" }]);

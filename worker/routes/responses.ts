@@ -4,7 +4,7 @@ import { requireScope } from "../auth/api-key";
 import { database } from "../db";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { csvRow } from "../http/csv";
+import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
 import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonRequest, jsonResponse } from "../http/openapi";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
@@ -95,7 +95,16 @@ const csv = createRoute({
   summary: "Export responses as CSV (streamed)",
   security: bearer,
   middleware: [requireScope("read")] as const,
-  request: { query: ListQuery.omit({ limit: true, cursor: true }) },
+  description:
+    "Starts with a UTF-8 BOM. A field holding a comma, semicolon, tab, quote, CR or LF is quoted; a text field gets a `'` before any `=`, `+`, `-` or `@` that begins it or follows a comma, semicolon, tab, CR or LF inside it, so that an Excel splitting on another separator never starts a formula. Numbers stay numbers.",
+  request: {
+    query: ListQuery.omit({ limit: true, cursor: true }).extend({
+      delimiter: z
+        .enum(Object.keys(CSV_DELIMITERS) as [CsvDelimiter, ...CsvDelimiter[]])
+        .default("comma")
+        .openapi({ description: "The field separator: `semicolon` for a French or German Excel" }),
+    }),
+  },
   responses: {
     200: { description: "CSV, one row per response", content: { "text/csv": { schema: z.string() } } },
     ...errors(401, 403, 404, 422),
@@ -179,7 +188,8 @@ responseRoutes
     return c.json({ items: page.rows.map(responseJson), next_cursor: page.nextCursor }, 200);
   })
   .openapi(csv, async (c) => {
-    const filter = await toFilter(c, c.req.valid("query"));
+    const { delimiter, ...query } = c.req.valid("query");
+    const filter = await toFilter(c, query);
     const db = database(c.env);
     const workspaceId = c.var.workspaceId;
     let cursor: string | undefined;
@@ -190,28 +200,31 @@ responseRoutes
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
+          controller.enqueue(encoder.encode(UTF8_BOM + csvRow(CSV_COLUMNS, delimiter)));
         }
         const page = await listResponses(db, workspaceId, filter, 500, cursor);
         const text = page.rows
           .map((r) => {
             const j = responseJson(r);
-            return csvRow([
-              j.id,
-              j.ticket_id,
-              j.survey_id,
-              j.answers.nps,
-              j.answers.csat,
-              j.answers.ces,
-              j.comment,
-              j.locale,
-              j.submitted_at,
-              j.updated_at,
-              j.channel,
-              j.request_type,
-              j.agent,
-              j.team,
-            ]);
+            return csvRow(
+              [
+                j.id,
+                j.ticket_id,
+                j.survey_id,
+                j.answers.nps,
+                j.answers.csat,
+                j.answers.ces,
+                j.comment,
+                j.locale,
+                j.submitted_at,
+                j.updated_at,
+                j.channel,
+                j.request_type,
+                j.agent,
+                j.team,
+              ],
+              delimiter,
+            );
           })
           .join("");
         if (text) controller.enqueue(encoder.encode(text));

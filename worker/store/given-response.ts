@@ -3,15 +3,24 @@ import { responses } from "../../schema/tables";
 import type { Database } from "../db";
 import type { QuestionType } from "../domain/questions";
 
-/** What a ticket already answered to a survey, for the customer's own pages. */
+/**
+ * What a ticket already answered to a survey, for the customer's own pages.
+ * `comment` is only ever text the same request carried (a no-script form shown
+ * again); the stored comment never leaves through a token.
+ */
 export interface GivenResponse {
   answers: Partial<Record<QuestionType, number>>;
   comment: string | null;
 }
 
 /**
- * The answer already recorded for (survey, ticket), or null. One indexed row
- * (`responses_ticket`): the widget and the hosted page show it on reload.
+ * The scores already recorded for (survey, ticket), or null. One indexed row
+ * (`responses_ticket`): the widget and the hosted page show them on reload.
+ *
+ * Never the comment: whoever holds a token can read what it shows, and a
+ * write-only key can mint a token for any ticket, so showing the stored text
+ * would hand verbatims to a caller without the read scope. A new comment
+ * still replaces it; leaving the box empty keeps it.
  */
 export async function findGivenResponse(
   db: Database,
@@ -19,7 +28,7 @@ export async function findGivenResponse(
   ticketId: string,
 ): Promise<GivenResponse | null> {
   const row = await db
-    .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces, comment: responses.comment })
+    .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.ticketId, ticketId)))
     .get();
@@ -28,5 +37,5 @@ export async function findGivenResponse(
   if (row.nps != null) answers.nps = row.nps;
   if (row.csat != null) answers.csat = row.csat;
   if (row.ces != null) answers.ces = row.ces;
-  return { answers, comment: row.comment };
+  return { answers, comment: null };
 }

@@ -4,6 +4,7 @@ import { interactions } from "../../schema/tables";
 import { newId } from "../auth/secrets";
 import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
+import type { Money } from "../metrics/cost";
 import { type CustomerRef, resolveCustomer } from "./identity";
 
 /** A solved ticket as an invitation or a support webhook reports it. */
@@ -17,6 +18,10 @@ export interface InteractionEvent {
   /** Unix ms; when absent, a new interaction is closed now and a known one keeps its time. */
   closedAt?: number | null;
   source: string;
+  /** Agent time in whole seconds; when absent, a known interaction keeps its recorded time. */
+  handlingSeconds?: number | null;
+  /** Refunds and gestures; when absent, a known interaction keeps its recorded one. */
+  compensation?: Money | null;
 }
 
 /**
@@ -38,6 +43,11 @@ export async function upsertInteraction(
   const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
   for (const [field, value] of Object.entries(segments)) {
     if (value !== undefined && value !== null) set[field] = value;
+  }
+  if (event.handlingSeconds != null) set.handlingSeconds = event.handlingSeconds;
+  if (event.compensation) {
+    set.compensationMinor = Number(event.compensation.minor);
+    set.compensationCurrency = event.compensation.currency;
   }
   if (customer.key) {
     set.customerKey = customer.key;
@@ -65,6 +75,9 @@ export async function upsertInteraction(
       closedAt,
       closedDay: localDay(closedAt, timeZone),
       source: event.source,
+      handlingSeconds: event.handlingSeconds ?? null,
+      compensationMinor: event.compensation ? Number(event.compensation.minor) : null,
+      compensationCurrency: event.compensation?.currency ?? null,
       createdAt: now,
       updatedAt: now,
     })

@@ -2,8 +2,9 @@
  * The weekly report ("rituel hebdomadaire"): each metric with its change from
  * the previous week, the week's most positive and most negative verbatims, and
  * the segments that moved most. Scores come from the rollups; only the
- * verbatims read responses (the week's commented ones). Every query goes to D1
- * in one batch: one round trip.
+ * verbatims read responses, ranked in SQL so that at most ten rows come back
+ * however many comments the week holds. Every query goes to D1 in one batch:
+ * one round trip.
  */
 
 import { addDays, isoWeek, localDay } from "../domain/local-day";
@@ -87,6 +88,35 @@ interface VerbatimRow {
 // `responses_newest` index narrow the scan by instant before the exact local-day test.
 const DAY_MS = 86_400_000;
 
+/** Verbatims per list (positive, negative). */
+const VERBATIM_LIMIT = 5;
+
+/**
+ * A verbatim's score in SQL, the same doubles as `normalizedScore`: each answer
+ * normalized to [0, 1] (effort5 reversed), summed in the order nps, csat, ces
+ * (adding 0.0 for a missing one changes no bit), divided by how many there are.
+ * NULL when the response answered nothing, like the JS null it mirrors.
+ */
+const SCORE_SQL = `(COALESCE(r.nps / 10.0, 0.0) + COALESCE((r.csat - 1) / 4.0, 0.0)
+    + COALESCE(CASE WHEN s.ces_scale = 'effort5' THEN (5 - r.ces) / 4.0 ELSE (r.ces - 1) / 6.0 END, 0.0))
+  / NULLIF((r.nps IS NOT NULL) + (r.csat IS NOT NULL) + (r.ces IS NOT NULL), 0)`;
+
+/**
+ * The week's commented responses ranked in SQL, bounded by LIMIT: the report
+ * never loads the whole week's comments. The two orders are each other's exact
+ * reverse, with rankVerbatims' tie-breaks (newest first, then id).
+ */
+const verbatimsRanked = (order: string) => `SELECT r.id, r.ticket_id, r.survey_id, r.nps, r.csat, r.ces, r.comment,
+  r.locale, r.submitted_at, r.channel, r.request_type, r.agent, r.team
+FROM (SELECT r.*, ${SCORE_SQL} AS score FROM responses r LEFT JOIN surveys s ON s.id = r.survey_id
+  WHERE r.workspace_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.submitted_day >= ?
+    AND r.submitted_day < ? AND r.comment IS NOT NULL) r
+WHERE r.score IS NOT NULL
+ORDER BY ${order}
+LIMIT ?`;
+const VERBATIMS_HAPPIEST_FIRST = verbatimsRanked("r.score DESC, r.submitted_at DESC, r.id ASC");
+const VERBATIMS_UNHAPPIEST_FIRST = verbatimsRanked("r.score ASC, r.submitted_at ASC, r.id DESC");
+
 /** Builds the report of ISO week `week` (already validated) for a workspace. */
 export async function weeklyReport(env: Pick<Env, "DB">, workspaceId: string, week: string): Promise<WeeklyReport> {
   const current = isoWeekRange(week)!;
@@ -104,27 +134,28 @@ export async function weeklyReport(env: Pick<Env, "DB">, workspaceId: string, we
       read: histogramStatement(env.DB, selection(metric), { ...options, groupBy: dimension }),
     })),
   );
-  const verbatimStatement = env.DB.prepare(
-    `SELECT id, ticket_id, survey_id, nps, csat, ces, comment, locale, submitted_at, channel, request_type, agent, team
-FROM responses
-WHERE workspace_id = ? AND submitted_at >= ? AND submitted_at < ? AND submitted_day >= ? AND submitted_day < ?
-  AND comment IS NOT NULL`,
-  ).bind(
+  const weekBounds = [
     workspaceId,
     Date.parse(`${current.from}T00:00:00Z`) - DAY_MS,
     Date.parse(`${current.to}T00:00:00Z`) + DAY_MS,
     current.from,
     current.to,
+  ];
+  // The happiest and the unhappiest ends of the ranking, VERBATIM_LIMIT rows each:
+  // together they hold every row rankVerbatims can pick, whatever the week's size.
+  const verbatimStatements = [VERBATIMS_HAPPIEST_FIRST, VERBATIMS_UNHAPPIEST_FIRST].map((sql) =>
+    env.DB.prepare(sql).bind(...weekBounds, VERBATIM_LIMIT),
   );
 
   const results = await env.DB.batch<Record<string, unknown>>([
     ...totals.map((t) => t.statement),
     ...bySegment.map((s) => s.read.statement),
-    verbatimStatement,
+    ...verbatimStatements,
   ]);
   const totalRows = totals.map((t, i) => t.parse(results[i]!).rows);
   const segmentRows = bySegment.map((s, i) => s.read.parse(results[totals.length + i]!).rows);
-  const verbatimRows = (results[results.length - 1]!.results ?? []) as unknown as VerbatimRow[];
+  const verbatimEnds = results.slice(-verbatimStatements.length).flatMap((r) => r.results ?? []);
+  const verbatimRows = [...new Map((verbatimEnds as unknown as VerbatimRow[]).map((r) => [r.id, r])).values()];
 
   const scaleOf = (surveyId: string | null): CesScale => (surveyId && book.scaleOf.get(surveyId)) || "agree7";
   /** The scales to report for a metric: one null "scale" for NPS and CSAT; each CES scale answered. */
@@ -159,6 +190,7 @@ WHERE workspace_id = ? AND submitted_at >= ? AND submitted_at < ? AND submitted_
 
   const ranked = rankVerbatims(
     verbatimRows.map((r) => ({ ...r, submittedAt: r.submitted_at, cesScale: scaleOf(r.survey_id) })),
+    VERBATIM_LIMIT,
   );
   return {
     week,

@@ -36,7 +36,7 @@ const latestAnswer = (column: "nps" | "csat") =>
   `(SELECT r.${column} FROM responses r WHERE r.interaction_id = i.id AND r.${column} IS NOT NULL ORDER BY r.updated_at DESC, r.id DESC LIMIT 1)`;
 
 /** SQL for each grouping; a fixed whitelist, never user text. */
-const GROUP_SQL: Record<RepurchaseGroup, string> = {
+export const GROUP_SQL: Record<RepurchaseGroup, string> = {
   channel: "i.channel",
   request_type: "i.request_type",
   agent: "i.agent",
@@ -54,7 +54,7 @@ const GROUP_SQL: Record<RepurchaseGroup, string> = {
  * workspace, ?2 window ms, ?3 as_of, then the filters from ?4. Interactions
  * closed after `as_of` did not exist yet at that instant and are left out.
  */
-function selection(sel: RepurchaseSelection): { where: string; params: unknown[] } {
+export function selection(sel: RepurchaseSelection): { where: string; params: unknown[] } {
   const params: unknown[] = [sel.workspaceId, sel.windowDays * DAY_MS, sel.asOf];
   const where = ["i.workspace_id = ?1", "i.closed_at <= ?3"];
   const add = (condition: (n: number) => string, value: string | undefined) => {

@@ -3,7 +3,8 @@ import { ApiFailure, apiClient } from "./api";
 import { Cards } from "./Cards";
 import { Charts } from "./Charts";
 import { FilterBar } from "./FilterBar";
-import { type Filters, readFilters, writeFilters } from "./filters";
+import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
+import { ImpactCard } from "./ImpactCard";
 import { initialLang, type Lang } from "./i18n";
 import { type DashboardData, KeyRejected, loadDashboard, loadSegmentOptions, type SegmentOptions } from "./load";
 import { LocaleContext, localeTools } from "./locale-context";
@@ -168,7 +169,7 @@ export function App() {
         </p>
         <h1>{t("appTitle")}</h1>
         <div class="topbar-actions">
-          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang} data-testid="lang-toggle">
+          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang}>
             {t("langSwitch")}
           </button>
           {key ? (
@@ -187,7 +188,7 @@ export function App() {
         ) : (
           <>
             <FilterBar filters={filters} options={options} onChange={changeFilters} />
-            <p class="status" role="status" data-testid="status">
+            <p class="status" role="status">
               {loading ? t("loading") : data ? t("updated") : ""}
             </p>
             {problemText ? (
@@ -200,6 +201,10 @@ export function App() {
                 <section aria-labelledby="headline-title" class="block">
                   <h2 id="headline-title">{t("headline")}</h2>
                   <Cards data={data} />
+                </section>
+                <section aria-labelledby="impact-title" class="block">
+                  <h2 id="impact-title">{t("impactTitle")}</h2>
+                  <ImpactCard get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
                 </section>
                 <section aria-labelledby="charts-title" class="block">
                   <h2 id="charts-title">{t("charts")}</h2>

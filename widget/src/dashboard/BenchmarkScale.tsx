@@ -1,4 +1,5 @@
-import { type Band, position } from "./stats";
+import type { BandRange } from "../shared/benchmarks";
+import { position } from "./stats";
 
 /**
  * A card's scale: the benchmark bands side by side, the 95 % interval as a
@@ -8,7 +9,7 @@ import { type Band, position } from "./stats";
 export function BenchmarkScale(props: {
   min: number;
   max: number;
-  bands?: Band[];
+  bands?: readonly Pick<BandRange<string>, "name" | "from" | "to">[];
   value: number | null;
   ci?: [number, number] | null;
   current?: string | null;

@@ -1,8 +1,10 @@
+import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../shared/benchmarks";
+import { wilsonPercent } from "../shared/intervals";
 import { BenchmarkScale } from "./BenchmarkScale";
 import type { DashboardData, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";
 import { ScoreCard } from "./ScoreCard";
-import { bandName, CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS, wilsonPercent } from "./stats";
+import { bandName } from "./stats";
 
 /** Why a card has no figure: the route is missing, the call failed, or nobody answered. */
 function absence(section: Section<unknown>, tools: LocaleTools, empty: boolean, emptyText = tools.t("noData")) {

@@ -18,18 +18,12 @@ export function ScoreCard(props: {
   const { t, band } = useLocale();
   const headingId = `${props.id}-title`;
   return (
-    <article class="card" id={props.id} data-testid={props.id} aria-labelledby={headingId}>
+    <article class="card" id={props.id} aria-labelledby={headingId}>
       <h3 id={headingId} class="card-title">
         {props.title}
       </h3>
-      <p class="card-value" data-testid={`${props.id}-value`}>
-        {props.value ?? t("dash")}
-      </p>
-      {props.band ? (
-        <p class={`badge band-${props.band}`} data-testid={`${props.id}-band`}>
-          {t("benchmark", { band: band(props.band) })}
-        </p>
-      ) : null}
+      <p class="card-value">{props.value ?? t("dash")}</p>
+      {props.band ? <p class={`badge band-${props.band}`}>{t("benchmark", { band: band(props.band) })}</p> : null}
       {props.lines?.filter(Boolean).map((line) => (
         <p class="card-line" key={line as string}>
           {line}

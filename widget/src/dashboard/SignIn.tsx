@@ -41,7 +41,7 @@ export function SignIn(props: { error: string | null; busy: boolean; onSubmit: (
         <p id="api-key-help" class="help">
           {t("keyHelp")}
         </p>
-        <p id="api-key-error" class="error" role="alert" data-testid="signin-error">
+        <p id="api-key-error" class="error" role="alert">
           {error ?? ""}
         </p>
         <button type="submit" class="primary" disabled={props.busy}>

@@ -23,7 +23,7 @@ export function Verbatims(props: { items: ResponseItem[]; limit?: number }) {
   const withComment = props.items.filter((r) => r.comment?.trim()).slice(0, props.limit ?? 8);
   if (withComment.length === 0) return <p class="note">{t("noVerbatims")}</p>;
   return (
-    <ul class="verbatims" data-testid="verbatims">
+    <ul class="verbatims">
       {withComment.map((r) => (
         <li key={r.id} class="verbatim">
           <span class={`chip ${tone(r.answers)}`}>{answerText(r.answers)}</span>

@@ -58,7 +58,7 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
   if (!report) return <p class="note">{t("loading")}</p>;
   if (report.status !== "ok") {
     return (
-      <p class="note" data-testid="weekly-unavailable">
+      <p class="note weekly-unavailable">
         <span aria-hidden="true">— </span>
         {report.status === "missing" ? t("unavailable") : t("failed", { message: report.message })}
       </p>
@@ -77,7 +77,7 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
   const lastDay = new Date(Date.parse(`${r.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   return (
-    <div class="weekly" data-testid="weekly">
+    <div class="weekly">
       <div class="weekly-nav">
         <button type="button" onClick={() => setWeek(shiftWeek(r.week, -1))}>
           <span aria-hidden="true">← </span>

@@ -102,6 +102,35 @@ const en = {
   passive: "Passives",
   detractor: "Detractors",
   unsatisfied: "Unsatisfied",
+  impactTitle: "What support is worth",
+  impactCompare: "Compare",
+  impactByNps: "NPS categories",
+  impactByCsat: "CSAT categories",
+  impactMore: "{key} bought again {points} points more often than {vs} [{lo} to {hi}].",
+  impactLess: "{key} bought again {points} points less often than {vs} [{lo} to {hi}].",
+  impactSame: "{key} bought again as often as {vs} [{lo} to {hi}].",
+  impactStake: "At that rate, the {n} {vs} of this selection would have spent about {value} more [{low} to {high}].",
+  impactStakeIn:
+    "At that rate, the {n} {vs} of this selection would have spent about {value} more in {currency} orders [{low} to {high}].",
+  impactNoStake: "{key} have not bought again yet: no amount to put at stake.",
+  impactNoUplift: "Not enough data yet: {key} or {vs} have no interaction whose {days}-day window has closed.",
+  impactCaveat:
+    "An association, not a proof of cause: customers who had a good experience may be those who would have bought again anyway. Read it as an order of magnitude, with its range.",
+  impactCategory: "Category",
+  impactRate: "Bought again [95% interval]",
+  impactRevenue: "Revenue per interaction",
+  impactCost: "Cost per interaction",
+  impactNet: "Net per interaction",
+  impactAll: "All interactions",
+  impactTableCaption: "Repurchase, revenue, cost and net per interaction by {by}",
+  impactNoCost: "No cost recorded yet: send handling_minutes with tickets and set the workspace's cost per hour.",
+  impactSatisfied: "Satisfied",
+  impactWho: {
+    promoter: "promoters",
+    detractor: "detractors",
+    satisfied: "satisfied customers",
+    unsatisfied: "unsatisfied customers",
+  } as Record<string, string>,
   none: "(none)",
   bands: {
     poor: "poor",
@@ -225,6 +254,37 @@ const fr: Messages = {
   passive: "Passifs",
   detractor: "Détracteurs",
   unsatisfied: "Insatisfaits",
+  impactTitle: "Ce que vaut le support",
+  impactCompare: "Comparer",
+  impactByNps: "Catégories NPS",
+  impactByCsat: "Catégories CSAT",
+  impactMore: "Les {key} ont racheté {points} points plus souvent que les {vs} [{lo} à {hi}].",
+  impactLess: "Les {key} ont racheté {points} points moins souvent que les {vs} [{lo} à {hi}].",
+  impactSame: "Les {key} ont racheté aussi souvent que les {vs} [{lo} à {hi}].",
+  impactStake: "À ce taux, les {n} {vs} de cette sélection auraient dépensé environ {value} de plus [{low} à {high}].",
+  impactStakeIn:
+    "À ce taux, les {n} {vs} de cette sélection auraient dépensé environ {value} de plus en commandes en {currency} [{low} à {high}].",
+  impactNoStake: "Les {key} n'ont pas encore racheté : aucun montant en jeu.",
+  impactNoUplift:
+    "Pas encore assez de données : les {key} ou les {vs} n'ont aucune interaction dont la fenêtre de {days} jours est close.",
+  impactCaveat:
+    "Une association, pas une preuve de cause : les clients bien servis sont peut-être ceux qui auraient racheté de toute façon. À lire comme un ordre de grandeur, avec sa fourchette.",
+  impactCategory: "Catégorie",
+  impactRate: "Ont racheté [intervalle à 95 %]",
+  impactRevenue: "Chiffre d'affaires par interaction",
+  impactCost: "Coût par interaction",
+  impactNet: "Net par interaction",
+  impactAll: "Toutes les interactions",
+  impactTableCaption: "Réachat, chiffre d'affaires, coût et net par interaction, par {by}",
+  impactNoCost:
+    "Aucun coût enregistré : envoyez handling_minutes avec les tickets et fixez le coût horaire de l'espace de travail.",
+  impactSatisfied: "Satisfaits",
+  impactWho: {
+    promoter: "promoteurs",
+    detractor: "détracteurs",
+    satisfied: "clients satisfaits",
+    unsatisfied: "clients insatisfaits",
+  },
   none: "(aucun)",
   bands: {
     poor: "faible",
@@ -295,6 +355,21 @@ export function formatter(lang: Lang) {
         return new Intl.NumberFormat(locale, { style: "currency", currency }).format(value);
       } catch {
         return `${amount} ${currency}`;
+      }
+    },
+    /** An amount rounded to whole units, for "about €4,200". */
+    moneyWhole: (amount: string, currency: string) => {
+      const value = Number(amount);
+      if (!Number.isFinite(value)) return `${amount} ${currency}`;
+      try {
+        return new Intl.NumberFormat(locale, {
+          style: "currency",
+          currency,
+          maximumFractionDigits: 0,
+          minimumFractionDigits: 0,
+        }).format(Math.round(value));
+      } catch {
+        return `${Math.round(value)} ${currency}`;
       }
     },
     /** A `YYYY-MM-DD`, `YYYY-Www` or `YYYY-MM` period label, as people read it. */

@@ -1,10 +1,12 @@
 /**
- * Progressive enhancement of the server-rendered pages (/assets/survey-page.js).
+ * Progressive enhancement of the hosted survey (/assets/survey-page.js):
+ * hydrates the server's markup with the same SurveyApp component and the same
+ * props, so scores are recorded as the person picks them.
  *
- * - The hosted survey: hydrates the server's markup with the same SurveyApp
- *   component and the same props, so scores are recorded as they are picked.
- * - A one-click link's page: sends its confirmation form by itself. Only once
- *   the page is visible, so a prefetch or a background tab does not answer.
+ * A one-click link's page gets nothing from here on purpose: its confirm button
+ * posts the form natively, on a click or a key press. Mail security scanners
+ * open every link of an e-mail in a real browser that runs scripts, so no
+ * script may submit an answer on its own, whatever the page's visibility.
  */
 import { hydrate } from "preact";
 import { SurveyApp, type SurveyAppProps } from "../shared/SurveyApp";
@@ -13,15 +15,4 @@ const survey = document.getElementById("survey");
 if (survey?.dataset.props) {
   const props = JSON.parse(survey.dataset.props) as SurveyAppProps;
   hydrate(<SurveyApp {...props} />, survey);
-}
-
-const confirm = document.querySelector<HTMLFormElement>("form[data-autosubmit]");
-if (confirm) {
-  const send = () => {
-    if (document.visibilityState !== "visible") return;
-    document.removeEventListener("visibilitychange", send);
-    confirm.requestSubmit();
-  };
-  document.addEventListener("visibilitychange", send);
-  send();
 }

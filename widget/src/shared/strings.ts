@@ -110,7 +110,7 @@ export const PAGE_STRINGS: Record<Locale, PageStrings> = {
     oneClickTitle: "Confirm your answer",
     youChose: "You chose",
     confirm: "Confirm my answer",
-    oneClickHint: "Your answer is recorded when you confirm it.",
+    oneClickHint: "Nothing is recorded until you press “Confirm my answer”: opening this page does not answer.",
     recordedTitle: "Thank you, your answer is recorded",
     recordedBody: "You can add a comment or change your answer below.",
     invalidTitle: "This survey link is not valid",
@@ -139,7 +139,8 @@ export const PAGE_STRINGS: Record<Locale, PageStrings> = {
     oneClickTitle: "Confirmez votre réponse",
     youChose: "Vous avez choisi",
     confirm: "Confirmer ma réponse",
-    oneClickHint: "Votre réponse est enregistrée quand vous la confirmez.",
+    oneClickHint:
+      "Rien n’est enregistré tant que vous n’appuyez pas sur « Confirmer ma réponse » : ouvrir cette page ne répond pas.",
     recordedTitle: "Merci, votre réponse est enregistrée",
     recordedBody: "Vous pouvez ajouter un commentaire ou modifier votre réponse ci-dessous.",
     invalidTitle: "Ce lien de questionnaire n’est pas valide",

@@ -18,7 +18,7 @@ export function ChartFigure(props: {
 }) {
   const { t } = useLocale();
   return (
-    <figure class="chart" id={props.id} data-testid={props.id}>
+    <figure class="chart" id={props.id}>
       <figcaption class="chart-title">{props.title}</figcaption>
       <div class="chart-body" role="img" aria-label={props.summary}>
         {props.children}
@@ -32,7 +32,7 @@ export function ChartFigure(props: {
 /** A chart-sized placeholder for a section that failed or that this server lacks. */
 export function ChartUnavailable(props: { id: string; title: string; message: string }) {
   return (
-    <figure class="chart" id={props.id} data-testid={props.id}>
+    <figure class="chart" id={props.id}>
       <figcaption class="chart-title">{props.title}</figcaption>
       <p class="note">
         <span aria-hidden="true">— </span>

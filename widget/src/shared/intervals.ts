@@ -1,5 +1,7 @@
 /**
- * Confidence intervals for the score figures. Pure functions, no I/O.
+ * Confidence intervals for the score figures. Pure functions, no I/O, no DOM:
+ * the Worker's figures and the dashboard's cards import this one module, so
+ * an interval reads the same wherever it is shown.
  * Every function takes raw counts and returns `null` when there is no answer,
  * so a caller never divides by zero or shows NaN.
  */
@@ -41,14 +43,24 @@ export function npsAdjustedWaldInterval(promoters: number, detractors: number, n
 /**
  * Wilson score interval of a proportion `successes / n`, as a share in [0, 1].
  * Unlike the Wald interval it stays inside [0, 1] and is not degenerate at
- * 0% or 100%, which small support teams hit all the time.
+ * 0% or 100%, which small support teams hit all the time. At 0 of n and n of n
+ * the formula's end is exactly 0 or 1 on paper; floating point leaves 1e-17 off,
+ * which would put the figure outside its own interval, so those ends are exact.
  */
 export function wilsonInterval(successes: number, n: number, z = Z95): Interval | null {
-  if (n <= 0) return null;
+  if (!(n > 0)) return null;
   const p = successes / n;
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  const low = successes <= 0 ? 0 : Math.max(0, centre - half);
+  const high = successes >= n ? 1 : Math.min(1, centre + half);
+  return [low, high];
+}
+
+/** The Wilson interval in percent (CSAT's ci95, the dashboard's shares), or null when n = 0. */
+export function wilsonPercent(successes: number, n: number, z = Z95): Interval | null {
+  const share = wilsonInterval(successes, n, z);
+  return share ? [100 * share[0], 100 * share[1]] : null;
 }

@@ -4,14 +4,14 @@
  * It renders where its tag stands, in an open shadow root so the shop's CSS
  * cannot reach in, styled by a constructable stylesheet so a strict
  * `style-src 'self'` CSP cannot block it. Everything it says comes from
- * survey.json, so this script carries no dictionary.
+ * survey.json, so this script carries no dictionary. No framework: see
+ * ./survey.ts for why.
  */
-import { render } from "preact";
 import { type Locale, pickLocale } from "../shared/locale";
-import { SurveyApp } from "../shared/SurveyApp";
 import type { SurveyView } from "../shared/survey-view";
 import { fetchWithRetry, HttpError } from "../shared/transport";
 import css from "../styles/survey.css" with { type: "text" };
+import { el, mountSurvey } from "./survey";
 
 /** Said when the link is invalid, expired or withdrawn: survey.json has no words to give then. */
 const UNAVAILABLE: Record<Locale, string> = {
@@ -36,32 +36,27 @@ async function mount(script: HTMLScriptElement) {
   const host = document.createElement("aftercare-survey");
   if (script.parentElement && script.parentElement !== document.head) script.after(host);
   else document.body.append(host);
-  const root = host.attachShadow({ mode: "open" });
-  if ("adoptedStyleSheets" in (root as object)) {
+  const shadow = host.attachShadow({ mode: "open" });
+  if ("adoptedStyleSheets" in (shadow as object)) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [sheet];
   } else {
     // Browsers before constructable stylesheets (Safari < 16.4): works unless a CSP forbids it.
-    const style = document.createElement("style");
-    style.textContent = css;
-    root.append(style);
+    shadow.append(el("style", {}, css));
   }
   // Reserve the survey's room at once, so its arrival does not push the page down.
-  render(<div class="ac-root ac-loading" lang={locale} aria-busy="true" />, root);
+  const root = el("div", { class: "ac-root ac-loading", lang: locale, "aria-busy": "true" });
+  shadow.append(root);
 
   try {
     const res = await fetchWithRetry(`${api}/s/${encodeURIComponent(token)}/survey.json`, {});
-    const view = (await res.json()) as SurveyView;
-    render(<SurveyApp view={view} locale={locale} token={token} api={api} revealComment />, root);
+    mountSurvey(root, (await res.json()) as SurveyView, locale, token, api);
   } catch (error) {
     if (error instanceof HttpError && (error.status === 401 || error.status === 404)) {
-      render(
-        <div class="ac-root" lang={locale}>
-          <p class="ac-status">{UNAVAILABLE[locale]}</p>
-        </div>,
-        root,
-      );
+      root.className = "ac-root";
+      root.removeAttribute("aria-busy");
+      root.replaceChildren(el("p", { class: "ac-status" }, UNAVAILABLE[locale]));
     } else {
       // The service cannot be reached: leave the shop's page as it was.
       host.remove();

@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildWorkerBundle, WORKER_BUNDLE_BUDGET_KB } from "../../bench/lib/worker-bundle.mjs";
+
+/**
+ * The Worker bundle stays within its budget as deployed: the browser bundles
+ * are static assets (not inlined), `minify = true` holds and zod's locales stay
+ * out (wrangler.toml [alias]). A dependency or an inlined asset that pushes it
+ * over fails here, not in production's cold starts. bench/bundle-size.mjs says
+ * which package costs what.
+ */
+const outdir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bundle-guard-"));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe("the Worker bundle (wrangler deploy --dry-run)", () => {
+  it(`is at most ${WORKER_BUNDLE_BUDGET_KB} KB gzip`, { timeout: 120_000 }, () => {
+    const { raw, gzip } = buildWorkerBundle(outdir);
+    const kb = gzip / 1024;
+    expect(raw, "wrangler wrote an empty bundle").toBeGreaterThan(50_000);
+    expect(kb, `Worker bundle ${kb.toFixed(1)} KB gzip -9 (${(raw / 1024).toFixed(0)} KB raw)`).toBeLessThanOrEqual(
+      WORKER_BUNDLE_BUDGET_KB,
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { database } from "../db";
+import type { AppEnv } from "../env";
+import { CostPerHour } from "../http/cost-schemas";
+import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { formatMinor } from "../metrics/repurchase";
+import { costPerHourOf, getWorkspace, setCostPerHour, type Workspace } from "../store/workspaces";
+
+/**
+ * The current key's workspace and its settings. Only what the impact read
+ * needs for now (`cost_per_hour`); the body rejects fields it does not know,
+ * so a setting that is not supported yet is a 422, never silently ignored.
+ */
+
+const PatchWorkspace = z
+  .object({
+    cost_per_hour: CostPerHour.nullable()
+      .optional()
+      .openapi({ description: "Hourly cost of agent time; null clears it" }),
+  })
+  .strict()
+  .openapi("PatchWorkspace");
+
+const CurrentWorkspace = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    created_at: z.string(),
+    cost_per_hour: z
+      .object({ amount: z.string(), currency: z.string() })
+      .nullable()
+      .openapi({ description: "Hourly cost of agent time, a decimal string in its currency; null until set" }),
+  })
+  .openapi("CurrentWorkspace");
+
+function workspaceJson(w: Workspace): z.infer<typeof CurrentWorkspace> {
+  const cost = costPerHourOf(w);
+  return {
+    id: w.id,
+    name: w.name,
+    timezone: w.timezone,
+    created_at: new Date(w.createdAt).toISOString(),
+    cost_per_hour: cost ? { amount: formatMinor(cost.minor, cost.currency), currency: cost.currency } : null,
+  };
+}
+
+const read = createRoute({
+  method: "get",
+  path: "/v1/workspace",
+  tags: ["Workspaces"],
+  summary: "The current key's workspace and its settings",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  responses: { 200: jsonResponse("The workspace", CurrentWorkspace), ...errors(401, 403) },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/v1/workspace",
+  tags: ["Workspaces"],
+  summary: "Change the workspace's settings (admin)",
+  description: "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets.",
+  security: bearer,
+  middleware: [requireScope("admin")] as const,
+  request: jsonRequest(PatchWorkspace),
+  responses: { 200: jsonResponse("The workspace", CurrentWorkspace), ...errors(400, 401, 403, 413, 415, 422) },
+});
+
+export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(read, async (c) => c.json(workspaceJson(await getWorkspace(database(c.env), c.var.workspaceId)), 200))
+  .openapi(patch, async (c) => {
+    const body = c.req.valid("json");
+    const db = database(c.env);
+    if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
+    return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
+  });
