@@ -3,9 +3,10 @@ import { secureHeaders } from "hono/secure-headers";
 /**
  * Headers for every response (Hono's secure-headers, limited to the two we mean). Tokens travel in
  * survey URLs, so no Referer may carry them elsewhere. HTML pages add their own
- * Content-Security-Policy (`PAGE_CSP`). The middleware's other defaults stay off on purpose:
- * `Cross-Origin-Resource-Policy: same-origin` would stop shops from loading `/widget.js`, and
- * framing is already governed by the pages' `frame-ancestors 'none'`.
+ * Content-Security-Policy (`PAGE_CSP`). The middleware's other defaults stay off on purpose, so
+ * answers keep exactly the headers they had: the widget's data is read from shops' pages (a
+ * `Cross-Origin-Resource-Policy: same-origin` has no place there), and framing is already
+ * governed by the pages' `frame-ancestors 'none'`.
  */
 export const securityHeaders = secureHeaders({
   xContentTypeOptions: true,
