@@ -80,6 +80,12 @@ export const interactions = sqliteTable(
     team: text("team").notNull().default(""),
     closedAt: integer("closed_at").notNull(),
     closedDay: text("closed_day").notNull(),
+    /**
+     * Who numbers `ticket_id` (see worker/domain/ticket-source.ts): `own` for the
+     * workspace's own ids, else the support tool's name. A ticket is
+     * `(source, ticket_id)`. Always written by the application; the column's
+     * old default is kept so that SQLite need not rebuild the table.
+     */
     source: text("source").notNull().default("api"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -96,7 +102,7 @@ export const interactions = sqliteTable(
     compensationCurrency: text("compensation_currency"),
   },
   (t) => [
-    uniqueIndex("interactions_ticket").on(t.workspaceId, t.ticketId),
+    uniqueIndex("interactions_source_ticket").on(t.workspaceId, t.source, t.ticketId),
     index("interactions_day").on(t.workspaceId, t.closedDay),
     index("interactions_customer").on(t.workspaceId, t.customerKey, t.closedAt),
     index("interactions_attribution").on(t.workspaceId, t.closedAt, t.repurchase30dAt),
@@ -115,6 +121,8 @@ export const responses = sqliteTable(
       .references(() => surveys.id, { onDelete: "cascade" }),
     interactionId: text("interaction_id"),
     ticketId: text("ticket_id").notNull(),
+    /** The ticket's source, as on `interactions`: the answer belongs to `(source, ticket_id)`. */
+    source: text("source").notNull().default("own"),
     nps: integer("nps"),
     csat: integer("csat"),
     ces: integer("ces"),
@@ -132,7 +140,7 @@ export const responses = sqliteTable(
     team: text("team").notNull().default(""),
   },
   (t) => [
-    uniqueIndex("responses_ticket").on(t.surveyId, t.ticketId),
+    uniqueIndex("responses_source_ticket").on(t.surveyId, t.source, t.ticketId),
     index("responses_newest").on(t.workspaceId, t.submittedAt, t.id),
     index("responses_interaction").on(t.interactionId),
   ],
@@ -237,6 +245,13 @@ export const orders = sqliteTable(
     totalMinor: integer("total_minor"),
     currency: text("currency"),
     cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the status behind `cancelled` was set at the source (WooCommerce's
+     * `date_modified`), so reordered deliveries settle on the latest status.
+     * NULL when the source sends no status time; ORDER_FINAL for a cancellation
+     * no later status can undo (a Shopify cancellation, a deleted order).
+     */
+    statusAt: integer("status_at"),
     source: text("source").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -269,4 +284,21 @@ export const webhookDeliveries = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.deliveryId] })],
+);
+
+/**
+ * Tombstones of erased tickets: survey links minted before `erased_at` answer
+ * 410 and record nothing, so no answer can arrive after an erasure. Holds no
+ * personal data: the ticket id is kept only as a salted SHA-256 (see
+ * worker/store/erased-tickets.ts).
+ */
+export const erasedTickets = sqliteTable(
+  "erased_tickets",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    source: text("source").notNull(),
+    ticketHash: text("ticket_hash").notNull(),
+    erasedAt: integer("erased_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.ticketHash] })],
 );

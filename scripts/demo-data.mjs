@@ -251,6 +251,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
         survey_id: DEMO_SURVEYS[metric],
         interaction_id: interactionId,
         ticket_id: ticketId,
+        source: "zendesk",
         ...answers,
         comment: comment || null,
         locale: customer.locale,

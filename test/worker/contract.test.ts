@@ -62,7 +62,17 @@ describe("shopify receives Shopify's own order payloads", () => {
     const window = { from: "2026-03-01", to: "2026-03-02", as_of: "2026-06-01T00:00:00Z" };
     expect((await repurchase(ws, window)).revenue).toEqual({ EUR: "12.34" });
 
-    const cancelled = await post(ws, "shopify", order, await shopifyHeaders(order, "orders/cancelled"));
+    // Shopify's orders/cancelled body is the order with `cancelled_at` set: the signed body cancels.
+    const cancelledOrder = order.replace(
+      '"currency":"EUR"',
+      '"currency":"EUR","cancelled_at":"2026-03-05T10:00:00-05:00"',
+    );
+    const cancelled = await post(
+      ws,
+      "shopify",
+      cancelledOrder,
+      await shopifyHeaders(cancelledOrder, "orders/cancelled"),
+    );
     expect(cancelled.status).toBe(200);
     const after = await repurchase(ws, window);
     expect(after.repurchased).toBe(0);

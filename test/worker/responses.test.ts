@@ -270,7 +270,7 @@ describe("GET /v1/responses", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const [header, row] = res.text.split("\r\n");
     expect(header).toBe(
-      "id,ticket_id,survey_id,nps,csat,ces,comment,locale,submitted_at,updated_at,channel,request_type,agent,team",
+      "id,ticket_id,source,survey_id,nps,csat,ces,comment,locale,submitted_at,updated_at,channel,request_type,agent,team",
     );
     expect(row).toContain(",'=HYPERLINK(1),");
     expect(row).toContain(`"'=cmd|""/c calc""!A1, ""quoted""\nnew line"`);

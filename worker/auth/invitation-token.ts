@@ -5,6 +5,17 @@ export interface InvitationClaims {
   workspaceId: string;
   surveyId: string;
   ticketId: string;
+  /**
+   * Who numbers the ticket (`own` or a support tool's name). Tokens minted
+   * before tickets were namespaced lack it; their source is resolved from the
+   * ticket recorded when they were minted (worker/store/ticket-of-token.ts).
+   */
+  source?: string;
+  /**
+   * When the token was minted, Unix ms: a ticket erased after that time makes it
+   * 410. Tokens minted before this claim existed read it as expiry minus the TTL.
+   */
+  issuedAt?: number;
   /** Expiry, Unix seconds. */
   expiresAt: number;
   locale?: "en" | "fr";
@@ -83,6 +94,8 @@ export async function signInvitation(claims: InvitationClaims, keysSpec: string 
         w: claims.workspaceId,
         s: claims.surveyId,
         t: claims.ticketId,
+        ...(claims.source ? { o: claims.source } : {}),
+        ...(claims.issuedAt !== undefined ? { i: claims.issuedAt } : {}),
         e: claims.expiresAt,
         ...(claims.locale ? { l: claims.locale } : {}),
       }),
@@ -107,14 +120,17 @@ export async function verifyInvitation(
   if (!crypto.subtle.timingSafeEqual(expected, macBytes)) return { ok: false, reason: "bad_signature" };
   const raw = fromBase64url(payload);
   if (!raw) return { ok: false, reason: "malformed" };
-  let parsed: { w?: unknown; s?: unknown; t?: unknown; e?: unknown; l?: unknown };
+  let parsed: { w?: unknown; s?: unknown; t?: unknown; o?: unknown; i?: unknown; e?: unknown; l?: unknown };
   try {
     parsed = JSON.parse(new TextDecoder().decode(raw));
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  const { w, s, t, e, l } = parsed;
+  const { w, s, t, o, i, e, l } = parsed;
   if (typeof w !== "string" || typeof s !== "string" || typeof t !== "string" || typeof e !== "number") {
+    return { ok: false, reason: "malformed" };
+  }
+  if ((o !== undefined && typeof o !== "string") || (i !== undefined && !Number.isSafeInteger(i))) {
     return { ok: false, reason: "malformed" };
   }
   if (e <= nowSeconds) return { ok: false, reason: "expired" };
@@ -124,6 +140,8 @@ export async function verifyInvitation(
       workspaceId: w,
       surveyId: s,
       ticketId: t,
+      ...(typeof o === "string" ? { source: o } : {}),
+      ...(typeof i === "number" ? { issuedAt: i } : {}),
       expiresAt: e,
       ...(l === "en" || l === "fr" ? { locale: l } : {}),
     },

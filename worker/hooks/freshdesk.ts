@@ -4,7 +4,7 @@ import { mapTemplated } from "./templated";
 
 /**
  * `freshdesk`: an automation rule's "Trigger webhook" action with a JSON body
- * shaped like the `interaction.closed` data (docs/webhooks.md template). Freshdesk signs
+ * shaped like the `interaction.closed` data (template in docs/webhooks.md). Freshdesk signs
  * nothing, so the rule sends the secret in `X-Aftercare-Secret`.
  */
 export const freshdeskSource: HookSource = {

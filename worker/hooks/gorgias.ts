@@ -5,7 +5,7 @@ import { mapTemplated } from "./templated";
 /**
  * `gorgias`: an HTTP integration triggered on ticket updates, with a JSON body
  * shaped like the `interaction.closed` data plus `"status": "{{ticket.status}}"`
- * (docs/webhooks.md template): only closed tickets are recorded. Gorgias signs nothing,
+ * (template in docs/webhooks.md): only closed tickets are recorded. Gorgias signs nothing,
  * so the integration sends the secret in `X-Aftercare-Secret`.
  */
 export const gorgiasSource: HookSource = {

@@ -24,8 +24,9 @@ const Conversation = z.object({
   customer: person,
   assignee: person,
   owner: person,
+  mailboxId: idText.optional().nullable().catch(null),
   mailbox: z
-    .object({ name: z.string().max(200).optional().nullable() })
+    .object({ id: idText.optional().nullable().catch(null), name: z.string().max(200).optional().nullable() })
     .partial()
     .nullable()
     .optional(),
@@ -37,6 +38,17 @@ function displayName(p: z.output<typeof person>): string | undefined {
   if (!p) return undefined;
   const name = [p.first ?? p.firstName, p.last ?? p.lastName].filter(Boolean).join(" ").trim();
   return (name || p.email || undefined)?.slice(0, 200);
+}
+
+/**
+ * The team is the mailbox: its name when the payload carries one (the legacy
+ * shape's `mailbox`), else `mailbox:<id>` (Mailbox API 2.0 sends `mailboxId` only).
+ */
+function mailboxTeam(c: z.output<typeof Conversation>): string | undefined {
+  const name = c.mailbox?.name?.trim();
+  if (name) return name;
+  const id = c.mailboxId ?? c.mailbox?.id;
+  return id ? `mailbox:${id}` : undefined;
 }
 
 /**
@@ -77,7 +89,7 @@ export const helpscoutSource: HookSource = {
           customer: customer?.email ? { email: customer.email } : null,
           channel: c.type?.trim() || undefined,
           agent,
-          team: c.mailbox?.name?.trim() || undefined,
+          team: mailboxTeam(c),
           closedAt: c.closedAt ?? c.userUpdatedAt ?? delivery.receivedAt,
         },
       },

@@ -33,6 +33,19 @@ const Notification = z.object({
             .partial()
             .nullable()
             .optional(),
+          /** API 1.x: the user and the assignee as objects. */
+          user: z
+            .object({ email, user_id: z.string().trim().max(200).optional().nullable().catch(null) })
+            .partial()
+            .nullable()
+            .optional()
+            .catch(null),
+          assignee: z
+            .object({ type: z.string().optional().nullable(), id: idText.optional().nullable().catch(null) })
+            .partial()
+            .nullable()
+            .optional()
+            .catch(null),
           admin_assignee_id: idText.optional().nullable().catch(null),
           team_assignee_id: idText.optional().nullable().catch(null),
           statistics: z.object({ last_close_at: unixSeconds }).partial().nullable().optional(),
@@ -49,6 +62,8 @@ const Notification = z.object({
  * notification id (`notif_…`, kept across retries) is the idempotency key. The
  * customer is the conversation's contact: e-mail, and `external_id` (your own
  * user id, shared with your other tools); Intercom's internal ids are not used.
+ * API 1.x payloads name them `item.user` (`email`, `user_id`) and
+ * `item.assignee` (`{type: "admin" | "team", id}`); both shapes are read.
  */
 export const intercomSource: HookSource = {
   name: "intercom",
@@ -68,8 +83,13 @@ export const intercomSource: HookSource = {
     const item = n.data.item;
     const contact = item.contacts?.contacts?.[0];
     const author = item.source?.author;
-    const address = contact?.email ?? (author?.type !== "admin" ? author?.email : null) ?? null;
-    const externalId = contact?.external_id?.trim() || null;
+    const address = contact?.email ?? item.user?.email ?? (author?.type !== "admin" ? author?.email : null) ?? null;
+    const externalId = contact?.external_id?.trim() || item.user?.user_id?.trim() || null;
+    // 1.x names the assignee as an object; an admin is the agent, a team the team. Ids,
+    // as 2.x's admin_assignee_id, so one agent is one group whatever the API version.
+    const assignee = item.assignee;
+    const agent = item.admin_assignee_id ?? (assignee?.type === "admin" ? assignee.id : null) ?? undefined;
+    const team = item.team_assignee_id ?? (assignee?.type === "team" ? assignee.id : null) ?? undefined;
     const closedSeconds = item.statistics?.last_close_at ?? item.updated_at ?? n.created_at;
     return {
       deliveryId: n.id,
@@ -79,8 +99,8 @@ export const intercomSource: HookSource = {
           ticketId: item.id,
           customer: address || externalId ? { email: address, id: externalId } : null,
           channel: item.source?.type?.trim() || undefined,
-          agent: item.admin_assignee_id ?? undefined,
-          team: item.team_assignee_id ?? undefined,
+          agent,
+          team,
           closedAt: closedSeconds ? closedSeconds * 1000 : undefined,
         },
       },

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { invalid } from "../http/errors";
+import { ApiError, invalid } from "../http/errors";
 import { zodDetails } from "../http/validation";
 import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
 
@@ -7,17 +7,17 @@ import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
 
 /**
  * An id a tool may send as a number or a string. Numeric ids can exceed 2^53
- * (Shopify's documented sample order is 820982911946154508), which zod's
- * `.int()` refuses as unsafe; JSON.parse has already rounded them, but the same
- * id always rounds the same way, so creation and cancellation still agree.
+ * (Shopify's documented sample order is 820982911946154508): `parseHookJson`
+ * reads such integers from the raw bytes as their exact digits (a string), so
+ * a number reaching this schema is always a safe integer.
  */
 export const idText = z.union([
   z.string().trim().min(1).max(200),
   z
     .number()
     .nonnegative()
-    .refine((n) => Number.isInteger(n), "Expected an integer id")
-    .transform((n) => (Number.isSafeInteger(n) ? String(n) : BigInt(n).toString())),
+    .refine((n) => Number.isSafeInteger(n), "Expected an integer id")
+    .transform((n) => String(n)),
 ]);
 
 export const segment = z.string().trim().min(1).max(200);
@@ -116,6 +116,8 @@ export function parseOr422<T extends z.ZodType>(schema: T, payload: unknown, pre
  * Removes empty strings, nulls and the objects they leave empty, recursively: a
  * trigger template renders a placeholder the ticket lacks as "", which means
  * "not given", not "blank".
+ * Recursion is safe: `parseHookJson` refuses bodies nested deeper than
+ * MAX_JSON_DEPTH.
  */
 export function dropBlanks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropBlanks);
@@ -130,6 +132,61 @@ export function dropBlanks(value: unknown): unknown {
       out[k] = cleaned;
     }
     return out;
+  }
+  return value;
+}
+
+/**
+ * How deep a webhook body may nest. Real payloads stay under 10 levels
+ * (Shopify's order: 5); anything deeper is refused before any code walks it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Parses a webhook body: 400 if it is not JSON, 422 `too_deeply_nested` past
+ * MAX_JSON_DEPTH. Integers beyond 2^53 are kept as their exact digits (a
+ * string) instead of the rounded double JSON.parse would give: ids such as
+ * 820982911946154508 stay themselves.
+ */
+export function parseHookJson(text: string): unknown {
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    throw new ApiError(
+      422,
+      "too_deeply_nested",
+      `The webhook body nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`,
+    );
+  }
+  try {
+    return JSON.parse(text, exactIntegers);
+  } catch (e) {
+    throw new ApiError(400, "malformed_json", `The body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** JSON.parse reviver: an unsafe integer becomes the digits it was written with. */
+function exactIntegers(this: unknown, _key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    const source = context?.source;
+    if (source && /^-?\d+$/.test(source)) return source;
   }
   return value;
 }

@@ -2,15 +2,17 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
 import { type Database, database } from "../db";
+import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
 import { ApiError } from "../http/errors";
-import { parseJson, readLimitedBytes } from "../http/json-body";
+import { chargeHookFailure, chargeVerifiedHook } from "../http/rate-limit";
 import { isDuplicateDelivery, recordDelivery, wasDelivered } from "../store/deliveries";
 import { integrationSecret } from "../store/integrations";
 import { upsertInteraction } from "../store/interactions";
 import { type Invitation, mintInvitation, publicOrigin } from "../store/invitations";
 import { cancelOrder, upsertOrder } from "../store/orders";
 import { findDefaultSurvey } from "../store/surveys";
+import { parseHookJson } from "./payload";
 import type { Delivery, HookEvent, HookSource } from "./source";
 import { hookSource } from "./sources";
 
@@ -35,24 +37,36 @@ export type HookResult = {
 const rejected = () =>
   new ApiError(401, "invalid_signature", "Missing, wrong or stale signature for this webhook endpoint");
 
+/** A webhook request as the route hands it over: the body already read under the receivers' 1 MB limit. */
+export interface HookRequest {
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer>;
+  /** The request URL, for the origin of survey links. */
+  url: string;
+  /** `cf-connecting-ip`: failed authentications are charged to it. */
+  ip: string | null;
+}
+
 /**
  * The receiver pipeline, the same for every source:
- * read the raw body (413 over 64 KB) → find the workspace and the source's
- * secret → verify the signature over the exact bytes (401) → parse (400) → map
- * to our event (422) → apply it together with the delivery-ledger insert in one
- * D1 batch, so a replay is either fully processed or not at all.
+ * find the workspace and the source's secret → verify the signature over the
+ * exact bytes (401, charged to the caller's address; 429 once it is over its
+ * failure budget) → spend the endpoint's budget, verified deliveries only →
+ * parse (400; 422 past the depth bound) → map to our event (422) → apply it
+ * together with the delivery-ledger insert in one D1 batch, so a replay is
+ * either fully processed or not at all.
  */
 export async function receiveDelivery(
   env: Env,
-  request: Request,
+  request: HookRequest,
   workspaceId: string,
   sourceName: string,
   now = Date.now(),
 ): Promise<HookResult> {
-  const body = await readLimitedBytes(request);
+  const body = request.body;
   const delivery: Delivery = { headers: request.headers, body, text: new TextDecoder().decode(body), receivedAt: now };
   const source = hookSource(sourceName);
-  if (!source) throw rejected();
+  if (!source) return reject(env, request);
   if (source.isHandshake?.(delivery)) return { ok: true, ignored: "handshake" };
 
   const db = database(env);
@@ -60,12 +74,15 @@ export async function receiveDelivery(
     db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get(),
     integrationSecret(db, workspaceId, source.name),
   ]);
-  if (!workspace || !secret) throw rejected();
+  if (!workspace || !secret) return reject(env, request);
   const verified = await source.verify(delivery, secret);
-  if (!verified) throw rejected();
+  if (!verified) return reject(env, request);
+  await chargeVerifiedHook(env, `${workspace.id}/${source.name}`);
 
-  const mapped = source.map(parseJson(delivery.text), delivery);
+  const mapped = source.map(parseHookJson(delivery.text), delivery);
   if ("ignored" in mapped) return { ok: true, ignored: mapped.ignored };
+  const notPurchase = notAPurchase(mapped.event);
+  if (notPurchase) return { ok: true, ignored: notPurchase };
   const deliveryId = mapped.deliveryId ?? verified.deliveryId;
   const duplicate = await applyOnce(db, workspace, source, mapped.event, deliveryId, now);
 
@@ -80,7 +97,7 @@ export async function receiveDelivery(
         publicOrigin(env, request.url),
         workspace.id,
         survey,
-        event.interaction.ticketId,
+        { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId },
         event.locale,
         now,
       );
@@ -89,6 +106,21 @@ export async function receiveDelivery(
     }
   }
   return result;
+}
+
+/**
+ * An order whose total is zero is a free replacement or a giveaway, not a
+ * customer choosing to buy again: it is acknowledged and not recorded, so it
+ * never counts as a repurchase (docs/webhooks.md, "Repurchase rules").
+ */
+function notAPurchase(event: HookEvent): string | null {
+  return event.kind === "order" && event.order.totalMinor === 0n ? "zero-total order: not a purchase" : null;
+}
+
+/** Charges the failure to the caller (429 past its budget), else answers the one 401. */
+async function reject(env: Env, request: HookRequest): Promise<never> {
+  await chargeHookFailure(env, request.ip);
+  throw rejected();
 }
 
 /**
@@ -130,7 +162,7 @@ async function eventStatements(
         db,
         workspace.id,
         workspace.timezone,
-        { ...event.interaction, source: source.name },
+        { ...event.interaction, source: ticketSourceOfHook(source.name) },
         now,
       );
     case "order": {

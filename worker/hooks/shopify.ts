@@ -12,14 +12,20 @@ const ShopifyOrder = z
     created_at: looseInstant,
     total_price: amountText,
     currency: currencyCode,
+    test: z.boolean().optional().nullable().catch(null),
+    cancelled_at: z.string().optional().nullable().catch(null),
     email: email.optional().nullable().catch(null),
     contact_email: email.optional().nullable().catch(null),
     customer: z
       .object({ email: email.optional().nullable().catch(null) })
       .nullable()
-      .optional(),
+      .optional()
+      .catch(null),
   })
   .transform((o, ctx) => ({ ...o, totalMinor: toMinor(o.total_price, o.currency, ctx, ["total_price"]) }));
+
+/** The order topics whose body is an order; any other topic is acknowledged and ignored. */
+const ORDER_TOPICS = new Set(["orders/create", "orders/cancelled"]);
 
 /**
  * `shopify`: `orders/create` and `orders/cancelled` (`X-Shopify-Topic`), signed
@@ -28,6 +34,11 @@ const ShopifyOrder = z
  * `X-Shopify-Webhook-Id`. `created_at` carries its UTC offset. Shopify's
  * customer ids are its own, so customers match by e-mail only. Order ids are
  * namespaced (`shopify:<id>`) so they never collide with another shop tool's.
+ *
+ * The topic header is not signed, so it only routes: whether the order is
+ * cancelled is read from the signed body (`cancelled_at`), and a captured
+ * `orders/create` replayed as `orders/cancelled` cancels nothing. A test order
+ * (`test: true`, e.g. "Send test notification") is acknowledged and not recorded.
  */
 export const shopifySource: HookSource = {
   name: "shopify",
@@ -43,9 +54,12 @@ export const shopifySource: HookSource = {
 
   map(payload, delivery) {
     const topic = header(delivery.headers, "x-shopify-topic");
-    if (topic !== "orders/create" && topic !== "orders/cancelled") return { ignored: `topic ${topic ?? "(none)"}` };
+    if (!topic || !ORDER_TOPICS.has(topic)) return { ignored: `topic ${topic ?? "(none)"}` };
     const o = parseOr422(ShopifyOrder, payload);
-    const address = o.customer?.email ?? o.email ?? o.contact_email ?? null;
+    if (o.test === true) return { ignored: "test order" };
+    // The order's own address is the one the customer typed at checkout; `customer.email`
+    // is the account's, which may be older. Shopify's own sample has them differ.
+    const address = o.email ?? o.contact_email ?? o.customer?.email ?? null;
     return {
       event: {
         kind: "order",
@@ -56,7 +70,7 @@ export const shopifySource: HookSource = {
           totalMinor: o.totalMinor,
           currency: o.currency,
         },
-        cancelled: topic === "orders/cancelled",
+        cancelled: Boolean(o.cancelled_at?.trim()),
       },
     };
   },

@@ -16,7 +16,7 @@ export interface Delivery {
 /** What a delivery means for Aftercare, whatever tool sent it. */
 export type HookEvent =
   | { kind: "interaction"; interaction: Omit<InteractionEvent, "source">; locale?: Locale }
-  /** An order placed; `cancelled` when the same delivery also cancels it (Shopify's orders/cancelled). */
+  /** An order placed; `cancelled` when its signed body says it is cancelled for good (Shopify's `cancelled_at`). */
   | { kind: "order"; order: OrderEvent; cancelled?: boolean }
   | { kind: "cancellation"; orderId: string };
 

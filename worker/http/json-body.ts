@@ -1,24 +1,26 @@
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "./errors";
 
 /** The contract's body limit: 64 KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Webhook receivers' limit: real orders run larger (an 80-line Shopify order is ~84 KB), still bounded. */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
 /**
- * Reads a request body once, with the size limit, and returns it as text.
- * A declared Content-Length over the limit is refused before reading.
+ * Reads a request body once, with the size limit, and returns it as text
+ * (HTML form posts, outside Hono's JSON pipeline). A declared Content-Length
+ * over the limit is refused before reading.
  */
 export async function readLimitedText(req: Request): Promise<string> {
   return new TextDecoder().decode(await readLimitedBytes(req));
 }
 
-/**
- * Reads a request body once, with the size limit, as the exact bytes sent:
- * webhook receivers verify signatures over these.
- */
-export async function readLimitedBytes(req: Request): Promise<Uint8Array<ArrayBuffer>> {
+/** Reads a request body once, with the size limit, as the exact bytes sent. */
+async function readLimitedBytes(req: Request): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!req.body) return new Uint8Array(0);
@@ -44,7 +46,21 @@ export async function readLimitedBytes(req: Request): Promise<Uint8Array<ArrayBu
   return all;
 }
 
-const tooLarge = () => new ApiError(413, "body_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
+const tooLarge = (limit = MAX_BODY_BYTES) => new ApiError(413, "body_too_large", `The body is over ${limit} bytes`);
+
+/** Hono's body limit, answering the contract's 413 JSON error. */
+const limitTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw tooLarge(maxSize);
+    },
+  });
+
+const apiBodyLimit = limitTo(MAX_BODY_BYTES);
+
+/** For the webhook receivers: 413 over 1 MB, the raw bytes left for signature checks. */
+export const webhookBodyLimit: MiddlewareHandler = limitTo(MAX_WEBHOOK_BODY_BYTES);
 
 /** Parses JSON text, or answers 400 with the parser's complaint. */
 export function parseJson(text: string): unknown {
@@ -67,9 +83,9 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (!JSON_TYPE.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "Send the body as application/json");
   }
-  const text = await readLimitedText(c.req.raw);
-  parseJson(text);
-  // Hono's validators read the body through this cache instead of the spent stream.
-  (c.req as unknown as { bodyCache: Record<string, Promise<unknown>> }).bodyCache.text = Promise.resolve(text);
-  return next();
+  return apiBodyLimit(c, async () => {
+    // `c.req.text()` keeps the text in Hono's own body cache, where its validators read it again.
+    parseJson(await c.req.text());
+    await next();
+  });
 };

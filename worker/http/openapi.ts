@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { TICKET_SOURCES } from "../domain/ticket-source";
 
 /** Shared OpenAPI pieces: the error body and the standard error responses. */
 
@@ -18,6 +19,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The API key lacks the scope this route needs",
   404: "Unknown, or another workspace's",
   409: "Conflict with the current state",
+  410: "The ticket behind this link was erased (`gone`); nothing is recorded",
   413: "Body over 64 KB",
   415: "Body is not JSON",
   422: "Valid JSON with invalid fields; `details` names them",
@@ -58,3 +60,11 @@ export const isoDay = z
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     "Not a real date",
   );
+
+/** Who numbers a ticket; every object that shows `ticket_id` shows it. */
+export const TicketSourceSchema = z.string().openapi({
+  enum: [...TICKET_SOURCES],
+  description:
+    "Who numbers `ticket_id`: `own` for the workspace's own ids (invitations by default, `standard` events), else the support tool whose hook reported the ticket. A ticket is `(source, ticket_id)`.",
+  example: "own",
+});

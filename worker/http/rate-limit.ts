@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { ApiError } from "./errors";
 
 /**
@@ -10,6 +10,7 @@ import { ApiError } from "./errors";
 export const CLIENT_WINDOW_SECONDS = 60;
 export const TOKEN_WINDOW_SECONDS = 10;
 export const HOOK_WINDOW_SECONDS = 10;
+export const HOOK_FAILURE_WINDOW_SECONDS = 60;
 
 /**
  * The public, unauthenticated routes: the only ones anyone on the Internet can
@@ -21,13 +22,17 @@ export function isPublicRoute(method: string, path: string): boolean {
   return path.startsWith("/v1/hooks/") || path.startsWith("/s/") || path.startsWith("/r/");
 }
 
-/** What a public request spends besides its client's budget: a survey token or a webhook endpoint. */
-export type Credential = { kind: "token" | "hook"; value: string };
+/**
+ * What a public request spends besides its client's budget: a survey token.
+ * A webhook endpoint's budget is not spent here but by the receiver, once the
+ * signature is verified (`chargeVerifiedHook`): an unsigned request must not
+ * use up a genuine sender's budget.
+ */
+export type Credential = { kind: "token"; value: string };
 
 /**
- * The token in the path (`/s/:token`, `/r/:token/…`, survey.json), the token in
- * the body (`POST /v1/responses`), or the receiving endpoint of a webhook
- * (`/v1/hooks/:workspace/:source`), whose senders have no token of ours.
+ * The token in the path (`/s/:token`, `/r/:token/…`, survey.json) or in the
+ * body (`POST /v1/responses`).
  */
 export async function spentCredential(c: Context<AppEnv>): Promise<Credential | undefined> {
   const path = c.req.path;
@@ -35,7 +40,6 @@ export async function spentCredential(c: Context<AppEnv>): Promise<Credential | 
     const token = path.split("/")[2];
     return token ? { kind: "token", value: token } : undefined;
   }
-  if (path.startsWith("/v1/hooks/")) return { kind: "hook", value: path.split("/").slice(3, 5).join("/") };
   if (path === "/v1/responses") {
     // The JSON body middleware has already read and checked the body; this is its cached text.
     try {
@@ -68,9 +72,10 @@ const limited = (seconds: number) =>
 
 /**
  * Limits the public routes with the Workers Rate Limiting binding: per client
- * IP (`cf-connecting-ip`, set by Cloudflare's edge), and per survey token or
- * webhook endpoint, so one leaked link cannot be hammered from many addresses.
- * Over any limit: 429 JSON `rate_limited` with Retry-After.
+ * IP (`cf-connecting-ip`, set by Cloudflare's edge), and per survey token, so
+ * one leaked link cannot be hammered from many addresses. Webhook endpoints are
+ * limited by the receiver after verification (below). Over any limit: 429 JSON
+ * `rate_limited` with Retry-After.
  *
  * Requests without `cf-connecting-ip` only exist when the Worker is called
  * directly (tests, local tools): they skip the per-client limit but keep the
@@ -87,10 +92,35 @@ export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 
   const credential = await spentCredential(c);
-  const limiter = credential?.kind === "hook" ? c.env.HOOK_RATE_LIMITER : c.env.TOKEN_RATE_LIMITER;
+  const limiter = c.env.TOKEN_RATE_LIMITER;
   if (credential && limiter) {
     const { success } = await limiter.limit({ key: `${credential.kind}:${await fingerprint(credential.value)}` });
-    if (!success) throw limited(credential.kind === "hook" ? HOOK_WINDOW_SECONDS : TOKEN_WINDOW_SECONDS);
+    if (!success) throw limited(TOKEN_WINDOW_SECONDS);
   }
   return next();
 };
+
+type HookLimits = Pick<Env, "RATE_LIMITING" | "HOOK_RATE_LIMITER" | "HOOK_FAILURE_RATE_LIMITER">;
+
+/**
+ * Spends one unit of a webhook endpoint's budget (`workspace/source`). Called
+ * only for deliveries whose signature verified, so the budget belongs to the
+ * genuine sender: a flood of unsigned posts cannot turn its deliveries into 429s.
+ */
+export async function chargeVerifiedHook(env: HookLimits, endpoint: string): Promise<void> {
+  if (env.RATE_LIMITING === "off" || !env.HOOK_RATE_LIMITER) return;
+  const { success } = await env.HOOK_RATE_LIMITER.limit({ key: `hook:${await fingerprint(endpoint)}` });
+  if (!success) throw limited(HOOK_WINDOW_SECONDS);
+}
+
+/**
+ * Charges a failed webhook authentication to the caller's address. Past its
+ * budget the caller gets 429 instead of 401; other callers, and the genuine
+ * sender, are untouched. Requests without `cf-connecting-ip` (tests, local
+ * tools) are not charged, as for the per-client limit.
+ */
+export async function chargeHookFailure(env: HookLimits, ip: string | null | undefined): Promise<void> {
+  if (env.RATE_LIMITING === "off" || !env.HOOK_FAILURE_RATE_LIMITER || !ip) return;
+  const { success } = await env.HOOK_FAILURE_RATE_LIMITER.limit({ key: `hookfail:${ip}` });
+  if (!success) throw limited(HOOK_FAILURE_WINDOW_SECONDS);
+}

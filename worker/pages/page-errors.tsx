@@ -11,6 +11,7 @@ const PAGES: Record<string, [Key, Key]> = {
   invalid_token: ["invalidTitle", "invalidBody"],
   token_expired: ["expiredTitle", "expiredBody"],
   not_found: ["goneTitle", "goneBody"],
+  gone: ["erasedTitle", "erasedBody"],
   bad_link: ["badLinkTitle", "badLinkBody"],
   body_too_large: ["tooLargeTitle", "tooLargeBody"],
   unsupported_media_type: ["unsupportedTitle", "unsupportedBody"],
@@ -19,7 +20,7 @@ const PAGES: Record<string, [Key, Key]> = {
 /**
  * The HTML counterpart of the JSON error envelope, for people rather than
  * programs: a friendly page in their language with the same status (401 for a
- * bad or expired link, 404 for a withdrawn survey, 413, 415, 503…). Anything
+ * bad or expired link, 404 for a withdrawn survey, 410 for an erased ticket, 413, 415, 503…). Anything
  * unexpected is rethrown to the app's error handler.
  */
 export function errorPage(error: unknown, locale: Locale): Response {

@@ -1,13 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, eq, inArray, or, type SQL } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { customerLinks, interactions, orders, responses } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
+import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
+import { eraseCustomer } from "../erasure/erase-customer";
 import { invalid } from "../http/errors";
 import { bearer, errors, jsonResponse } from "../http/openapi";
-import { customerKeysFor, emailHash } from "../store/identity";
 
 const erase = createRoute({
   method: "delete",
@@ -15,11 +13,18 @@ const erase = createRoute({
   tags: ["Customers"],
   summary: "Erase a customer everywhere (GDPR)",
   description:
-    "Deletes the customer's interactions, responses, orders and identity links; the score rollups forget their answers in the same transaction. Idempotent: erasing an unknown customer deletes nothing.",
+    "Deletes the customer's interactions, responses, orders and identity links; the score rollups forget their answers in the same transaction. The erased tickets keep a tombstone without personal data, so their survey links answer 410 `gone` and record nothing. Idempotent: erasing an unknown customer deletes nothing.",
   security: bearer,
   middleware: [requireScope("admin")] as const,
   request: {
-    query: z.object({ email: z.string().trim().max(320).optional(), id: z.string().trim().max(200).optional() }),
+    query: z.object({
+      email: z.string().trim().max(320).optional(),
+      id: z.string().trim().max(200).optional(),
+      source: z.enum(TICKET_SOURCES).default(OWN).openapi({
+        description:
+          "Who numbers `id`: `own` (default) for the workspace's own customer ids, else the support tool's name. Another tool's customer with the same raw id is untouched.",
+      }),
+    }),
   },
   responses: {
     200: jsonResponse(
@@ -31,62 +36,8 @@ const erase = createRoute({
 });
 
 export const customerRoutes = new OpenAPIHono<AppEnv>().openapi(erase, async (c) => {
-  const { email, id } = c.req.valid("query");
+  const { email, id, source } = c.req.valid("query");
   if (!email && !id) throw invalid([{ path: "email", message: "Give email or id" }]);
-  const db = database(c.env);
-  const ws = c.var.workspaceId;
-  const keys = await customerKeysFor(db, ws, { email, id });
-  const hash = email ? await emailHash(ws, email) : null;
-  // Tickets from tools whose ids are not linked still match on the raw id or e-mail hash.
-  const who: SQL[] = [];
-  if (keys.length) who.push(inArray(interactions.customerKey, keys));
-  if (id) who.push(eq(interactions.customerId, id));
-  if (hash) who.push(eq(interactions.emailHash, hash));
-  const matched = await db
-    .select({ id: interactions.id })
-    .from(interactions)
-    .where(and(eq(interactions.workspaceId, ws), or(...who)))
-    .all();
-  const interactionIds = matched.map((m) => m.id);
-  const counts = { interactions: 0, responses: 0, orders: 0 };
-  // Each statement with the tally it feeds; D1 caps bound parameters per query at 100.
-  const work: { tally: keyof typeof counts | null; statement: BatchItem<"sqlite"> }[] = [];
-  for (const chunk of chunks(interactionIds, 90)) {
-    work.push({
-      tally: "responses",
-      statement: db.delete(responses).where(inArray(responses.interactionId, chunk)).returning({ id: responses.id }),
-    });
-    work.push({
-      tally: "interactions",
-      statement: db.delete(interactions).where(inArray(interactions.id, chunk)).returning({ id: interactions.id }),
-    });
-  }
-  for (const chunk of chunks(keys, 90)) {
-    work.push({
-      tally: "orders",
-      statement: db
-        .delete(orders)
-        .where(and(eq(orders.workspaceId, ws), inArray(orders.customerKey, chunk)))
-        .returning({ id: orders.orderId }),
-    });
-    work.push({
-      tally: null,
-      statement: db
-        .delete(customerLinks)
-        .where(and(eq(customerLinks.workspaceId, ws), inArray(customerLinks.customerKey, chunk))),
-    });
-  }
-  if (work.length > 0) {
-    const statements = work.map((w) => w.statement);
-    const results = (await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[];
-    work.forEach((w, i) => {
-      const rows = results[i];
-      if (w.tally && Array.isArray(rows)) counts[w.tally] += rows.length;
-    });
-  }
-  return c.json({ deleted: counts }, 200);
+  const deleted = await eraseCustomer(database(c.env), c.var.workspaceId, { email, id, source });
+  return c.json({ deleted }, 200);
 });
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}

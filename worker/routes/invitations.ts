@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
+import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { Compensation, HandlingMinutes } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
@@ -19,6 +20,10 @@ const CreateInvitation = z
   .object({
     survey_id: z.string().min(1).max(100),
     ticket_id: z.union([z.string().trim().min(1).max(200), z.number().int().transform(String)]),
+    source: z.enum(TICKET_SOURCES).default(OWN).openapi({
+      description:
+        "Who numbers `ticket_id`: `own` (default) for the workspace's own ids, the same tickets as `standard` events; or a support tool's name to attach to the ticket its hook reported",
+    }),
     customer: CustomerSchema.optional(),
     channel: segmentText.optional(),
     request_type: segmentText.optional(),
@@ -47,7 +52,7 @@ const create = createRoute({
   tags: ["Invitations"],
   summary: "Invite a ticket's customer to a survey",
   description:
-    "Records (or updates) the interaction for `ticket_id` — fields omitted keep their recorded values — and returns a signed token with its hosted-page URL, one-click links and embed snippet.",
+    "Records (or updates) the interaction for the ticket `(source, ticket_id)` — fields omitted keep their recorded values — and returns a signed token with its hosted-page URL, one-click links and embed snippet.",
   security: bearer,
   middleware: [requireScope("write")] as const,
   request: jsonRequest(CreateInvitation),
@@ -75,7 +80,7 @@ export const invitationRoutes = new OpenAPIHono<AppEnv>().openapi(create, async 
       agent: body.agent,
       team: body.team,
       closedAt: body.closed_at ? Date.parse(body.closed_at) : undefined,
-      source: "api",
+      source: body.source,
       handlingSeconds: body.handling_minutes,
       compensation: body.compensation,
     },

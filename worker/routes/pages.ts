@@ -7,6 +7,7 @@ import { pickLocale } from "../../widget/src/shared/locale";
 import { PAGE_STRINGS, scaleKey, VALUE_LABELS } from "../../widget/src/shared/strings";
 import { database } from "../db";
 import { answerRange, type Locale, promptFor, type QuestionType } from "../domain/questions";
+import { OWN } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../http/errors";
 import { errors, jsonResponse } from "../http/openapi";
@@ -65,7 +66,7 @@ const surveyJson = createRoute({
   description:
     "What the embeddable widget renders: questions, scales and wording in French and English, and the answers this token already gave. CORS `*`; the token is the credential.",
   request: { params: z.object({ token: z.string().min(1).max(2048) }) },
-  responses: { 200: jsonResponse("The survey", SurveyViewSchema), ...errors(401, 404, 422) },
+  responses: { 200: jsonResponse("The survey", SurveyViewSchema), ...errors(401, 404, 410, 422) },
 });
 
 /** The question and score a one-click link names, or a 404 page for a link that was altered. */
@@ -115,16 +116,16 @@ pageRoutes.use(
 
 pageRoutes.openapi(surveyJson, async (c) => {
   const { token } = c.req.valid("param");
-  const { claims, survey } = await openInvitation(c.env, token);
-  const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
+  const { claims, survey, ticket } = await openInvitation(c.env, token);
+  const given = await findGivenResponse(database(c.env), survey.id, ticket);
   c.header("Cache-Control", "no-store");
   return c.json(surveyView(survey, claims, given), 200);
 });
 
 pageRoutes.get("/s/:token", (c) => {
   const token = c.req.param("token");
-  return invitationPage(c, token, async ({ claims, survey }, locale) => {
-    const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
+  return invitationPage(c, token, async ({ claims, survey, ticket }, locale) => {
+    const given = await findGivenResponse(database(c.env), survey.id, ticket);
     const view = surveyView(survey, claims, given);
     return htmlResponse(h(SurveyPage, { locale, token, view, action: `/s/${token}${langQuery(c.req.url)}` }));
   });
@@ -134,7 +135,7 @@ pageRoutes.get("/s/:token", (c) => {
 pageRoutes.post("/s/:token", (c) => {
   const token = c.req.param("token");
   return invitationPage(c, token, async (opened, locale) => {
-    const { claims, survey } = opened;
+    const { claims, survey, ticket } = opened;
     const t = PAGE_STRINGS[locale];
     const action = `/s/${token}${langQuery(c.req.url)}`;
     const form = await readForm(c.req.raw);
@@ -149,7 +150,7 @@ pageRoutes.post("/s/:token", (c) => {
       return htmlResponse(h(SurveyPage, { locale, token, view, action, notice }), 422);
     }
     await recordOpenedResponse(c.env, opened, { answers: answers as Record<QuestionType, number>, comment, locale });
-    const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
+    const given = await findGivenResponse(database(c.env), survey.id, ticket);
     return htmlResponse(h(SurveyPage, { locale, token, view: surveyView(survey, claims, given), action, done: true }));
   });
 });
@@ -180,10 +181,10 @@ pageRoutes.get("/r/:token/:type/:value", (c) => {
 pageRoutes.post("/r/:token/:type/:value", (c) => {
   const { token, type, value: raw } = c.req.param();
   return invitationPage(c, token, async (opened, locale) => {
-    const { claims, survey } = opened;
+    const { claims, survey, ticket } = opened;
     const choice = oneClickChoice(survey, type, raw);
     await recordOpenedResponse(c.env, opened, { answers: { [choice.type]: choice.value }, locale });
-    const given = await findGivenResponse(database(c.env), survey.id, claims.ticketId);
+    const given = await findGivenResponse(database(c.env), survey.id, ticket);
     const t = PAGE_STRINGS[locale];
     return htmlResponse(
       h(SurveyPage, {
@@ -214,7 +215,7 @@ pageRoutes.get("/demo", async (c) => {
       origin,
       workspace,
       survey,
-      { ticketId, channel: "chat", requestType: "delivery", agent: "Camille", team: "Service client", source: "demo" },
+      { ticketId, channel: "chat", requestType: "delivery", agent: "Camille", team: "Service client", source: OWN },
       locale,
     );
     return htmlResponse(h(DemoShopPage, { locale, origin, token: invitation.token, ticketId }));

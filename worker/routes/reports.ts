@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
 import type { AppEnv } from "../env";
-import { bearer, errors, jsonResponse } from "../http/openapi";
+import { bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
 import { weeklyCost } from "../store/report-costliest";
 import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
@@ -23,6 +23,7 @@ const Verbatim = z
   .object({
     id: z.string(),
     ticket_id: z.string(),
+    source: TicketSourceSchema,
     survey_id: z.string(),
     answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
     comment: z.string(),

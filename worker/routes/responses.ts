@@ -6,7 +6,7 @@ import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
 import { invalid } from "../http/errors";
-import { bearer, errors, isoDay, jsonRequest, jsonResponse } from "../http/openapi";
+import { bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
 import { recordResponse } from "../store/responses";
 import { getSurvey } from "../store/surveys";
@@ -31,6 +31,7 @@ const ResponseItem = z
   .object({
     id: z.string(),
     ticket_id: z.string(),
+    source: TicketSourceSchema,
     survey_id: z.string(),
     answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
     comment: z.string().nullable(),
@@ -70,7 +71,7 @@ const submit = createRoute({
   responses: {
     201: jsonResponse("Recorded", z.object({ id: z.string() })),
     200: jsonResponse("Updated", z.object({ id: z.string() })),
-    ...errors(400, 401, 404, 413, 415, 422, 429),
+    ...errors(400, 401, 404, 410, 413, 415, 422, 429),
   },
 });
 
@@ -144,6 +145,7 @@ async function toFilter(
 const CSV_COLUMNS = [
   "id",
   "ticket_id",
+  "source",
   "survey_id",
   "nps",
   "csat",
@@ -210,6 +212,7 @@ responseRoutes
               [
                 j.id,
                 j.ticket_id,
+                j.source,
                 j.survey_id,
                 j.answers.nps,
                 j.answers.csat,

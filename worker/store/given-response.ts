@@ -14,8 +14,8 @@ export interface GivenResponse {
 }
 
 /**
- * The scores already recorded for (survey, ticket), or null. One indexed row
- * (`responses_ticket`): the widget and the hosted page show them on reload.
+ * The scores already recorded for (survey, source, ticket), or null. One indexed row
+ * (`responses_source_ticket`): the widget and the hosted page show them on reload.
  *
  * Never the comment: whoever holds a token can read what it shows, and a
  * write-only key can mint a token for any ticket, so showing the stored text
@@ -25,12 +25,18 @@ export interface GivenResponse {
 export async function findGivenResponse(
   db: Database,
   surveyId: string,
-  ticketId: string,
+  ticket: { source: string; ticketId: string },
 ): Promise<GivenResponse | null> {
   const row = await db
     .select({ nps: responses.nps, csat: responses.csat, ces: responses.ces })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.ticketId, ticketId)))
+    .where(
+      and(
+        eq(responses.surveyId, surveyId),
+        eq(responses.source, ticket.source),
+        eq(responses.ticketId, ticket.ticketId),
+      ),
+    )
     .get();
   if (!row) return null;
   const answers: GivenResponse["answers"] = {};

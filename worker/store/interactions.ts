@@ -5,6 +5,7 @@ import { newId } from "../auth/secrets";
 import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
 import type { Money } from "../metrics/cost";
+import { OWN } from "../domain/ticket-source";
 import { type CustomerRef, resolveCustomer } from "./identity";
 
 /** A solved ticket as an invitation or a support webhook reports it. */
@@ -17,6 +18,10 @@ export interface InteractionEvent {
   team?: string | null;
   /** Unix ms; when absent, a new interaction is closed now and a known one keeps its time. */
   closedAt?: number | null;
+  /**
+   * Who numbers `ticketId` (worker/domain/ticket-source.ts): `own`, or the
+   * support tool's name. The ticket is `(source, ticketId)`.
+   */
   source: string;
   /** Agent time in whole seconds; when absent, a known interaction keeps its recorded time. */
   handlingSeconds?: number | null;
@@ -25,7 +30,7 @@ export interface InteractionEvent {
 }
 
 /**
- * The statements that record an interaction or update it by ticket id, for the
+ * The statements that record an interaction or update it by `(source, ticket_id)`, for the
  * caller to run in one batch. Fields the event omits keep their recorded
  * values. A reopened ticket keeps the latest `closed_at` ever received, so
  * deliveries may arrive in any order.
@@ -81,11 +86,18 @@ export async function upsertInteraction(
       createdAt: now,
       updatedAt: now,
     })
-    .onConflictDoUpdate({ target: [interactions.workspaceId, interactions.ticketId], set });
+    .onConflictDoUpdate({ target: [interactions.workspaceId, interactions.source, interactions.ticketId], set });
   return [...customer.statements, upsert];
 }
 
-/** Shopify's and Zendesk's numeric ids are their own, not shared across tools. */
-export function trustsCustomerIds(source: string): boolean {
-  return source !== "shopify" && source !== "zendesk";
+/**
+ * Whether a ticket's customer id is the workspace's own customer id, linked to
+ * the customer's other tickets and orders (and erased by `?id=…&source=own`).
+ * The workspace's own tickets carry its ids, and so does Intercom (its
+ * `external_id` is, by Intercom's definition, the workspace's id for the
+ * contact). Other tools number customers themselves: their customer 123 is not
+ * the workspace's customer 123, so their tickets match customers by e-mail only.
+ */
+export function trustsCustomerIds(ticketSource: string): boolean {
+  return ticketSource === OWN || ticketSource === "intercom";
 }

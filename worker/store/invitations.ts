@@ -37,7 +37,15 @@ export async function invite(
 ): Promise<Invitation> {
   const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
   await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
-  return mintInvitation(env, origin, workspace.id, survey, event.ticketId, locale, now);
+  return mintInvitation(
+    env,
+    origin,
+    workspace.id,
+    survey,
+    { source: event.source, ticketId: event.ticketId },
+    locale,
+    now,
+  );
 }
 
 /**
@@ -50,13 +58,21 @@ export async function mintInvitation(
   origin: string,
   workspaceId: string,
   survey: Survey,
-  ticketId: string,
+  ticket: { source: string; ticketId: string },
   locale?: Locale,
   now = Date.now(),
 ): Promise<Invitation> {
   const expiresAt = Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86_400;
   const token = await signInvitation(
-    { workspaceId, surveyId: survey.id, ticketId, expiresAt, ...(locale ? { locale } : {}) },
+    {
+      workspaceId,
+      surveyId: survey.id,
+      ticketId: ticket.ticketId,
+      source: ticket.source,
+      issuedAt: now,
+      expiresAt,
+      ...(locale ? { locale } : {}),
+    },
     env.SIGNING_KEYS,
   );
   return invitationLinks(origin, survey, token, expiresAt);

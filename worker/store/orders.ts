@@ -12,12 +12,23 @@ export interface OrderEvent {
   placedAt: number;
   totalMinor: bigint;
   currency: string;
+  /**
+   * The order's status as of `at` (Unix ms, the source's modification time),
+   * for sources that report a changing status (WooCommerce): the row follows
+   * whichever delivery carries the latest `at`, so a declined card retried on
+   * the same order un-cancels it, and reordered deliveries settle on the latest.
+   */
+  status?: { cancelled: boolean; at: number };
 }
+
+/** `status_at` of a cancellation that no later status undoes. */
+export const ORDER_FINAL = Number.MAX_SAFE_INTEGER;
 
 /**
  * The statements that record an order, for the caller's batch. The order id is
- * the key, so the same order under new delivery ids stays one row. A
- * cancellation received earlier is kept: `cancelled` is never reset here.
+ * the key, so the same order under new delivery ids stays one row. Without a
+ * `status`, a cancellation received earlier is kept: `cancelled` is not touched.
+ * With one, the latest status by its time wins; a final cancellation stays.
  *
  * `trustId` is false for sources whose customer ids are their own (Shopify):
  * those match by e-mail only.
@@ -42,7 +53,8 @@ export async function upsertOrder(
       placedAt: order.placedAt,
       totalMinor,
       currency: order.currency,
-      cancelled: false,
+      cancelled: order.status?.cancelled ?? false,
+      statusAt: order.status?.at ?? null,
       source,
       createdAt: now,
       updatedAt: now,
@@ -54,14 +66,21 @@ export async function upsertOrder(
         placedAt: sql`excluded.placed_at`,
         totalMinor: sql`excluded.total_minor`,
         currency: sql`excluded.currency`,
+        ...(order.status ? latestStatus : {}),
         updatedAt: now,
       },
     });
   return [...customer.statements, upsert];
 }
 
+/** On conflict: the status with the later time wins (ties: the one received last). */
+const latestStatus = {
+  cancelled: sql`CASE WHEN ${orders.statusAt} IS NULL OR excluded.status_at >= ${orders.statusAt} THEN excluded.cancelled ELSE ${orders.cancelled} END`,
+  statusAt: sql`MAX(COALESCE(${orders.statusAt}, 0), excluded.status_at)`,
+};
+
 /**
- * Marks an order cancelled, creating a placeholder row when the cancellation
+ * Marks an order cancelled for good, creating a placeholder row when the cancellation
  * arrives before the order: the later creation then fills the details but
  * cannot undo the cancellation.
  */
@@ -74,6 +93,9 @@ export function cancelOrder(
 ): BatchItem<"sqlite"> {
   return db
     .insert(orders)
-    .values({ workspaceId, orderId, cancelled: true, source, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [orders.workspaceId, orders.orderId], set: { cancelled: true, updatedAt: now } });
+    .values({ workspaceId, orderId, cancelled: true, statusAt: ORDER_FINAL, source, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [orders.workspaceId, orders.orderId],
+      set: { cancelled: true, statusAt: ORDER_FINAL, updatedAt: now },
+    });
 }

@@ -41,6 +41,7 @@ export function responseJson(r: ResponseRow) {
   return {
     id: r.id,
     ticket_id: r.ticketId,
+    source: r.source,
     survey_id: r.surveyId,
     answers,
     comment: r.comment,

@@ -5,7 +5,9 @@ import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
+import { ticketHash } from "./erased-tickets";
 import { getSurvey, type Survey } from "./surveys";
+import { goneTicket, issuedAt, type TicketRef, ticketOfToken } from "./ticket-of-token";
 import { getWorkspace, type Workspace } from "./workspaces";
 
 export type Answers = Partial<Record<QuestionType, number>>;
@@ -16,14 +18,18 @@ export interface Submission {
   locale?: Locale | null;
 }
 
-/** A verified invitation token with the workspace and survey it names. */
+/** A verified invitation token with the workspace, survey and ticket it names. */
 export interface OpenedInvitation {
   claims: InvitationClaims;
+  ticket: TicketRef;
   workspace: Workspace;
   survey: Survey;
 }
 
-/** The token's claims, workspace and survey; a bad token is a 401, a vanished survey a 404. */
+/**
+ * The token's claims, workspace, survey and ticket; a bad token is a 401, a
+ * vanished survey a 404, an erased ticket a 410.
+ */
 export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, token: string): Promise<OpenedInvitation> {
   const check = await verifyInvitation(token, env.SIGNING_KEYS);
   if (!check.ok) {
@@ -32,11 +38,12 @@ export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, toke
       : new ApiError(401, "invalid_token", "This survey link is not valid");
   }
   const db = database(env);
-  const [workspace, survey] = await Promise.all([
+  const [workspace, survey, ticket] = await Promise.all([
     getWorkspace(db, check.claims.workspaceId),
     getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
+    ticketOfToken(db, check.claims),
   ]);
-  return { claims: check.claims, workspace, survey };
+  return { claims: check.claims, workspace, survey, ticket };
 }
 
 /** Checks answers against the survey: at least one of its questions, no other, each in range. */
@@ -61,13 +68,14 @@ export function checkAnswers(survey: Survey, answers: Record<string, unknown>): 
 }
 
 const UPSERT = `
-INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, nps, csat, ces, comment, locale,
+INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
   submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
-SELECT ?1, ?2, ?3, i.id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
+SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
   COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
-FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.ticket_id = ?4
-WHERE true
-ON CONFLICT (survey_id, ticket_id) DO UPDATE SET
+FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
+WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
+  WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
+ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   nps = COALESCE(excluded.nps, nps),
   csat = COALESCE(excluded.csat, csat),
   ces = COALESCE(excluded.ces, ces),
@@ -81,9 +89,11 @@ RETURNING id, revision`;
 
 /**
  * Records a customer's answer for the token's ticket. One response per
- * (survey, ticket): answering again replaces the questions it answers and keeps
+ * (survey, source, ticket): answering again replaces the questions it answers and keeps
  * the rest, and the rollup triggers move the counts in the same statement.
- * The response carries its ticket's current segments.
+ * The response carries its ticket's current segments. The tombstone check is
+ * repeated inside the statement, so an erasure that lands between opening the
+ * token and writing still leaves nothing behind (D1 runs statements one at a time).
  */
 export async function recordResponse(
   env: Pick<Env, "DB" | "SIGNING_KEYS">,
@@ -100,7 +110,7 @@ export async function recordResponse(
  */
 export async function recordOpenedResponse(
   env: Pick<Env, "DB">,
-  { claims, workspace, survey }: OpenedInvitation,
+  { claims, workspace, survey, ticket }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
 ): Promise<{ id: string; created: boolean }> {
@@ -112,7 +122,7 @@ export async function recordOpenedResponse(
       newId("rsp"),
       workspace.id,
       survey.id,
-      claims.ticketId,
+      ticket.ticketId,
       a.nps ?? null,
       a.csat ?? null,
       a.ces ?? null,
@@ -120,8 +130,12 @@ export async function recordOpenedResponse(
       submission.locale ?? claims.locale ?? null,
       now,
       localDay(now, workspace.timezone),
+      ticket.source,
+      await ticketHash(workspace.id, ticket.ticketId),
+      issuedAt(claims),
     )
     .first<{ id: string; revision: number }>();
-  if (!row) throw new Error("Upsert returned no row");
+  // No row: the ticket was erased between opening the token and this write.
+  if (!row) throw goneTicket();
   return { id: row.id, created: row.revision === 1 };
 }

@@ -32,7 +32,7 @@ export function Verbatims(props: { items: ResponseItem[]; limit?: number }) {
             <time dateTime={r.submitted_at}>{fmt.dateTime(r.submitted_at)}</time>
             {[r.channel, r.request_type].filter(Boolean).map((v) => ` · ${label(v)}`)}
             {r.agent ? ` · ${r.agent}` : ""}
-            {r.team ? ` (${r.team})` : ""} · {r.ticket_id}
+            {r.team ? ` (${r.team})` : ""} · {r.source === "own" ? r.ticket_id : `${r.source} ${r.ticket_id}`}
           </p>
         </li>
       ))}

@@ -59,6 +59,8 @@ export interface RepurchaseFigures {
 export interface ResponseItem {
   id: string;
   ticket_id: string;
+  /** Who numbers ticket_id: "own", or the support tool's name. */
+  source: string;
   survey_id: string;
   answers: { nps?: number; csat?: number; ces?: number };
   comment: string | null;

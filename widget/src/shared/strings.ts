@@ -89,6 +89,8 @@ export interface PageStrings {
   expiredBody: string;
   goneTitle: string;
   goneBody: string;
+  erasedTitle: string;
+  erasedBody: string;
   badLinkTitle: string;
   badLinkBody: string;
   tooLargeTitle: string;
@@ -119,6 +121,9 @@ export const PAGE_STRINGS: Record<Locale, PageStrings> = {
     expiredBody: "The link is no longer open for answers. Thank you all the same.",
     goneTitle: "This survey is no longer available",
     goneBody: "It may have been removed by the company that sent it.",
+    erasedTitle: "This survey link no longer works",
+    erasedBody:
+      "The data it referred to was erased at your request or the company’s. Nothing you send here is recorded.",
     badLinkTitle: "This answer link is not valid",
     badLinkBody: "The score in the link does not belong to this survey. Please use the survey page instead.",
     tooLargeTitle: "Your answer is too long",
@@ -149,6 +154,9 @@ export const PAGE_STRINGS: Record<Locale, PageStrings> = {
     expiredBody: "Le lien n’accepte plus de réponses. Merci tout de même.",
     goneTitle: "Ce questionnaire n’est plus disponible",
     goneBody: "Il a peut-être été retiré par l’entreprise qui vous l’a envoyé.",
+    erasedTitle: "Ce lien de questionnaire ne fonctionne plus",
+    erasedBody:
+      "Les données auxquelles il renvoyait ont été effacées, à votre demande ou à celle de l’entreprise. Rien de ce que vous envoyez ici n’est enregistré.",
     badLinkTitle: "Ce lien de réponse n’est pas valide",
     badLinkBody: "La note du lien n’appartient pas à ce questionnaire. Utilisez plutôt la page du questionnaire.",
     tooLargeTitle: "Votre réponse est trop longue",
