@@ -5,6 +5,7 @@ import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "
 import { jsonBody } from "./http/json-body";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import { serverTiming } from "./http/server-timing";
 import { refuseMalformedSigningKeys } from "./http/signing-keys-check";
 import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -34,6 +35,7 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", securityHeaders);
+  app.use("*", serverTiming);
   app.use("*", refuseMalformedSigningKeys);
   app.use("/v1/*", async (c, next) => {
     // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.

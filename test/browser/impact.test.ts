@@ -35,7 +35,7 @@ async function openDashboard(locale: string): Promise<{ page: Page; problems: st
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
-  await page.waitForSelector('#impact-uplift');
+  await page.waitForSelector("#impact-uplift");
   return { page, problems };
 }
 
@@ -49,8 +49,7 @@ const whole = (locale: string, amount: string, currency: string) =>
 const cents = (locale: string, amount: string, currency: string) =>
   new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount));
 const points = (share: number) => Math.round(share * 100);
-const text = async (page: Page, testId: string) =>
-  ((await page.textContent(`#${testId}`)) ?? "").replace(/\s+/g, " ");
+const text = async (page: Page, testId: string) => ((await page.textContent(`#${testId}`)) ?? "").replace(/\s+/g, " ");
 
 describe("What support is worth, in Chromium", () => {
   it("says the API's uplift, interval and amount at stake in words, with the caveat", async () => {
@@ -112,11 +111,11 @@ describe("What support is worth, in Chromium", () => {
     const { page } = await openDashboard("en-GB");
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = path.join(ARTIFACTS, "impact.png");
-    await page.locator("section", { has: page.locator('#impact') }).screenshot({ path: shot });
+    await page.locator("section", { has: page.locator("#impact") }).screenshot({ path: shot });
     if (process.env.UPDATE_README_SCREENSHOT === "1") copyFileSync(shot, path.join(root, "docs/impact.png"));
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run('#impact', {
+      const result = await (window as any).axe.run("#impact", {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       });
       return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));

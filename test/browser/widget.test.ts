@@ -421,7 +421,7 @@ describe("the embedded widget", () => {
 });
 
 afterAll(() => {
-  // The README shows the screenshot taken above; refresh docs/widget.png when it changed on purpose.
+  // docs/widget-and-pages.md shows the screenshot taken above; refresh docs/widget.png when it changed on purpose.
   if (process.env.UPDATE_DOCS_SCREENSHOT) {
     copyFileSync(path.join(ARTIFACTS, "widget-light.png"), path.resolve(import.meta.dirname, "../../docs/widget.png"));
   }

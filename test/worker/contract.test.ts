@@ -1,6 +1,6 @@
 /**
  * Contract audit: each test pins one place where the running Worker had drifted
- * from DESIGN.md, driven exactly as the contract describes it.
+ * from the API reference (docs/api.md), driven exactly as the reference describes it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";

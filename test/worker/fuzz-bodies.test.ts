@@ -77,7 +77,9 @@ const responseBody = () =>
   orAnything(
     fc.record(
       {
-        token: field(fc.oneof(fc.constantFrom(t.bToken, `${t.aToken}x`, `${t.bToken}x`, t.bToken.slice(0, -2)), nastyString)),
+        token: field(
+          fc.oneof(fc.constantFrom(t.bToken, `${t.aToken}x`, `${t.bToken}x`, t.bToken.slice(0, -2)), nastyString),
+        ),
         answers: field(fc.dictionary(questionType, field(fc.integer({ min: -2, max: 12 })), { maxKeys: 4 })),
         comment: field(fc.oneof(nastyString, fc.string({ minLength: 1990, maxLength: 2010 }))),
         locale: field(fc.constantFrom("en", "fr", "xx")),

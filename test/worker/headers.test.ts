@@ -32,6 +32,9 @@ describe("HTML pages", () => {
 
   it("JSON answers are nosniff too", async () => {
     for (const path of ["/healthz", "/v1/scores", "/openapi.json", "/nowhere"]) {
+      expect((await call("GET", path)).headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+    for (const path of ["/healthz", "/v1/scores", "/openapi.json", "/nowhere"]) {
       expect((await call("GET", path)).headers.get("x-content-type-options"), path).toBe("nosniff");
     }
   });
@@ -76,6 +79,33 @@ describe("CORS", () => {
       });
       expect(preflight.headers.get("access-control-allow-credentials"), path).toBeNull();
       expect(preflight.headers.get("access-control-allow-origin"), path).not.toBe(EVIL);
+    }
+  });
+});
+
+describe("only the headers we mean", () => {
+  it("the widget's data stays loadable from any shop: no cross-origin resource, opener or framing policy", async () => {
+    // survey.json and POST /v1/responses are fetched from shops' pages; the assets are served
+    // before the Worker runs (docs/static-assets.md), so these are the Worker's own answers.
+    const paths = [`/s/${token}/survey.json`, "/healthz", "/openapi.json", `/s/${token}`];
+    for (const path of paths) {
+      const res = await call("GET", path);
+      expect(res.status, path).toBe(200);
+      for (const header of [
+        "cross-origin-resource-policy",
+        "cross-origin-opener-policy",
+        "x-frame-options",
+        "strict-transport-security",
+        "origin-agent-cluster",
+      ]) {
+        expect(res.headers.get(header), `${path} ${header}`).toBeNull();
+      }
+    }
+  });
+
+  it("Server-Timing appears only on reads that report their D1 cost", async () => {
+    for (const path of ["/healthz", "/openapi.json", "/nowhere"]) {
+      expect((await call("GET", path)).headers.get("server-timing"), path).toBeNull();
     }
   });
 });

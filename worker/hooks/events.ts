@@ -5,7 +5,7 @@ import { amountText, currencyCode, HookCustomer, idText, isoInstant, segment, to
 import type { HookEvent } from "./source";
 
 /**
- * Our own events (DESIGN.md, "Webhooks in"), as the `standard` source sends
+ * Our own events (docs/webhooks.md, "Our own events"), as the `standard` source sends
  * them. The `data` of `interaction.closed` is also the body Zendesk, Freshdesk
  * and Gorgias templates produce.
  */

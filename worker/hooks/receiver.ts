@@ -101,7 +101,7 @@ export async function receiveDelivery(
         event.locale,
         now,
       );
-      // DESIGN.md: the support tool gets "the same invitation object as POST /v1/invitations".
+      // docs/webhooks.md: the support tool gets the same invitation object as POST /v1/invitations.
       Object.assign(result, invitation, { invitation });
     }
   }

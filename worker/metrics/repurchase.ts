@@ -1,5 +1,5 @@
 /**
- * The repurchase rules of DESIGN.md ("Repurchase after an interaction") as pure
+ * The repurchase rules of docs/scores.md ("Repurchase after an interaction") as pure
  * functions: no I/O, no clock. The SQL in `worker/store/repurchase-query.ts`
  * computes the same thing at scale; the tests check it against `attribute()`.
  *

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { parseLooseInstant } from "../hooks/payload";
 import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
 
@@ -61,7 +62,7 @@ const route = createRoute({
   tags: ["Scores"],
   summary: "Repurchase rate after an interaction",
   description:
-    "An order counts for an interaction when the same customer placed it strictly after `closed_at` and at most `window_days` later, and it was not cancelled. Revenue counts each order once. Cost in D1 rows read is in the `Server-Timing` header.",
+    'An order counts for an interaction when the same customer placed it strictly after `closed_at` and at most `window_days` later, and it was not cancelled. Revenue counts each order once. Cost in D1 rows read is in the `Server-Timing` header (`d1;dur=…;desc="rows_read=N"`).',
   security: bearer,
   middleware: [requireScope("read")] as const,
   request: { query: Query },
@@ -73,7 +74,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
   const q = c.req.valid("query");
   const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
   if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
-  const started = Date.now();
+  const started = performance.now();
   const rows = await queryRepurchase(c.env, {
     workspaceId: c.var.workspaceId,
     windowDays: q.window_days,
@@ -86,13 +87,13 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
     team: q.team,
     groupBy: q.group_by,
   });
-  c.header("Server-Timing", `d1;dur=${Date.now() - started};desc="rows_read=${rows.rowsRead}"`);
+  reportD1Cost(c, started, rows.rowsRead);
   return c.json(
     {
       window_days: q.window_days,
       as_of: new Date(asOf).toISOString(),
       ...repurchaseFigures(rows.total),
-      // DESIGN.md lists `groups` in the body: empty when the read is not grouped.
+      // docs/scores.md lists `groups` in the body: empty when the read is not grouped.
       groups: q.group_by ? rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) : [],
     },
     200,

@@ -3,6 +3,7 @@ import { requireScope } from "../auth/api-key";
 import { QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { reportD1Cost } from "../http/server-timing";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
 import { summarizeScores } from "../store/score-summary";
 import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
@@ -33,7 +34,7 @@ const scores = createRoute({
   tags: ["Scores"],
   summary: "NPS, CSAT or CES of a selection, optionally grouped",
   description: `Read from per-day rollups, never from the responses, so the cost is days × segments, not answers.
-The \`Server-Timing\` header reports the rows D1 read (\`db;desc="rows_read=N"\`).
+The \`Server-Timing\` header reports the rows D1 read (\`d1;dur=…;desc="rows_read=N"\`).
 CES answers on different scales (agree7, effort5) are never averaged together: a selection that mixes them is a 422 \`mixed_ces_scales\` naming \`survey_id\`.`,
   security: bearer,
   middleware: [requireScope("read")] as const,
@@ -66,6 +67,6 @@ export const scoreRoutes = new OpenAPIHono<AppEnv>().openapi(scores, async (c) =
     },
     q.group_by,
   );
-  c.header("Server-Timing", `db;dur=${(performance.now() - started).toFixed(1)};desc="rows_read=${summary.rowsRead}"`);
+  reportD1Cost(c, started, summary.rowsRead);
   return c.json(summary.groups ? { ...summary.figures, groups: summary.groups } : summary.figures, 200);
 });

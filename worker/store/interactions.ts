@@ -4,8 +4,8 @@ import { interactions } from "../../schema/tables";
 import { newId } from "../auth/secrets";
 import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
-import type { Money } from "../metrics/cost";
 import { OWN } from "../domain/ticket-source";
+import type { Money } from "../metrics/cost";
 import { type CustomerRef, resolveCustomer } from "./identity";
 
 /** A solved ticket as an invitation or a support webhook reports it. */

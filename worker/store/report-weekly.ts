@@ -108,7 +108,9 @@ const SCORE_SQL = `(COALESCE(r.nps / 10.0, 0.0) + COALESCE((r.csat - 1) / 4.0, 0
  * never loads the whole week's comments. The two orders are each other's exact
  * reverse, with rankVerbatims' tie-breaks (newest first, then id).
  */
-const verbatimsRanked = (order: string) => `SELECT r.id, r.ticket_id, r.source, r.survey_id, r.nps, r.csat, r.ces, r.comment,
+const verbatimsRanked = (
+  order: string,
+) => `SELECT r.id, r.ticket_id, r.source, r.survey_id, r.nps, r.csat, r.ces, r.comment,
   r.locale, r.submitted_at, r.channel, r.request_type, r.agent, r.team
 FROM (SELECT r.*, ${SCORE_SQL} AS score FROM responses r LEFT JOIN surveys s ON s.id = r.survey_id
   WHERE r.workspace_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.submitted_day >= ?

@@ -1,6 +1,6 @@
 /**
  * The dashboard's view of the Aftercare API: typed fetches with the API key,
- * and the response shapes from the contract (DESIGN.md, "Scores" and
+ * and the response shapes of the API reference (docs/scores.md, "Scores" and
  * "Repurchase"). Kept free of DOM types so tests can import it anywhere.
  */
 

@@ -1,6 +1,6 @@
 import type { Locale } from "./locale";
 
-/** The question types a survey may ask (see DESIGN.md). */
+/** The question types a survey may ask (see docs/api.md, "Surveys"). */
 export type QuestionType = "nps" | "csat" | "ces";
 
 export type Answers = Partial<Record<QuestionType, number>>;
