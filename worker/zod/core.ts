@@ -2,4 +2,11 @@
 // Local exports shadow the star export.
 export * from "../../node_modules/zod/v4/core/index.js";
 export const locales = {};
-export { compile, compileFn, INVALID, withParser, ZodCompileAsyncError, ZodCompileUnsupportedError } from "./not-bundled";
+export {
+  compile,
+  compileFn,
+  INVALID,
+  withParser,
+  ZodCompileAsyncError,
+  ZodCompileUnsupportedError,
+} from "./not-bundled";
