@@ -33,7 +33,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
-            setupFiles: ["test/worker/setup/apply-migrations.ts"],
+            setupFiles: ["test/support/worker/apply-migrations.ts"],
           },
         },
         {
@@ -44,7 +44,7 @@ export default defineConfig(async () => {
             name: "browser",
             include: ["test/browser/**/*.test.ts"],
             environment: "node",
-            globalSetup: ["test/browser/setup/wrangler-dev.ts"],
+            globalSetup: ["test/support/browser/wrangler-dev.ts"],
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,

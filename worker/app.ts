@@ -1,5 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { withDatabase } from "./db";
+import { DomainError } from "./domain/errors";
 import type { AppEnv } from "./env";
 import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
@@ -11,16 +13,19 @@ import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { demoRoutes } from "./routes/demo";
 import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
 import { invitationRoutes } from "./routes/invitations";
-import { pageRoutes } from "./routes/pages";
+import { oneClickRoutes } from "./routes/one-click";
 import { reportRoutes } from "./routes/reports";
 import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
+import { surveyJsonRoutes } from "./routes/survey-json";
+import { surveyPageRoutes } from "./routes/survey-page";
 import { surveyRoutes } from "./routes/surveys";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
@@ -37,6 +42,7 @@ export function createApp() {
   app.use("*", securityHeaders);
   app.use("*", serverTiming);
   app.use("*", refuseMalformedSigningKeys);
+  app.use("*", withDatabase);
   app.use("/v1/*", async (c, next) => {
     // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.
     if (c.req.path.startsWith("/v1/hooks/")) return next();
@@ -62,7 +68,10 @@ export function createApp() {
   app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
-  app.route("/", pageRoutes);
+  app.route("/", surveyJsonRoutes);
+  app.route("/", surveyPageRoutes);
+  app.route("/", oneClickRoutes);
+  app.route("/", demoRoutes);
   app.route("/", dashboardRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
@@ -88,7 +97,8 @@ export function createApp() {
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${c.req.path}`)));
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return errorResponse(c, err);
+    // The one place a failure becomes a status and the JSON error shape.
+    if (err instanceof ApiError || err instanceof DomainError) return errorResponse(c, err);
     if (err instanceof HTTPException) {
       const status = err.status;
       const code = status === 400 ? "bad_request" : status === 413 ? "body_too_large" : "http_error";

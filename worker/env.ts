@@ -3,11 +3,15 @@
  * `npm run cf-typegen` after a change to wrangler.toml); this file adds only what wrangler cannot
  * see: the values middleware puts on the request context.
  */
+import type { Database } from "./db";
+
 export type Env = Cloudflare.Env;
 
 export type AppEnv = {
   Bindings: Env;
   Variables: {
+    /** The request's database handle, made once by the `withDatabase` middleware. */
+    db: Database;
     /** The workspace of the authenticated API key. */
     workspaceId: string;
     scopes: readonly Scope[];

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
+import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
 
 /**
  * The CX manager's dashboard in real Chromium, against `wrangler dev` with the

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
+import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
 
 /** The API reference at /docs, rendered from /openapi.json with assets from the Worker only. */
 const origin = inject("origin");

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
-import { Api, axeViolations, type Workspace } from "./widget-support.js";
+import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import { Api, axeViolations, type Workspace } from "../support/browser/widget.js";
 
 /** The dashboard's follow-up inbox in real Chromium: assign, contact and resolve, by keyboard. */
 const origin = inject("origin");

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./setup/chromium.js";
-import { Api, axeViolations, type Workspace } from "./widget-support.js";
+import { launchChromium } from "../support/browser/chromium.js";
+import { Api, axeViolations, type Workspace } from "../support/browser/widget.js";
 
 const origin = inject("origin");
 const api = new Api(origin, inject("adminToken"));

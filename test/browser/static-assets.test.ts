@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { Api } from "./widget-support.js";
+import { Api } from "../support/browser/widget.js";
 
 /**
  * The browser bundles and stylesheets are Workers Static Assets (wrangler.toml

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
-import { axeViolations } from "./widget-support.js";
+import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import { axeViolations } from "../support/browser/widget.js";
 
 const origin = inject("origin");
 const root = path.resolve(import.meta.dirname, "../..");

@@ -3,8 +3,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "./setup/chromium.js";
-import { Api, axeViolations, startShop, type Workspace } from "./widget-support.js";
+import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import { Api, axeViolations, startShop, type Workspace } from "../support/browser/widget.js";
 
 const origin = inject("origin");
 const api = new Api(origin, inject("adminToken"));

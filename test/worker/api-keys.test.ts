@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createWorkspace } from "./helpers";
+import { call, createWorkspace } from "../support/worker/helpers";
 
 async function keyWith(scopes: string[]) {
   const ws = await createWorkspace();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, call, createWorkspace } from "./helpers";
+import { answer, call, createWorkspace } from "../support/worker/helpers";
 
 /**
  * Issue 11 #5: a write-only key could mint an invitation for an answered

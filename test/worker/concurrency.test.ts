@@ -5,8 +5,16 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { answer, call, createWorkspace, invite } from "./helpers";
-import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration, uniqueId } from "./hooks-signing";
+import { answer, call, createWorkspace, invite } from "../support/worker/helpers";
+import {
+  DAY,
+  iso,
+  repurchase,
+  STANDARD_SECRET,
+  sendStandard,
+  setIntegration,
+  uniqueId,
+} from "../support/worker/hooks-signing";
 
 describe("concurrency", { timeout: 120_000 }, () => {
   it("300 concurrent answers, racing three by three on 100 tickets, count each ticket once", async () => {

@@ -3,7 +3,7 @@
  * from the API reference (docs/api.md), driven exactly as the reference describes it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import {
   PLAIN_SECRET,
   post,
@@ -13,7 +13,7 @@ import {
   setIntegration,
   shopifyHeaders,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 

@@ -2,7 +2,7 @@ import { exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../../worker/http/csv";
-import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 /** The export's exact bytes: Response.text() would swallow the BOM. */
 async function exportBytes(ws: TestWorkspace, query: string): Promise<{ status: number; bytes: Uint8Array }> {

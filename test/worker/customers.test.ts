@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { answer, call, createWorkspace, invite } from "./helpers";
+import { answer, call, createWorkspace, invite } from "../support/worker/helpers";
 
 const rollupTotal = async (workspaceId: string) =>
   (

@@ -5,7 +5,7 @@ import { formatter, initialLang, MESSAGES, translate } from "../../widget/src/da
 import { bandName, position } from "../../widget/src/dashboard/stats";
 import { shiftWeek } from "../../widget/src/dashboard/weeks";
 import { anchorFor, expandable, groupByTag, type OpenApiDocument, typeLabel } from "../../widget/src/docs/openapi";
-import { wilsonPercent } from "../../widget/src/shared/intervals";
+import { wilsonPercent } from "../../worker/domain/intervals";
 import { csatFigures } from "../../worker/metrics/scores";
 
 describe("dashboard filters in the URL", () => {

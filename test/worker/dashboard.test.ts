@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ASSET_MANIFEST } from "../../widget/dist/manifest";
 import { createApp } from "../../worker/app";
 import { PAGE_CSP } from "../../worker/http/security-headers";
-import { call } from "./helpers";
+import { call } from "../support/worker/helpers";
 
 /** A static asset, as the asset server (wrangler.toml [assets]) answers it before the Worker runs. */
 function asset(path: string): Promise<Response> {

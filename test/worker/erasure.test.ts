@@ -1,12 +1,20 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInvitation } from "../../worker/auth/invitation-token";
+import { database } from "../../worker/db";
+import { INVITATION_TTL_DAYS } from "../../worker/domain/invitation";
+import { openInvitation, recordOpenedResponse } from "../../worker/services/record-answer";
 import { ticketHash } from "../../worker/store/erased-tickets";
 import { emailHash } from "../../worker/store/identity";
-import { INVITATION_TTL_DAYS } from "../../worker/store/invitations";
-import { openInvitation, recordOpenedResponse } from "../../worker/store/responses";
-import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { PLAIN_SECRET, post, STANDARD_SECRET, sendStandard, setIntegration, zendeskHeaders } from "./hooks-signing";
+import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import {
+  PLAIN_SECRET,
+  post,
+  STANDARD_SECRET,
+  sendStandard,
+  setIntegration,
+  zendeskHeaders,
+} from "../support/worker/hooks-signing";
 
 /**
  * Erasure (issue 11, findings 3 and 4): a customer id is qualified by its
@@ -196,10 +204,12 @@ describe("an erased ticket's links are gone", () => {
 
   it("an answer racing the erasure (token opened before, written after) records nothing", async () => {
     const racing = await invite(ws, { ticket_id: "TKT-RACE-1", customer: { email: "race@example.fr" } });
-    const opened = await openInvitation(env, racing.token);
+    const opened = await openInvitation(database(env), env.SIGNING_KEYS, racing.token);
     expect((await call("DELETE", "/v1/customers?email=race@example.fr", { key: ws.key })).status).toBe(200);
-    await expect(recordOpenedResponse(env, opened, { answers: { csat: 5 }, comment: "raced" })).rejects.toMatchObject({
-      status: 410,
+    await expect(
+      recordOpenedResponse(database(env), env, opened, { answers: { csat: 5 }, comment: "raced" }),
+    ).rejects.toMatchObject({
+      kind: "gone", // answered as 410 by the app's error handler
       code: "gone",
     });
     expect(await whereFound(["TKT-RACE-1", "raced"])).toEqual([]);

@@ -2,8 +2,8 @@ import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../worker/events/retry-schedule";
-import { createEndpoint, pendingDeliveries, type Received, receiver, runConsumer } from "./events-support";
-import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { createEndpoint, pendingDeliveries, type Received, receiver, runConsumer } from "../support/worker/events";
+import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 let ws: TestWorkspace;
 let restore: (() => void) | undefined;

@@ -7,10 +7,10 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
-import { faultyDatabase } from "./faults-support";
-import { snapshot } from "./fuzz-support";
-import { createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { DAY, iso, STANDARD_SECRET, setIntegration, standardHeaders } from "./hooks-signing";
+import { faultyDatabase } from "../support/worker/faults";
+import { snapshot } from "../support/worker/fuzz";
+import { createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { DAY, iso, STANDARD_SECRET, setIntegration, standardHeaders } from "../support/worker/hooks-signing";
 
 const app = createApp();
 /**

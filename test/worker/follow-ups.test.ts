@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkRules, DEFAULT_RULES } from "../../worker/follow-ups/rules";
 import { followUpSummary } from "../../worker/follow-ups/summary";
-import { createEndpoint, pendingDeliveries, receiver, runConsumer } from "./events-support";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
+import { createEndpoint, pendingDeliveries, receiver, runConsumer } from "../support/worker/events";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());

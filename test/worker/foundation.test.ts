@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, answer, call, createWorkspace, invite } from "./helpers";
+import { ADMIN_TOKEN, answer, call, createWorkspace, invite } from "../support/worker/helpers";
 
 describe("foundation smoke", () => {
   it("answers /healthz", async () => {

@@ -5,8 +5,15 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anyValue, checkInvariants, nastyString, seedTenants, type Tenants, tenantSnapshot } from "./fuzz-support";
-import { ADMIN_TOKEN } from "./helpers";
+import {
+  anyValue,
+  checkInvariants,
+  nastyString,
+  seedTenants,
+  type Tenants,
+  tenantSnapshot,
+} from "../support/worker/fuzz";
+import { ADMIN_TOKEN } from "../support/worker/helpers";
 
 const ORIGIN = "https://aftercare.test";
 let t: Tenants;

@@ -4,7 +4,14 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkInvariants, nastyString, seedTenants, snapshot, type Tenants, tenantSnapshot } from "./fuzz-support";
+import {
+  checkInvariants,
+  nastyString,
+  seedTenants,
+  snapshot,
+  type Tenants,
+  tenantSnapshot,
+} from "../support/worker/fuzz";
 
 const ORIGIN = "https://aftercare.test";
 let t: Tenants;

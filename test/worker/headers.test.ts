@@ -4,7 +4,7 @@
  * cross-origin credentials.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 let ws: TestWorkspace;
 let token: string;

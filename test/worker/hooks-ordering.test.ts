@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { answer, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   iso,
@@ -13,7 +13,7 @@ import {
   standardHeaders,
   uniqueId,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 const T = Date.parse("2026-04-01T08:00:00Z");
 const late = { as_of: iso(T + 90 * DAY) };

@@ -12,7 +12,7 @@ import intercom2xSample from "../fixtures/hooks/intercom-2x-conversation-admin-c
 import shopifySample from "../fixtures/hooks/shopify-orders-create.json?raw";
 import wooSample from "../fixtures/hooks/woocommerce-order.json?raw";
 import zendeskEventSample from "../fixtures/hooks/zendesk-event-ticket-status-changed.json?raw";
-import { createWorkspace, type TestWorkspace } from "./helpers";
+import { createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   helpscoutHeaders,
@@ -27,7 +27,7 @@ import {
   shopifyHeaders,
   woocommerceHeaders,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 

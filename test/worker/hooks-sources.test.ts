@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWorkspace, type TestWorkspace } from "./helpers";
+import { createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   helpscoutHeaders,
@@ -15,7 +15,7 @@ import {
   shopifyHeaders,
   woocommerceHeaders,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 const T = Date.parse("2026-02-02T09:00:00Z");

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWorkspace, type TestWorkspace } from "./helpers";
+import { createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   iso,
@@ -11,7 +11,7 @@ import {
   sendStandard,
   setIntegration,
   standardHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 const closedAt = Date.parse("2026-01-10T10:00:00Z");

@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createWorkspace, type TestWorkspace } from "./helpers";
+import { call, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   iso,
@@ -19,7 +19,7 @@ import {
   shopifyHeaders,
   woocommerceHeaders,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 const T = Date.parse("2026-03-02T09:00:00Z");

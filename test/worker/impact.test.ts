@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newcombeHybridInterval } from "../../worker/metrics/newcombe";
-import { answer, call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
+import { answer, call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import {
   DAY,
   iso,
@@ -12,7 +12,7 @@ import {
   sendStandard,
   setIntegration,
   zendeskHeaders,
-} from "./hooks-signing";
+} from "../support/worker/hooks-signing";
 
 const T = Date.parse("2026-03-02T10:00:00Z");
 const AS_OF = iso(T + 60 * DAY);

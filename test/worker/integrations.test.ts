@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createWorkspace, type TestWorkspace } from "./helpers";
-import { STANDARD_SECRET } from "./hooks-signing";
+import { call, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { STANDARD_SECRET } from "../support/worker/hooks-signing";
 
 let ws: TestWorkspace;
 let other: TestWorkspace;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, createSurvey, createWorkspace, invite } from "./helpers";
+import { call, createSurvey, createWorkspace, invite } from "../support/worker/helpers";
 
 const interaction = (workspaceId: string, ticketId: string) =>
   env.DB.prepare("SELECT * FROM interactions WHERE workspace_id = ? AND ticket_id = ?")

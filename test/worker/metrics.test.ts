@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cesBand, csatBand, npsBand } from "../../widget/src/shared/benchmarks";
-import { npsAdjustedWaldInterval, npsMarginOfError, wilsonInterval } from "../../widget/src/shared/intervals";
+import { cesBand, csatBand, npsBand } from "../../worker/domain/benchmarks";
+import { npsAdjustedWaldInterval, npsMarginOfError, wilsonInterval } from "../../worker/domain/intervals";
 import { isoWeekRange, previousIsoWeek } from "../../worker/metrics/periods";
 import {
   cesFigures,

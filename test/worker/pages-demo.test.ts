@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import { PAGE_CSP } from "../../worker/http/security-headers";
-import { call } from "./helpers";
+import { call } from "../support/worker/helpers";
 
 // Storage is shared by the tests of one file: they run in order, before and after ws_demo exists.
 

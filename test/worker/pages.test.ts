@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signInvitation } from "../../worker/auth/invitation-token";
 import { PAGE_CSP } from "../../worker/http/security-headers";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 // Limits from wrangler.toml: 600/60 s per client IP, 60/10 s per token, 1000/10 s per webhook endpoint.
 let ws: TestWorkspace;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { isoWeek, localDay } from "../../worker/domain/local-day";
-import { answer, call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
+import { answer, call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 
 // Answers are recorded now, so the report asked for is the current (UTC) week.
 const WEEK = isoWeek(localDay(Date.now(), "UTC")).label;

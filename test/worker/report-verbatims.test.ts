@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { database } from "../../worker/db";
 import { rankVerbatims } from "../../worker/metrics/weekly";
 import { weeklyReport } from "../../worker/store/report-weekly";
-import { createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
-import { type SeedResponse, seedResponses } from "./scores-seed";
+import { createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 
 // ISO week 2026-W20: Monday 2026-05-11 to Sunday 05-17.
 const WEEK = "2026-W20";
@@ -52,7 +53,7 @@ async function countedReport(ws: TestWorkspace) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  const report = await weeklyReport({ DB }, ws.id, WEEK);
+  const report = await weeklyReport(database({ DB }), ws.id, WEEK);
   return { report, verbatimRowsLoaded: verbatimRows.reduce((a, b) => a + b, 0) };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastCompleteWeek } from "../../worker/store/report-weekly";
-import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
-import { type SeedResponse, seedResponses } from "./scores-seed";
+import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 
 const report = (ws: TestWorkspace, query = "") => call("GET", `/v1/reports/weekly${query}`, { key: ws.key });
 

@@ -17,8 +17,8 @@ import {
   parseAmount,
   repurchaseFigures,
 } from "../../worker/metrics/repurchase";
-import { createWorkspace } from "./helpers";
-import { iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
+import { createWorkspace } from "../support/worker/helpers";
+import { iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 
 const T = Date.parse("2026-01-05T00:00:00Z");
 const EMAILS = ["ana@x.io", " Ana@X.io", "bob@x.io", "cleo@x.io"];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 
 // 2026-05-04 is a Monday; Paris is UTC+2 in May.
 const T = Date.parse("2026-05-04T10:00:00Z");

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signInvitation } from "../../worker/auth/invitation-token";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 
 const responseCount = async (workspaceId: string) =>
   (

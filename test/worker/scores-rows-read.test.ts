@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { database } from "../../worker/db";
 import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
-import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
-import { type SeedResponse, seedResponses } from "./scores-seed";
+import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 
 /**
  * Proof that score reads cost rows in proportion to days × segments, not to
@@ -59,8 +60,8 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const small = await workspaceWith(20);
     const large = await workspaceWith(2000);
     for (const [name, selection, options] of READS) {
-      const a = await readHistograms(env.DB, { workspaceId: small.ws.id, ...selection }, options);
-      const b = await readHistograms(env.DB, { workspaceId: large.ws.id, ...selection }, options);
+      const a = await readHistograms(database(env), { workspaceId: small.ws.id, ...selection }, options);
+      const b = await readHistograms(database(env), { workspaceId: large.ws.id, ...selection }, options);
       const n = (rows: { count: number }[]) => rows.reduce((s, r) => s + r.count, 0);
       // Both reads saw their whole day...
       expect(n(b.rows), name).toBe(selection.agent ? 400 : 2000);
@@ -108,7 +109,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const { ws } = await workspaceWith(2000);
     // 200 more answers for other agents on the same day must not make bob's read dearer.
     const before = await readHistograms(
-      env.DB,
+      database(env),
       { workspaceId: ws.id, metric: "nps", agent: "bob" },
       { groupBy: "day" },
     );
@@ -119,7 +120,11 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       ws.id,
       Array.from({ length: 200 }, (_, i) => ({ surveyId, day: DAY, nps: i % 11, agent: `other-${i % 50}` })),
     );
-    const after = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", agent: "bob" }, { groupBy: "day" });
+    const after = await readHistograms(
+      database(env),
+      { workspaceId: ws.id, metric: "nps", agent: "bob" },
+      { groupBy: "day" },
+    );
     expect(after.rows).toEqual(before.rows);
     expect(after.rowsRead).toBe(before.rowsRead);
   });
@@ -141,9 +146,14 @@ describe("score reads cost rows by days × segments, not by answers", () => {
 
   it("unsegmented reads cost answer values, not segments", async () => {
     const { ws } = await workspaceWith(2000);
-    const whole = await readHistograms(env.DB, { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" });
+    const whole = await readHistograms(database(env), {
+      workspaceId: ws.id,
+      metric: "nps",
+      from: DAY,
+      to: "2026-06-11",
+    });
     const byChannel = await readHistograms(
-      env.DB,
+      database(env),
       { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
       { groupBy: "channel" },
     );

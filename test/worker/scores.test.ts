@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { localDay } from "../../worker/domain/local-day";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { seedResponses } from "./scores-seed";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { seedResponses } from "../support/worker/scores-seed";
 
 const scores = (ws: TestWorkspace, query: string) => call("GET", `/v1/scores?${query}`, { key: ws.key });
 

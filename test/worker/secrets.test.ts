@@ -6,9 +6,9 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../worker/app";
-import { bug, faultyDatabase } from "./faults-support";
-import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "./helpers";
-import { STANDARD_SECRET, setIntegration, standardHeaders } from "./hooks-signing";
+import { bug, faultyDatabase } from "../support/worker/faults";
+import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { STANDARD_SECRET, setIntegration, standardHeaders } from "../support/worker/hooks-signing";
 
 const ORIGIN = "https://aftercare.test";
 /** A valid Standard Webhooks secret that a failing PUT must not leave in the logs. */

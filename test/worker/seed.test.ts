@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SURVEYS, DEMO_WORKSPACE_ID, generateDemoSql } from "../../scripts/demo-data.mjs";
 import { localDay } from "../../worker/domain/local-day";
 import { emailHash } from "../../worker/store/identity";
-import { call } from "./helpers";
+import { call } from "../support/worker/helpers";
 
 /**
  * Applies the very SQL `npm start` seeds to this file's D1 database and checks

@@ -8,7 +8,7 @@ import {
   signInvitation,
   verifyInvitation,
 } from "../../worker/auth/invitation-token";
-import { call, createWorkspace, invite } from "./helpers";
+import { call, createWorkspace, invite } from "../support/worker/helpers";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const claims = { workspaceId: "ws_1", surveyId: "srv_1", ticketId: "T-1", expiresAt: 4_000_000_000 };

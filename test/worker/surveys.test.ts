@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createWorkspace } from "./helpers";
+import { call, createWorkspace } from "../support/worker/helpers";
 
 describe("surveys", () => {
   it("creates an NPS + CES survey with its own French prompt", async () => {

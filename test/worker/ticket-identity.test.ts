@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInvitation } from "../../worker/auth/invitation-token";
-import { INVITATION_TTL_DAYS } from "../../worker/store/invitations";
-import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
+import { INVITATION_TTL_DAYS } from "../../worker/domain/invitation";
+import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import {
   PLAIN_SECRET,
   post,
@@ -12,8 +12,8 @@ import {
   setIntegration,
   sharedSecretHeaders,
   zendeskHeaders,
-} from "./hooks-signing";
-import { seedResponses } from "./scores-seed";
+} from "../support/worker/hooks-signing";
+import { seedResponses } from "../support/worker/scores-seed";
 
 /**
  * Tickets are `(source, ticket_id)` (issue 11, finding 2): Freshdesk's ticket 42

@@ -1,10 +1,12 @@
-/** The three survey question types, their answer scales and default wording. */
+/** The survey questions: one per metric (worker/domain/metrics.ts), with their default wording. */
 
-export const QUESTION_TYPES = ["nps", "csat", "ces"] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+import { type CesScale, METRICS, type Metric, scaleOf } from "./metrics";
 
-export const CES_SCALES = ["agree7", "effort5"] as const;
-export type CesScale = (typeof CES_SCALES)[number];
+export { CES_SCALES, type CesScale } from "./metrics";
+
+/** A survey asks one question per metric. */
+export const QUESTION_TYPES = METRICS;
+export type QuestionType = Metric;
 
 export type Locale = "en" | "fr";
 export const LOCALES: readonly Locale[] = ["en", "fr"];
@@ -22,9 +24,7 @@ export interface SurveyShape {
 
 /** The inclusive range of answers a question takes. */
 export function answerRange(type: QuestionType, cesScale: CesScale): { min: number; max: number } {
-  if (type === "nps") return { min: 0, max: 10 };
-  if (type === "csat") return { min: 1, max: 5 };
-  return cesScale === "agree7" ? { min: 1, max: 7 } : { min: 1, max: 5 };
+  return scaleOf(type, cesScale);
 }
 
 export function answerValues(type: QuestionType, cesScale: CesScale): number[] {

@@ -47,7 +47,7 @@ async function eventData(env: Pick<Env, "DB">, row: DeliveryRow) {
       .get();
     return found ? responseJson(found) : null;
   }
-  if (row.type.startsWith("follow_up.")) return getFollowUp(env.DB, row.workspace_id, row.subject_id);
+  if (row.type.startsWith("follow_up.")) return getFollowUp(database(env), row.workspace_id, row.subject_id);
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError, invalid } from "../http/errors";
+import { DomainError, invalid } from "../domain/errors";
 import { zodDetails } from "../http/validation";
 import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
 
@@ -169,8 +169,8 @@ export function jsonDepth(text: string): number {
 export function parseHookJson(text: string): unknown {
   const depth = jsonDepth(text);
   if (depth > MAX_JSON_DEPTH) {
-    throw new ApiError(
-      422,
+    throw new DomainError(
+      "invalid",
       "too_deeply_nested",
       `The webhook body nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`,
     );
@@ -178,7 +178,7 @@ export function parseHookJson(text: string): unknown {
   try {
     return JSON.parse(text, exactIntegers);
   } catch (e) {
-    throw new ApiError(400, "malformed_json", `The body is not valid JSON: ${(e as Error).message}`);
+    throw new DomainError("malformed", "malformed_json", `The body is not valid JSON: ${(e as Error).message}`);
   }
 }
 

@@ -2,14 +2,15 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
 import { type Database, database } from "../db";
+import { DomainError } from "../domain/errors";
 import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
-import { ApiError } from "../http/errors";
+import { publicOrigin } from "../http/public-origin";
 import { chargeHookFailure, chargeVerifiedHook } from "../http/rate-limit";
+import { type Invitation, mintInvitation } from "../services/invite";
 import { isDuplicateDelivery, recordDelivery, wasDelivered } from "../store/deliveries";
 import { integrationSecret } from "../store/integrations";
 import { upsertInteraction } from "../store/interactions";
-import { type Invitation, mintInvitation, publicOrigin } from "../store/invitations";
 import { cancelOrder, upsertOrder } from "../store/orders";
 import { findDefaultSurvey } from "../store/surveys";
 import { parseHookJson } from "./payload";
@@ -35,7 +36,11 @@ export type HookResult = {
  * workspaces exist or what is configured.
  */
 const rejected = () =>
-  new ApiError(401, "invalid_signature", "Missing, wrong or stale signature for this webhook endpoint");
+  new DomainError(
+    "unauthenticated",
+    "invalid_signature",
+    "Missing, wrong or stale signature for this webhook endpoint",
+  );
 
 /** A webhook request as the route hands it over: the body already read under the receivers' 1 MB limit. */
 export interface HookRequest {

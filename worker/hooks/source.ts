@@ -42,7 +42,7 @@ export interface HookSource {
    * none), or `false` for a missing, wrong or stale signature.
    */
   verify(delivery: Delivery, secret: string): Promise<{ deliveryId: string | null } | false>;
-  /** Maps the parsed body; throws a 422 ApiError when a relevant payload is invalid. */
+  /** Maps the parsed body; throws an `invalid` DomainError when a relevant payload is invalid. */
   map(payload: unknown, delivery: Delivery): Mapped;
   /**
    * A handshake the tool sends before any secret is involved (WooCommerce pings

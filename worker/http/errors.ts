@@ -1,15 +1,13 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError, type ErrorDetail, type FailureKind } from "../domain/errors";
 
-/** One entry of an error's `details`: which field is wrong and why. */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export type { ErrorDetail };
 
 /**
- * An error the client can act on. Thrown anywhere in a request, it becomes
- * `{"error": {"code", "message", "details"?}}` with its status.
+ * An error of the HTTP edge (authentication, body limits, media types, rate limits): thrown by
+ * middleware and routes, it becomes `{"error": {"code", "message", "details"?}}` with its status.
+ * Services and the store throw a `DomainError` instead (worker/domain/errors.ts).
  */
 export class ApiError extends Error {
   constructor(
@@ -23,12 +21,23 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+/** The one status for each kind of domain failure. */
+const STATUS_OF: Record<FailureKind, ContentfulStatusCode> = {
+  invalid: 422,
+  malformed: 400,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  unauthenticated: 401,
+};
 
-export const invalid = (details: ErrorDetail[], message = "Some fields are invalid") =>
-  new ApiError(422, "invalid_fields", message, details);
+/** A domain failure as the HTTP error it answers with. */
+export function fromDomain(err: DomainError): ApiError {
+  return new ApiError(STATUS_OF[err.kind], err.code, err.message, err.details);
+}
 
-export function errorResponse(c: Context, err: ApiError): Response {
+export function errorResponse(c: Context, err: ApiError | DomainError): Response {
+  if (err instanceof DomainError) err = fromDomain(err);
   const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
   return c.json(body, err.status, err.headers);
 }

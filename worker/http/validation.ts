@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { type ErrorDetail, invalid } from "./errors";
+import { type ErrorDetail, invalid } from "../domain/errors";
 
 /** Turns a zod error into the contract's `details`: one `{path, message}` per issue. */
 export function zodDetails(error: ZodError): ErrorDetail[] {

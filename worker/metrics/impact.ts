@@ -5,7 +5,7 @@
  * module only compares its categories, prices them and adds the intervals.
  */
 
-import { type Interval, wilsonInterval } from "../../widget/src/shared/intervals";
+import { type Interval, wilsonInterval } from "../domain/intervals";
 import { type CostTally, costPerInteraction, type Money, netPerInteraction, roundFraction } from "./cost";
 import { newcombeHybridInterval } from "./newcombe";
 import { formatMinor, type RepurchaseTally, repurchaseFigures } from "./repurchase";

@@ -2,7 +2,7 @@
  * The interval of a difference of two independent proportions. Pure, no I/O.
  */
 
-import { type Interval, wilsonInterval, Z95 } from "../../widget/src/shared/intervals";
+import { type Interval, wilsonInterval, Z95 } from "../domain/intervals";
 
 /**
  * Newcombe's hybrid score interval for p1 − p2 (Newcombe 1998, "Interval

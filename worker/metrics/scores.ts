@@ -7,21 +7,17 @@
  * NaN); counts stay 0 because they truly are. Numbers are unrounded.
  */
 
+import { type CesBand, type CsatBand, cesBand, csatBand, type NpsBand, npsBand } from "../domain/benchmarks";
+import { type Interval, npsAdjustedWaldInterval, npsMarginOfError, wilsonPercent } from "../domain/intervals";
 import {
-  type CesBand,
-  type CsatBand,
-  cesBand,
-  csatBand,
-  type NpsBand,
-  npsBand,
-} from "../../widget/src/shared/benchmarks";
-import {
-  type Interval,
-  npsAdjustedWaldInterval,
-  npsMarginOfError,
-  wilsonPercent,
-} from "../../widget/src/shared/intervals";
-import type { CesScale } from "../domain/questions";
+  CES_CATEGORIES,
+  type CesScale,
+  CSAT_CATEGORIES,
+  categoryOf,
+  NPS_CATEGORIES,
+  type NpsCategory,
+  SCALES,
+} from "../domain/metrics";
 
 /** Answer value → number of answers with that value. */
 export type Histogram = ReadonlyMap<number, number>;
@@ -70,15 +66,13 @@ export interface CesFigures {
 export type Figures = NpsFigures | CsatFigures | CesFigures;
 
 /** NPS category of one 0–10 answer: promoters 9–10, passives 7–8, detractors 0–6. */
-export function npsCategory(value: number): "promoter" | "passive" | "detractor" {
-  if (value >= 9) return "promoter";
-  if (value >= 7) return "passive";
-  return "detractor";
+export function npsCategory(value: number): NpsCategory {
+  return categoryOf(NPS_CATEGORIES, value) ?? "detractor";
 }
 
 /** A CES answer counts as "easy": agree7 5–7 (agree), effort5 1–2 (little effort). */
 export function isEasy(value: number, scale: CesScale): boolean {
-  return scale === "agree7" ? value >= 5 : value <= 2;
+  return categoryOf(CES_CATEGORIES[scale], value) === "easy";
 }
 
 const pct = (count: number, n: number) => (n > 0 ? (100 * count) / n : null);
@@ -120,7 +114,7 @@ export function npsFigures(histogram: Histogram): NpsFigures {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (const [value, count] of validAnswers(histogram, 0, 10)) {
+  for (const [value, count] of validAnswers(histogram, SCALES.nps.min, SCALES.nps.max)) {
     const category = npsCategory(value);
     if (category === "promoter") promoters += count;
     else if (category === "passive") passives += count;
@@ -142,15 +136,17 @@ export function npsFigures(histogram: Histogram): NpsFigures {
 
 /** CSAT figures: top-2-box share (4–5) in percent, mean, distribution 1–5, Wilson ci95 in percent. */
 export function csatFigures(histogram: Histogram): CsatFigures {
-  const answers = validAnswers(histogram, 1, 5);
+  const { min, max } = SCALES.csat;
+  const answers = validAnswers(histogram, min, max);
   const { n, sum } = countsOf(answers);
-  const satisfied = (answers.get(4) ?? 0) + (answers.get(5) ?? 0);
+  let satisfied = 0;
+  for (const [value, count] of answers) if (categoryOf(CSAT_CATEGORIES, value) === "satisfied") satisfied += count;
   const csat = pct(satisfied, n);
   return {
     n,
     csat,
     mean: n > 0 ? sum / n : null,
-    distribution: distribution(answers, 1, 5),
+    distribution: distribution(answers, min, max),
     ci95: wilsonPercent(satisfied, n),
     benchmark: csatBand(csat),
   };
@@ -161,8 +157,8 @@ export function csatFigures(histogram: Histogram): CsatFigures {
  * `scale` null is allowed only for an empty selection (all figures null).
  */
 export function cesFigures(histogram: Histogram, scale: CesScale | null): CesFigures {
-  const max = scale === "effort5" ? 5 : 7;
-  const answers = scale ? validAnswers(histogram, 1, max) : new Map<number, number>();
+  const range = scale ? SCALES.ces[scale] : null;
+  const answers = range ? validAnswers(histogram, range.min, range.max) : new Map<number, number>();
   const { n, sum } = countsOf(answers);
   let easy = 0;
   if (scale) for (const [value, count] of answers) if (isEasy(value, scale)) easy += count;
@@ -172,7 +168,7 @@ export function cesFigures(histogram: Histogram, scale: CesScale | null): CesFig
     scale,
     mean,
     easy_pct: pct(easy, n),
-    distribution: scale ? distribution(answers, 1, max) : {},
+    distribution: range ? distribution(answers, range.min, range.max) : {},
     benchmark: scale ? cesBand(mean, scale) : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "../../widget/src/shared/locale";
 import { PAGE_STRINGS, type PageStrings } from "../../widget/src/shared/strings";
-import { ApiError, isDatabaseUnavailable } from "../http/errors";
+import { DomainError } from "../domain/errors";
+import { ApiError, fromDomain, isDatabaseUnavailable } from "../http/errors";
 import { htmlResponse } from "./html-response";
 import { MessagePage } from "./MessagePage";
 
@@ -30,6 +31,7 @@ export function errorPage(error: unknown, locale: Locale): Response {
       "Retry-After": "5",
     });
   }
+  if (error instanceof DomainError) error = fromDomain(error);
   if (!(error instanceof ApiError)) throw error;
   const [title, body] = PAGES[error.code] ?? (error.status === 404 ? PAGES.not_found! : PAGES.invalid_token!);
   return htmlResponse(<MessagePage locale={locale} title={t[title]} body={t[body]} />, error.status, error.headers);

@@ -3,9 +3,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiKeys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
 import { newApiKey, newId, sha256Hex } from "../auth/secrets";
-import { database } from "../db";
+import { notFound } from "../domain/errors";
 import type { AppEnv } from "../env";
-import { notFound } from "../http/errors";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 
 const Scope = z.enum(["read", "write", "admin"]);
@@ -92,11 +91,11 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
       createdAt: Date.now(),
       revokedAt: null,
     };
-    await database(c.env).insert(apiKeys).values(row);
+    await c.var.db.insert(apiKeys).values(row);
     return c.json({ ...keyInfo(row), api_key: apiKey }, 201);
   })
   .openapi(list, async (c) => {
-    const rows = await database(c.env)
+    const rows = await c.var.db
       .select()
       .from(apiKeys)
       .where(eq(apiKeys.workspaceId, c.var.workspaceId))
@@ -106,7 +105,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(revoke, async (c) => {
     const { id } = c.req.valid("param");
-    const row = await database(c.env)
+    const row = await c.var.db
       .update(apiKeys)
       .set({ revokedAt: Date.now() })
       .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, c.var.workspaceId), isNull(apiKeys.revokedAt)))

@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
+import { invalid } from "../domain/errors";
 import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
-import { eraseCustomer } from "../erasure/erase-customer";
-import { invalid } from "../http/errors";
 import { bearer, errors, jsonResponse } from "../http/openapi";
+import { eraseCustomer } from "../services/erase-customer";
 
 const erase = createRoute({
   method: "delete",
@@ -38,6 +37,6 @@ const erase = createRoute({
 export const customerRoutes = new OpenAPIHono<AppEnv>().openapi(erase, async (c) => {
   const { email, id, source } = c.req.valid("query");
   if (!email && !id) throw invalid([{ path: "email", message: "Give email or id" }]);
-  const deleted = await eraseCustomer(database(c.env), c.var.workspaceId, { email, id, source });
+  const deleted = await eraseCustomer(c.var.db, c.var.workspaceId, { email, id, source });
   return c.json({ deleted }, 200);
 });

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { DomainError, invalid, notFound } from "../domain/errors";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
 import { checkRules, type FollowUpRule } from "../follow-ups/rules";
 import { followUpSummary } from "../follow-ups/summary";
-import { ApiError, invalid, notFound } from "../http/errors";
 import { bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
 import {
@@ -149,30 +149,30 @@ const patch = createRoute({
 
 export const followUpRoutes = new OpenAPIHono<AppEnv>()
   .openapi(getRulesRoute, async (c) => {
-    const { rules } = await getRules(c.env.DB, c.var.workspaceId);
+    const { rules } = await getRules(c.var.db, c.var.workspaceId);
     return c.json({ rules: rules as z.infer<typeof Rule>[] }, 200);
   })
   .openapi(putRulesRoute, async (c) => {
     const { rules } = c.req.valid("json");
     const details = checkRules(rules as FollowUpRule[]);
     if (details.length) throw invalid(details);
-    await putRules(c.env.DB, c.var.workspaceId, rules as FollowUpRule[]);
+    await putRules(c.var.db, c.var.workspaceId, rules as FollowUpRule[]);
     return c.json({ rules }, 200);
   })
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const page = await listFollowUps(c.env.DB, c.var.workspaceId, q, q.limit, q.cursor);
+    const page = await listFollowUps(c.var.db, c.var.workspaceId, q, q.limit, q.cursor);
     return c.json({ items: page.items, next_cursor: page.nextCursor }, 200);
   })
   .openapi(summary, async (c) => {
     const { from, to } = c.req.valid("query");
     if (from && to && from >= to) throw invalid([{ path: "to", message: "to must be after from" }]);
-    return c.json(followUpSummary(await followUpTimes(c.env.DB, c.var.workspaceId, from, to)), 200);
+    return c.json(followUpSummary(await followUpTimes(c.var.db, c.var.workspaceId, from, to)), 200);
   })
   .openapi(patch, async (c) => {
-    const result = await updateFollowUp(c.env.DB, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
+    const result = await updateFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
     if (!result) throw notFound("Follow-up");
-    if ("conflict" in result) throw new ApiError(409, "invalid_transition", result.conflict);
+    if ("conflict" in result) throw new DomainError("conflict", "invalid_transition", result.conflict);
     const work = enqueueDeliveries(c.env, result.deliveryIds);
     const ctx = waitUntilOf(c);
     if (ctx) ctx.waitUntil(work);

@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
+import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
-import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { IMPACT_CATEGORIES, type ImpactBy, impactFigures } from "../metrics/impact";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase";
@@ -98,8 +97,8 @@ export const impactRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
   }
   const started = Date.now();
   const [workspace, rows] = await Promise.all([
-    getWorkspace(database(c.env), c.var.workspaceId),
-    queryImpact(c.env, {
+    getWorkspace(c.var.db, c.var.workspaceId),
+    queryImpact(c.var.db, {
       workspaceId: c.var.workspaceId,
       windowDays: q.window_days,
       asOf,

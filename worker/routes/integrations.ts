@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
+import { DomainError, invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { hookSource, SOURCE_NAMES } from "../hooks/sources";
-import { ApiError, invalid } from "../http/errors";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { publicOrigin } from "../http/public-origin";
 import { deleteIntegration, listIntegrations, putIntegration } from "../store/integrations";
-import { publicOrigin } from "../store/invitations";
 
 const SourceParam = z.object({
   source: z.string().openapi({ enum: SOURCE_NAMES, description: "The webhook source" }),
@@ -75,7 +74,11 @@ const remove = createRoute({
 function knownSource(name: string) {
   const source = hookSource(name);
   if (!source) {
-    throw new ApiError(404, "not_found", `Unknown source "${name}"; expected one of ${SOURCE_NAMES.join(", ")}`);
+    throw new DomainError(
+      "not_found",
+      "not_found",
+      `Unknown source "${name}"; expected one of ${SOURCE_NAMES.join(", ")}`,
+    );
   }
   return source;
 }
@@ -100,19 +103,19 @@ export const integrationRoutes = new OpenAPIHono<AppEnv>()
     const { secret } = c.req.valid("json");
     const problem = source.checkSecret(secret);
     if (problem) throw invalid([{ path: "secret", message: problem }]);
-    const { created, row } = await putIntegration(database(c.env), c.var.workspaceId, source.name, secret);
+    const { created, row } = await putIntegration(c.var.db, c.var.workspaceId, source.name, secret);
     const body = integrationJson(publicOrigin(c.env, c.req.url), c.var.workspaceId, row);
     return created ? c.json(body, 201) : c.json(body, 200);
   })
   .openapi(list, async (c) => {
-    const rows = await listIntegrations(database(c.env), c.var.workspaceId);
+    const rows = await listIntegrations(c.var.db, c.var.workspaceId);
     const origin = publicOrigin(c.env, c.req.url);
     return c.json({ items: rows.map((r) => integrationJson(origin, c.var.workspaceId, r)) }, 200);
   })
   .openapi(remove, async (c) => {
     const source = knownSource(c.req.valid("param").source);
-    if (!(await deleteIntegration(database(c.env), c.var.workspaceId, source.name))) {
-      throw new ApiError(404, "not_found", `No ${source.name} integration is set`);
+    if (!(await deleteIntegration(c.var.db, c.var.workspaceId, source.name))) {
+      throw new DomainError("not_found", "not_found", `No ${source.name} integration is set`);
     }
     return c.body(null, 204);
   });

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
 import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { Compensation, HandlingMinutes } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
-import { invite, publicOrigin } from "../store/invitations";
+import { publicOrigin } from "../http/public-origin";
+import { invite } from "../services/invite";
 import { getSurvey } from "../store/surveys";
 import { getWorkspace } from "../store/workspaces";
 
@@ -61,7 +61,7 @@ const create = createRoute({
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>().openapi(create, async (c) => {
   const body = c.req.valid("json");
-  const db = database(c.env);
+  const db = c.var.db;
   const [workspace, survey] = await Promise.all([
     getWorkspace(db, c.var.workspaceId),
     getSurvey(db, c.var.workspaceId, body.survey_id),

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
@@ -134,11 +133,11 @@ const weekly = createRoute({
 /** GET /v1/reports/weekly: the managers' weekly ritual. */
 export const reportRoutes = new OpenAPIHono<AppEnv>().openapi(weekly, async (c) => {
   const { week } = c.req.valid("query");
-  const workspace = await getWorkspace(database(c.env), c.var.workspaceId);
+  const workspace = await getWorkspace(c.var.db, c.var.workspaceId);
   const label = week ?? lastCompleteWeek(Date.now(), workspace.timezone);
   const [report, cost] = await Promise.all([
-    weeklyReport(c.env, workspace.id, label),
-    weeklyCost(c.env, workspace.id, label, costPerHourOf(workspace)),
+    weeklyReport(c.var.db, workspace.id, label),
+    weeklyCost(c.var.db, workspace.id, label, costPerHourOf(workspace)),
   ]);
   return c.json({ ...report, ...cost }, 200);
 });

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { parseLooseInstant } from "../hooks/payload";
-import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
@@ -75,7 +75,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
   const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
   if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
   const started = performance.now();
-  const rows = await queryRepurchase(c.env, {
+  const rows = await queryRepurchase(c.var.db, {
     workspaceId: c.var.workspaceId,
     windowDays: q.window_days,
     asOf,

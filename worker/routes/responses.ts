@@ -1,15 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
+import { invalid } from "../domain/errors";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
-import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
+import { recordResponse } from "../services/record-answer";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
-import { recordResponse } from "../store/responses";
 import { getSurvey } from "../store/surveys";
 
 const SubmitResponse = z
@@ -122,7 +121,7 @@ async function toFilter(
 ): Promise<ResponseFilter> {
   let metric: QuestionType | undefined = q.metric;
   if (q.survey_id) {
-    const survey = await getSurvey(database(c.env), c.var.workspaceId, q.survey_id);
+    const survey = await getSurvey(c.var.db, c.var.workspaceId, q.survey_id);
     metric ??= q.min != null || q.max != null ? survey.questions[0]?.type : undefined;
   }
   if ((q.min != null || q.max != null) && !metric) {
@@ -181,19 +180,19 @@ responseRoutes.use("/v1/responses", async (c, next) => {
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");
-    const result = await recordResponse(c.env, body.token, body, Date.now(), waitUntilOf(c));
+    const result = await recordResponse(c.var.db, c.env, body.token, body, Date.now(), waitUntilOf(c));
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
     const filter = await toFilter(c, q);
-    const page = await listResponses(database(c.env), c.var.workspaceId, filter, q.limit, q.cursor);
+    const page = await listResponses(c.var.db, c.var.workspaceId, filter, q.limit, q.cursor);
     return c.json({ items: page.rows.map(responseJson), next_cursor: page.nextCursor }, 200);
   })
   .openapi(csv, async (c) => {
     const { delimiter, ...query } = c.req.valid("query");
     const filter = await toFilter(c, query);
-    const db = database(c.env);
+    const db = c.var.db;
     const workspaceId = c.var.workspaceId;
     let cursor: string | undefined;
     let started = false;

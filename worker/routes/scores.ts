@@ -53,7 +53,7 @@ export const scoreRoutes = new OpenAPIHono<AppEnv>().openapi(scores, async (c) =
   const q = c.req.valid("query");
   const started = performance.now();
   const summary = await summarizeScores(
-    c.env,
+    c.var.db,
     {
       workspaceId: c.var.workspaceId,
       metric: q.metric,

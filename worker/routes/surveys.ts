@@ -3,7 +3,6 @@ import { and, desc, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
 import { newId } from "../auth/secrets";
-import { database } from "../db";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
@@ -84,7 +83,7 @@ const get = createRoute({
 export const surveyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const db = database(c.env);
+    const db = c.var.db;
     const row = {
       id: newId("srv"),
       workspaceId: c.var.workspaceId,
@@ -110,7 +109,7 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
     return c.json(surveyJson(toSurvey(row)), 201);
   })
   .openapi(list, async (c) => {
-    const rows = await database(c.env)
+    const rows = await c.var.db
       .select()
       .from(surveys)
       .where(eq(surveys.workspaceId, c.var.workspaceId))
@@ -119,6 +118,6 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
     return c.json({ items: rows.map((r) => surveyJson(toSurvey(r))) }, 200);
   })
   .openapi(get, async (c) => {
-    const survey = await getSurvey(database(c.env), c.var.workspaceId, c.req.valid("param").id);
+    const survey = await getSurvey(c.var.db, c.var.workspaceId, c.req.valid("param").id);
     return c.json(surveyJson(survey), 200);
   });

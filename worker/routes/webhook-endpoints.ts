@@ -1,13 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
+import { invalid, notFound } from "../domain/errors";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { checkEndpointUrl } from "../events/endpoint-url";
 import { ENDPOINT_FORMATS, EVENT_TYPES } from "../events/event-types";
 import { newEndpointSecret } from "../events/sign";
 import { localeForTimezone } from "../events/slack";
-import { invalid, notFound } from "../http/errors";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import {
   createEndpoint,
@@ -126,10 +125,10 @@ export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>()
     const body = c.req.valid("json");
     const problem = checkEndpointUrl(body.url, c.env.ALLOW_LOCAL_WEBHOOKS === "on");
     if (problem) throw invalid([{ path: "url", message: problem }]);
-    const workspace = await getWorkspace(database(c.env), c.var.workspaceId);
+    const workspace = await getWorkspace(c.var.db, c.var.workspaceId);
     const secret = newEndpointSecret();
     const origin = c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
-    const endpoint = await createEndpoint(c.env.DB, c.var.workspaceId, {
+    const endpoint = await createEndpoint(c.var.db, c.var.workspaceId, {
       url: body.url,
       events: body.events ?? [...EVENT_TYPES],
       format: body.format,
@@ -141,15 +140,15 @@ export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>()
     // A Slack incoming webhook checks no signature; the secret is only given where it signs.
     return c.json(body.format === "standard" ? { ...endpoint, secret } : endpoint, 201);
   })
-  .openapi(list, async (c) => c.json({ items: await listEndpoints(c.env.DB, c.var.workspaceId) }, 200))
+  .openapi(list, async (c) => c.json({ items: await listEndpoints(c.var.db, c.var.workspaceId) }, 200))
   .openapi(remove, async (c) => {
-    if (!(await deleteEndpoint(c.env.DB, c.var.workspaceId, c.req.valid("param").id)))
+    if (!(await deleteEndpoint(c.var.db, c.var.workspaceId, c.req.valid("param").id)))
       throw notFound("Webhook endpoint");
     return c.body(null, 204);
   })
   .openapi(deliveries, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await endpointExists(c.env.DB, c.var.workspaceId, id))) throw notFound("Webhook endpoint");
-    const items = await listDeliveries(c.env.DB, c.var.workspaceId, id, c.req.valid("query").limit);
+    if (!(await endpointExists(c.var.db, c.var.workspaceId, id))) throw notFound("Webhook endpoint");
+    const items = await listDeliveries(c.var.db, c.var.workspaceId, id, c.req.valid("query").limit);
     return c.json({ items: items as z.infer<typeof Delivery>[] }, 200);
   });

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
 import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
@@ -69,10 +68,10 @@ const patch = createRoute({
 });
 
 export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(read, async (c) => c.json(workspaceJson(await getWorkspace(database(c.env), c.var.workspaceId)), 200))
+  .openapi(read, async (c) => c.json(workspaceJson(await getWorkspace(c.var.db, c.var.workspaceId)), 200))
   .openapi(patch, async (c) => {
     const body = c.req.valid("json");
-    const db = database(c.env);
+    const db = c.var.db;
     if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
     return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
   });

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { apiKeys, surveys, workspaces } from "../../schema/tables";
 import { requireAdmin } from "../auth/api-key";
 import { newApiKey, newId, sha256Hex } from "../auth/secrets";
-import { database } from "../db";
 import { isValidTimeZone } from "../domain/local-day";
 import { DEFAULT_SURVEY } from "../domain/questions";
 import type { AppEnv } from "../env";
@@ -48,7 +47,7 @@ const route = createRoute({
 
 export const workspaceRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { name, timezone } = c.req.valid("json");
-  const db = database(c.env);
+  const db = c.var.db;
   const now = Date.now();
   const id = newId("ws");
   const surveyId = newId("srv");

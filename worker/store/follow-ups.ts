@@ -1,8 +1,9 @@
 import { base64url, fromBase64url, newId } from "../auth/secrets";
+import type { Database } from "../db";
+import { invalid } from "../domain/errors";
 import type { CesScale } from "../domain/questions";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
-import { invalid } from "../http/errors";
 import { answersOf } from "./response-listing";
 
 export const FOLLOW_UP_STATUSES = ["open", "contacted", "resolved"] as const;
@@ -10,7 +11,7 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** The workspace's rules: its own, or the defaults when it never set any. */
 export async function getRules(
-  db: D1Database,
+  { $client: db }: Database,
   workspaceId: string,
 ): Promise<{ rules: FollowUpRule[]; custom: boolean }> {
   const row = await db
@@ -22,7 +23,12 @@ export async function getRules(
     : { rules: DEFAULT_RULES, custom: false };
 }
 
-export async function putRules(db: D1Database, workspaceId: string, rules: FollowUpRule[], now = Date.now()) {
+export async function putRules(
+  { $client: db }: Database,
+  workspaceId: string,
+  rules: FollowUpRule[],
+  now = Date.now(),
+) {
   await db
     .prepare(
       `INSERT INTO follow_up_settings (workspace_id, rules, updated_at) VALUES (?, ?, ?)
@@ -40,7 +46,7 @@ export async function putRules(db: D1Database, workspaceId: string, rules: Follo
  * `follow_up.*` outbox rows for whatever changed.
  */
 export function followUpStatementsForAnswer(
-  db: D1Database,
+  { $client: db }: Database,
   a: {
     surveyId: string;
     source: string;
@@ -137,7 +143,11 @@ export function followUpJson(f: FollowUpRow) {
 }
 export type FollowUpJson = ReturnType<typeof followUpJson>;
 
-export async function getFollowUp(db: D1Database, workspaceId: string, id: string): Promise<FollowUpJson | null> {
+export async function getFollowUp(
+  { $client: db }: Database,
+  workspaceId: string,
+  id: string,
+): Promise<FollowUpJson | null> {
   const row = await db
     .prepare(`${SELECT_FOLLOW_UP} WHERE f.workspace_id = ? AND f.id = ?`)
     .bind(workspaceId, id)
@@ -166,7 +176,7 @@ function decodeCursor(cursor: string): { openedAt: number; id: string } {
 
 /** One page of follow-ups, oldest first (the inbox works from the longest-waiting customer). */
 export async function listFollowUps(
-  db: D1Database,
+  { $client: db }: Database,
   workspaceId: string,
   filter: FollowUpFilter,
   limit: number,
@@ -218,13 +228,14 @@ export async function listFollowUps(
  * `follow_up.updated` outbox rows in the same batch; returns their ids.
  */
 export async function updateFollowUp(
-  db: D1Database,
+  database: Database,
   workspaceId: string,
   id: string,
   change: { status?: FollowUpStatus; assignee?: string | null; note?: string | null },
   now = Date.now(),
 ): Promise<{ followUp: FollowUpJson; deliveryIds: string[] } | { conflict: string } | null> {
-  const current = await getFollowUp(db, workspaceId, id);
+  const db = database.$client;
+  const current = await getFollowUp(database, workspaceId, id);
   if (!current) return null;
   const to = change.status;
   if (to && to !== current.status && !ALLOWED[current.status].includes(to)) {
@@ -264,7 +275,7 @@ export async function updateFollowUp(
       .bind(...params, now, changeId, workspaceId, id),
     db.prepare(FOLLOW_UP_EVENT_SQL).bind(now, changeId, ""),
   ]);
-  const followUp = (await getFollowUp(db, workspaceId, id)) as FollowUpJson;
+  const followUp = (await getFollowUp(database, workspaceId, id)) as FollowUpJson;
   const deliveryIds = ((events?.results ?? []) as { id: string }[]).map((r) => r.id);
   return { followUp, deliveryIds };
 }
@@ -276,7 +287,7 @@ const ALLOWED: Record<FollowUpStatus, FollowUpStatus[]> = {
 };
 
 /** The follow-ups opened on local days [from, to): what the summary is computed from. */
-export async function followUpTimes(db: D1Database, workspaceId: string, from?: string, to?: string) {
+export async function followUpTimes({ $client: db }: Database, workspaceId: string, from?: string, to?: string) {
   const where = ["workspace_id = ?"];
   const params: unknown[] = [workspaceId];
   if (from) {

@@ -1,4 +1,4 @@
-import type { Env } from "../env";
+import type { Database } from "../db";
 import { type CostTally, emptyCostTally } from "../metrics/cost";
 import type { ImpactBy } from "../metrics/impact";
 import type { RepurchaseTally } from "../metrics/repurchase";
@@ -36,13 +36,13 @@ export const IMPACT_GROUP: Record<ImpactBy, RepurchaseGroup | null> = {
  * computed twice); cost is summed here, over the same eligible interactions,
  * grouped the same way. Both reads go to D1 at once.
  */
-export async function queryImpact(env: Pick<Env, "DB">, sel: ImpactSelection): Promise<ImpactRows> {
+export async function queryImpact(db: Database, sel: ImpactSelection): Promise<ImpactRows> {
   const groupBy = IMPACT_GROUP[sel.by];
   if (!groupBy) throw new Error(`by=${sel.by} is not wired to a repurchase grouping`);
   const repurchaseSelection = { ...sel, groupBy };
   const [repurchase, cost] = await Promise.all([
-    queryRepurchase(env, repurchaseSelection),
-    queryCost(env, repurchaseSelection, groupBy),
+    queryRepurchase(db, repurchaseSelection),
+    queryCost(db, repurchaseSelection, groupBy),
   ]);
   const groups = new Map<string, RepurchaseTally>();
   for (const g of repurchase.groups) if (g.key !== null) groups.set(g.key, g.tally);
@@ -59,19 +59,20 @@ export async function queryImpact(env: Pick<Env, "DB">, sel: ImpactSelection): P
  * no total passes through a float.
  */
 async function queryCost(
-  env: Pick<Env, "DB">,
+  db: Database,
   sel: RepurchaseSelection,
   groupBy: RepurchaseGroup,
 ): Promise<{ groups: Map<string, CostTally>; total: CostTally; rowsRead: number }> {
   const { where, params } = selection(sel);
-  const result = await env.DB.prepare(
-    `SELECT g, currency, COUNT(*) AS n, COUNT(seconds) AS timed, CAST(COALESCE(SUM(seconds), 0) AS TEXT) AS seconds,
+  const result = await db.$client
+    .prepare(
+      `SELECT g, currency, COUNT(*) AS n, COUNT(seconds) AS timed, CAST(COALESCE(SUM(seconds), 0) AS TEXT) AS seconds,
        CAST(COALESCE(SUM(minor), 0) AS TEXT) AS minor
      FROM (SELECT ${GROUP_SQL[groupBy]} AS g, i.handling_seconds AS seconds, i.compensation_minor AS minor,
              i.compensation_currency AS currency
            FROM interactions i WHERE ${where} AND i.closed_at + ?2 <= ?3)
      GROUP BY g, currency`,
-  )
+    )
     .bind(...params)
     .all<{ g: string; currency: string | null; n: number; timed: number; seconds: string; minor: string }>();
   const groups = new Map<string, CostTally>();

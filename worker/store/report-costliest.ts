@@ -1,3 +1,4 @@
+import type { Database } from "../db";
 /**
  * The weekly ritual's cost part: the five costliest interactions answered in
  * the week, and the ticket of the week (the unhappy answer with the highest
@@ -6,7 +7,6 @@
  */
 
 import type { QuestionType } from "../domain/questions";
-import type { Env } from "../env";
 import { interactionCost, type Money } from "../metrics/cost";
 import { isoWeekRange } from "../metrics/periods";
 import { answersOf } from "./response-listing";
@@ -86,7 +86,7 @@ const UNHAPPY = `(a.nps <= 6 OR a.csat <= 3
 
 /** The costliest five and the ticket of the week, in one D1 batch. */
 export async function weeklyCost(
-  env: Pick<Env, "DB">,
+  db: Database,
   workspaceId: string,
   week: string,
   costPerHour: Money | null,
@@ -102,9 +102,9 @@ export async function weeklyCost(
     costPerHour ? Number(costPerHour.minor) : 0,
     costPerHour?.currency ?? "",
   ];
-  const [costliest, unhappy] = await env.DB.batch<Row>([
-    env.DB.prepare(`${ANSWERED} ${RANK} LIMIT 5`).bind(...params),
-    env.DB.prepare(`${ANSWERED} AND ${UNHAPPY} ${RANK} LIMIT 1`).bind(...params),
+  const [costliest, unhappy] = await db.$client.batch<Row>([
+    db.$client.prepare(`${ANSWERED} ${RANK} LIMIT 5`).bind(...params),
+    db.$client.prepare(`${ANSWERED} AND ${UNHAPPY} ${RANK} LIMIT 1`).bind(...params),
   ]);
   const json = (r: Row): CostlyTicket => ({
     ticket_id: r.ticket_id,

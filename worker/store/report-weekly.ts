@@ -1,3 +1,4 @@
+import type { Database } from "../db";
 /**
  * The weekly report ("rituel hebdomadaire"): each metric with its change from
  * the previous week, the week's most positive and most negative verbatims, and
@@ -9,7 +10,6 @@
 
 import { addDays, isoWeek, localDay } from "../domain/local-day";
 import type { CesScale, QuestionType } from "../domain/questions";
-import type { Env } from "../env";
 import { isoWeekRange, previousIsoWeek } from "../metrics/periods";
 import { addToHistogram, type Figures } from "../metrics/scores";
 import {
@@ -122,20 +122,20 @@ const VERBATIMS_HAPPIEST_FIRST = verbatimsRanked("r.score DESC, r.submitted_at D
 const VERBATIMS_UNHAPPIEST_FIRST = verbatimsRanked("r.score ASC, r.submitted_at ASC, r.id DESC");
 
 /** Builds the report of ISO week `week` (already validated) for a workspace. */
-export async function weeklyReport(env: Pick<Env, "DB">, workspaceId: string, week: string): Promise<WeeklyReport> {
+export async function weeklyReport(db: Database, workspaceId: string, week: string): Promise<WeeklyReport> {
   const current = isoWeekRange(week)!;
   const previousLabel = previousIsoWeek(week);
   const previous = isoWeekRange(previousLabel)!;
-  const book = await cesScaleBook(env, workspaceId);
+  const book = await cesScaleBook(db, workspaceId);
 
   const selection = (metric: QuestionType) => ({ workspaceId, metric, from: previous.from, to: current.to });
   const options = { splitAt: current.from, bySurvey: true };
-  const totals = METRICS.map((metric) => histogramStatement(env.DB, selection(metric), options));
+  const totals = METRICS.map((metric) => histogramStatement(db, selection(metric), options));
   const bySegment = METRICS.flatMap((metric) =>
     SEGMENT_KEYS.map((dimension) => ({
       metric,
       dimension,
-      read: histogramStatement(env.DB, selection(metric), { ...options, groupBy: dimension }),
+      read: histogramStatement(db, selection(metric), { ...options, groupBy: dimension }),
     })),
   );
   const weekBounds = [
@@ -148,10 +148,10 @@ export async function weeklyReport(env: Pick<Env, "DB">, workspaceId: string, we
   // The happiest and the unhappiest ends of the ranking, VERBATIM_LIMIT rows each:
   // together they hold every row rankVerbatims can pick, whatever the week's size.
   const verbatimStatements = [VERBATIMS_HAPPIEST_FIRST, VERBATIMS_UNHAPPIEST_FIRST].map((sql) =>
-    env.DB.prepare(sql).bind(...weekBounds, VERBATIM_LIMIT),
+    db.$client.prepare(sql).bind(...weekBounds, VERBATIM_LIMIT),
   );
 
-  const results = await env.DB.batch<Record<string, unknown>>([
+  const results = await db.$client.batch<Record<string, unknown>>([
     ...totals.map((t) => t.statement),
     ...bySegment.map((s) => s.read.statement),
     ...verbatimStatements,

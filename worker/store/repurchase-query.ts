@@ -1,5 +1,6 @@
+import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
-import type { Env } from "../env";
+import { CSAT_CATEGORIES, categorySql, NPS_CATEGORIES } from "../domain/metrics";
 import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
 
 export const REPURCHASE_GROUPS = [
@@ -42,8 +43,8 @@ export const GROUP_SQL: Record<RepurchaseGroup, string> = {
   request_type: "i.request_type",
   agent: "i.agent",
   team: "i.team",
-  nps_category: `COALESCE((SELECT CASE WHEN v >= 9 THEN 'promoter' WHEN v >= 7 THEN 'passive' ELSE 'detractor' END FROM (SELECT ${latestAnswer("nps")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
-  csat_category: `COALESCE((SELECT CASE WHEN v >= 4 THEN 'satisfied' ELSE 'unsatisfied' END FROM (SELECT ${latestAnswer("csat")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
+  nps_category: `COALESCE((SELECT ${categorySql(NPS_CATEGORIES, "v")} FROM (SELECT ${latestAnswer("nps")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
+  csat_category: `COALESCE((SELECT ${categorySql(CSAT_CATEGORIES, "v")} FROM (SELECT ${latestAnswer("csat")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   // contacted: a follow-up reached contacted or resolved by hand; not_contacted: opened, never
   // contacted (an `answer_changed` resolution is not a contact); none: no follow-up on the ticket.
   follow_up: `COALESCE((SELECT CASE WHEN MAX(f.contacted_at IS NOT NULL) = 1 THEN 'contacted' ELSE 'not_contacted' END FROM follow_ups f WHERE f.interaction_id = i.id HAVING COUNT(*) > 0), 'none')`,
@@ -112,21 +113,24 @@ export interface RepurchaseRows {
  * their sum; revenue does not (an order may count for interactions in two
  * groups), so the whole selection's revenue is summed apart, each order once.
  */
-export async function queryRepurchase(env: Pick<Env, "DB">, sel: RepurchaseSelection): Promise<RepurchaseRows> {
+export async function queryRepurchase(db: Database, sel: RepurchaseSelection): Promise<RepurchaseRows> {
   const group = sel.groupBy ? GROUP_SQL[sel.groupBy] : "NULL";
   const { where, params } = selection(sel);
   const hit = hasCountingOrder(sel.windowDays);
-  const counts = env.DB.prepare(
-    `SELECT g, done, COUNT(*) AS n, SUM(hit) AS hits FROM (
+  const counts = db.$client
+    .prepare(
+      `SELECT g, done, COUNT(*) AS n, SUM(hit) AS hits FROM (
        SELECT ${group} AS g, (i.closed_at + ?2 <= ?3) AS done, ${hit} AS hit FROM interactions i WHERE ${where})
      GROUP BY g, done ORDER BY g`,
-  ).bind(...params);
+    )
+    .bind(...params);
   // Revenue of eligible interactions: the (group, order) pairs once each,
   // summed per group and, each order once, for the whole selection. Only
   // interactions with a counting order are joined, interactions first (CROSS
   // JOIN fixes that order in SQLite); `rid` is the order's rowid.
-  const revenue = env.DB.prepare(
-    `WITH pairs AS MATERIALIZED (
+  const revenue = db.$client
+    .prepare(
+      `WITH pairs AS MATERIALIZED (
        SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor
        FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
        WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)
@@ -134,9 +138,10 @@ export async function queryRepurchase(env: Pick<Env, "DB">, sel: RepurchaseSelec
      UNION ALL
      SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
      FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`,
-  ).bind(...params);
+    )
+    .bind(...params);
   const statements = [counts, revenue];
-  const results = await env.DB.batch<Record<string, unknown>>(statements);
+  const results = await db.$client.batch<Record<string, unknown>>(statements);
   const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
 
   const byKey = new Map<string | null, RepurchaseTally>();

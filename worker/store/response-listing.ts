@@ -2,8 +2,8 @@ import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { responses } from "../../schema/tables";
 import { base64url, fromBase64url } from "../auth/secrets";
 import type { Database } from "../db";
+import { invalid } from "../domain/errors";
 import type { QuestionType } from "../domain/questions";
-import { invalid } from "../http/errors";
 
 export interface ResponseFilter {
   surveyId?: string;

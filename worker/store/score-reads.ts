@@ -1,3 +1,4 @@
+import type { Database } from "../db";
 /**
  * Score reads from the `score_rollups` histograms, never from `responses`.
  *
@@ -98,7 +99,7 @@ export interface HistogramStatement {
 
 /** Builds the aggregate query for one selection. */
 export function histogramStatement(
-  db: D1Database,
+  { $client: db }: Database,
   selection: ScoreSelection,
   options: ScoreReadOptions = {},
 ): HistogramStatement {
@@ -155,7 +156,7 @@ function toKey(raw: string | null, groupBy?: ScoreGroupKey): string | null {
 
 /** Reads the histograms of one selection, with the rows D1 read to answer. */
 export async function readHistograms(
-  db: D1Database,
+  db: Database,
   selection: ScoreSelection,
   options: ScoreReadOptions = {},
 ): Promise<{ rows: HistogramRow[]; rowsRead: number }> {

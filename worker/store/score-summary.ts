@@ -6,10 +6,9 @@
 
 import { eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
-import { database } from "../db";
+import type { Database } from "../db";
+import { DomainError } from "../domain/errors";
 import type { CesScale, QuestionType } from "../domain/questions";
-import type { Env } from "../env";
-import { ApiError } from "../http/errors";
 import { addToHistogram, cesFigures, csatFigures, type Figures, type Histogram, npsFigures } from "../metrics/scores";
 import { type HistogramRow, readHistograms, type ScoreGroupKey, type ScoreSelection } from "./score-reads";
 import { getSurvey } from "./surveys";
@@ -35,8 +34,8 @@ export interface CesScaleBook {
   unanimous: CesScale | null;
 }
 
-export async function cesScaleBook(env: Pick<Env, "DB">, workspaceId: string): Promise<CesScaleBook> {
-  const rows = await database(env)
+export async function cesScaleBook(db: Database, workspaceId: string): Promise<CesScaleBook> {
+  const rows = await db
     .select({ id: surveys.id, scale: surveys.cesScale, questions: surveys.questions })
     .from(surveys)
     .where(eq(surveys.workspaceId, workspaceId))
@@ -68,8 +67,8 @@ export function singleCesScale(rows: readonly HistogramRow[], scaleOf: ReadonlyM
   }
   if (bySurvey.size > 1) {
     const which = [...bySurvey].map(([scale, ids]) => `${scale}: ${[...ids].sort().join(", ")}`).join("; ");
-    throw new ApiError(
-      422,
+    throw new DomainError(
+      "invalid",
       "mixed_ces_scales",
       "These CES answers are on different scales and cannot be averaged together; pick a survey_id",
       [{ path: "survey_id", message: `Choose one survey, or surveys on one scale (${which})` }],
@@ -93,16 +92,16 @@ function byKey(a: { key: string | null }, b: { key: string | null }): number {
  * all the workspace's CES surveys share, else null.
  */
 export async function summarizeScores(
-  env: Pick<Env, "DB">,
+  db: Database,
   selection: ScoreSelection,
   groupBy?: ScoreGroupKey,
 ): Promise<ScoreSummary> {
   const isCes = selection.metric === "ces";
   const [survey, book] = await Promise.all([
-    selection.surveyId ? getSurvey(database(env), selection.workspaceId, selection.surveyId) : null,
-    isCes ? cesScaleBook(env, selection.workspaceId) : null,
+    selection.surveyId ? getSurvey(db, selection.workspaceId, selection.surveyId) : null,
+    isCes ? cesScaleBook(db, selection.workspaceId) : null,
   ]);
-  const { rows, rowsRead } = await readHistograms(env.DB, selection, { groupBy, bySurvey: isCes });
+  const { rows, rowsRead } = await readHistograms(db, selection, { groupBy, bySurvey: isCes });
 
   let scale: CesScale | null = null;
   if (book) scale = singleCesScale(rows, book.scaleOf) ?? survey?.cesScale ?? book.unanimous;

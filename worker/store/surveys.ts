@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import type { Database } from "../db";
+import { notFound } from "../domain/errors";
 import type { CesScale, Question, SurveyShape } from "../domain/questions";
-import { notFound } from "../http/errors";
 
 export interface Survey extends SurveyShape {
   id: string;

@@ -2,20 +2,16 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import { interactions } from "../../schema/tables";
 import type { InvitationClaims } from "../auth/invitation-token";
 import type { Database } from "../db";
+import { goneTicket } from "../domain/errors";
+import { INVITATION_TTL_DAYS } from "../domain/invitation";
 import { OWN } from "../domain/ticket-source";
-import { ApiError } from "../http/errors";
 import { erasedSince } from "./erased-tickets";
-import { INVITATION_TTL_DAYS } from "./invitations";
 
 /** The ticket a token answers for: `(source, ticket_id)`. */
 export interface TicketRef {
   source: string;
   ticketId: string;
 }
-
-/** The answer to any link of an erased ticket. */
-export const goneTicket = () =>
-  new ApiError(410, "gone", "This survey link belonged to a ticket that was erased; it records nothing");
 
 /**
  * When a token was minted, Unix ms. Older tokens only carry their expiry, a

@@ -1,4 +1,5 @@
 import { newId } from "../auth/secrets";
+import type { Database } from "../db";
 import type { Locale } from "../domain/questions";
 import type { EndpointFormat, EventType } from "../events/event-types";
 
@@ -26,7 +27,7 @@ export function endpointJson(e: EndpointRow) {
 }
 
 export async function createEndpoint(
-  db: D1Database,
+  { $client: db }: Database,
   workspaceId: string,
   e: {
     url: string;
@@ -69,7 +70,7 @@ export async function createEndpoint(
   });
 }
 
-export async function listEndpoints(db: D1Database, workspaceId: string) {
+export async function listEndpoints({ $client: db }: Database, workspaceId: string) {
   const { results } = await db
     .prepare(
       "SELECT id, url, events, format, description, locale, created_at FROM webhook_endpoints WHERE workspace_id = ? ORDER BY created_at, id",
@@ -79,7 +80,7 @@ export async function listEndpoints(db: D1Database, workspaceId: string) {
   return results.map(endpointJson);
 }
 
-export async function endpointExists(db: D1Database, workspaceId: string, id: string): Promise<boolean> {
+export async function endpointExists({ $client: db }: Database, workspaceId: string, id: string): Promise<boolean> {
   const row = await db
     .prepare("SELECT 1 AS ok FROM webhook_endpoints WHERE workspace_id = ? AND id = ?")
     .bind(workspaceId, id)
@@ -88,7 +89,7 @@ export async function endpointExists(db: D1Database, workspaceId: string, id: st
 }
 
 /** Deletes the endpoint and its delivery log; its queued messages then find nothing and are dropped. */
-export async function deleteEndpoint(db: D1Database, workspaceId: string, id: string): Promise<boolean> {
+export async function deleteEndpoint({ $client: db }: Database, workspaceId: string, id: string): Promise<boolean> {
   const [deleted] = await db.batch([
     db.prepare("DELETE FROM webhook_endpoints WHERE workspace_id = ? AND id = ? RETURNING id").bind(workspaceId, id),
     db.prepare("DELETE FROM event_deliveries WHERE workspace_id = ? AND endpoint_id = ?").bind(workspaceId, id),
@@ -97,7 +98,12 @@ export async function deleteEndpoint(db: D1Database, workspaceId: string, id: st
 }
 
 /** The endpoint's delivery log, newest first. */
-export async function listDeliveries(db: D1Database, workspaceId: string, endpointId: string, limit: number) {
+export async function listDeliveries(
+  { $client: db }: Database,
+  workspaceId: string,
+  endpointId: string,
+  limit: number,
+) {
   const { results } = await db
     .prepare(
       `SELECT id, type, status, attempts, last_status, last_error, last_attempt_at, created_at FROM event_deliveries

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "../../schema/tables";
 import type { Database } from "../db";
-import { notFound } from "../http/errors";
+import { notFound } from "../domain/errors";
 import type { Money } from "../metrics/cost";
 
 export type Workspace = typeof workspaces.$inferSelect;

@@ -1,4 +1,4 @@
-import type { BandRange } from "../shared/benchmarks";
+import type { BandRange } from "../../../worker/domain/benchmarks";
 import { position } from "./stats";
 
 /**

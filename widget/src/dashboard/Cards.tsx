@@ -1,5 +1,5 @@
-import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../shared/benchmarks";
-import { wilsonPercent } from "../shared/intervals";
+import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../../../worker/domain/benchmarks";
+import { wilsonPercent } from "../../../worker/domain/intervals";
 import { BenchmarkScale } from "./BenchmarkScale";
 import type { DashboardData, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";

@@ -3,9 +3,9 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { customerLinks, erasedTickets, interactions, orders, responses } from "../../schema/tables";
 import type { Database } from "../db";
 import { OWN } from "../domain/ticket-source";
+import { eraseFollowUps } from "../store/erase-follow-ups";
 import { ticketHash } from "../store/erased-tickets";
 import { customerKeysFor, emailHash } from "../store/identity";
-import { eraseFollowUps } from "./erase-follow-ups";
 
 /**
  * Who an erasure request names: an e-mail, or a customer id qualified by who

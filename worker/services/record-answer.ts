@@ -1,16 +1,17 @@
 import { type InvitationClaims, verifyInvitation } from "../auth/invitation-token";
 import { newId } from "../auth/secrets";
-import { database } from "../db";
+import type { Database } from "../db";
+import { DomainError, type ErrorDetail, goneTicket, invalid } from "../domain/errors";
 import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
 import { afterResponse, enqueueDeliveries, outboxIds, RESPONSE_EVENT_SQL } from "../events/outbox";
-import { ApiError, type ErrorDetail, invalid } from "../http/errors";
-import { ticketHash } from "./erased-tickets";
-import { followUpStatementsForAnswer, getRules } from "./follow-ups";
-import { getSurvey, type Survey } from "./surveys";
-import { goneTicket, issuedAt, type TicketRef, ticketOfToken } from "./ticket-of-token";
-import { getWorkspace, type Workspace } from "./workspaces";
+import { answerUpsert } from "../store/answers";
+import { ticketHash } from "../store/erased-tickets";
+import { followUpStatementsForAnswer, getRules } from "../store/follow-ups";
+import { getSurvey, type Survey } from "../store/surveys";
+import { issuedAt, type TicketRef, ticketOfToken } from "../store/ticket-of-token";
+import { getWorkspace, type Workspace } from "../store/workspaces";
 
 export type Answers = Partial<Record<QuestionType, number>>;
 
@@ -32,14 +33,13 @@ export interface OpenedInvitation {
  * The token's claims, workspace, survey and ticket; a bad token is a 401, a
  * vanished survey a 404, an erased ticket a 410.
  */
-export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, token: string): Promise<OpenedInvitation> {
-  const check = await verifyInvitation(token, env.SIGNING_KEYS);
+export async function openInvitation(db: Database, signingKeys: string, token: string): Promise<OpenedInvitation> {
+  const check = await verifyInvitation(token, signingKeys);
   if (!check.ok) {
     throw check.reason === "expired"
-      ? new ApiError(401, "token_expired", "This survey link has expired")
-      : new ApiError(401, "invalid_token", "This survey link is not valid");
+      ? new DomainError("unauthenticated", "token_expired", "This survey link has expired")
+      : new DomainError("unauthenticated", "invalid_token", "This survey link is not valid");
   }
-  const db = database(env);
   const [workspace, survey, ticket] = await Promise.all([
     getWorkspace(db, check.claims.workspaceId),
     getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
@@ -69,26 +69,6 @@ export function checkAnswers(survey: Survey, answers: Record<string, unknown>): 
   return details;
 }
 
-const UPSERT = `
-INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
-  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
-SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
-  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
-FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
-WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
-  WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
-ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
-  nps = COALESCE(excluded.nps, nps),
-  csat = COALESCE(excluded.csat, csat),
-  ces = COALESCE(excluded.ces, ces),
-  comment = COALESCE(excluded.comment, comment),
-  locale = COALESCE(excluded.locale, locale),
-  updated_at = excluded.updated_at,
-  revision = revision + 1,
-  interaction_id = excluded.interaction_id,
-  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team
-RETURNING id, revision`;
-
 /**
  * Records a customer's answer for the token's ticket. One response per
  * (survey, source, ticket): answering again replaces the questions it answers and keeps
@@ -98,13 +78,14 @@ RETURNING id, revision`;
  * token and writing still leaves nothing behind (D1 runs statements one at a time).
  */
 export async function recordResponse(
-  env: Pick<Env, "DB" | "SIGNING_KEYS" | "EVENTS">,
+  db: Database,
+  env: Pick<Env, "SIGNING_KEYS" | "EVENTS">,
   token: string,
   submission: Submission,
   now = Date.now(),
   ctx?: WaitUntil,
 ): Promise<{ id: string; created: boolean }> {
-  return recordOpenedResponse(env, await openInvitation(env, token), submission, now, ctx);
+  return recordOpenedResponse(db, env, await openInvitation(db, env.SIGNING_KEYS, token), submission, now, ctx);
 }
 
 /** The request's `ExecutionContext`, to enqueue events after the answer is sent. */
@@ -120,7 +101,8 @@ export type WaitUntil = { waitUntil(promise: Promise<unknown>): void };
  * re-drive cron sends the rows, so the customer never sees a delivery problem.
  */
 export async function recordOpenedResponse(
-  env: Pick<Env, "DB" | "EVENTS">,
+  db: Database,
+  env: Pick<Env, "EVENTS">,
   { claims, workspace, survey, ticket }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
@@ -129,32 +111,29 @@ export async function recordOpenedResponse(
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
-  const [{ rules }, hash] = await Promise.all([
-    getRules(env.DB, workspace.id),
-    ticketHash(workspace.id, ticket.ticketId),
-  ]);
+  const [{ rules }, hash] = await Promise.all([getRules(db, workspace.id), ticketHash(workspace.id, ticket.ticketId)]);
   const day = localDay(now, workspace.timezone);
-  const upsert = env.DB.prepare(UPSERT).bind(
-    newId("rsp"),
-    workspace.id,
-    survey.id,
-    ticket.ticketId,
-    a.nps ?? null,
-    a.csat ?? null,
-    a.ces ?? null,
-    submission.comment?.trim() ? submission.comment.trim() : null,
-    submission.locale ?? claims.locale ?? null,
+  const upsert = answerUpsert(db, {
+    id: newId("rsp"),
+    workspaceId: workspace.id,
+    surveyId: survey.id,
+    ticketId: ticket.ticketId,
+    nps: a.nps ?? null,
+    csat: a.csat ?? null,
+    ces: a.ces ?? null,
+    comment: submission.comment?.trim() ? submission.comment.trim() : null,
+    locale: submission.locale ?? claims.locale ?? null,
     now,
     day,
-    ticket.source,
-    hash,
-    issuedAt(claims),
-  );
+    source: ticket.source,
+    ticketHash: hash,
+    issuedAt: issuedAt(claims),
+  });
   // The follow-up and outbox statements read the response the upsert left: when the
   // upsert wrote nothing (an erased ticket), they find nothing and write nothing.
-  const [answered, ...rest] = await env.DB.batch([
+  const [answered, ...rest] = await db.$client.batch([
     upsert,
-    ...followUpStatementsForAnswer(env.DB, {
+    ...followUpStatementsForAnswer(db, {
       surveyId: survey.id,
       source: ticket.source,
       ticketId: ticket.ticketId,
@@ -163,7 +142,7 @@ export async function recordOpenedResponse(
       now,
       day,
     }),
-    env.DB.prepare(RESPONSE_EVENT_SQL).bind(now, survey.id, ticket.ticketId, ticket.source),
+    db.$client.prepare(RESPONSE_EVENT_SQL).bind(now, survey.id, ticket.ticketId, ticket.source),
   ]);
   const row = answered?.results[0] as { id: string; revision: number } | undefined;
   // No row: the ticket was erased between opening the token and this write.

@@ -1,8 +1,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { vi } from "vitest";
-import type { EventMessage } from "../../worker/env";
-import worker from "../../worker/index";
+import type { EventMessage } from "../../../worker/env";
+import worker from "../../../worker/index";
 import { call, type TestWorkspace } from "./helpers";
 
 /** One request the consumer made, as a receiver would see it. */

@@ -1,12 +1,10 @@
 import { signInvitation } from "../auth/invitation-token";
 import type { Database } from "../db";
+import { INVITATION_TTL_DAYS } from "../domain/invitation";
 import { answerValues, type Locale } from "../domain/questions";
 import type { Env } from "../env";
-import { type InteractionEvent, upsertInteraction } from "./interactions";
-import type { Survey } from "./surveys";
-
-/** How long an e-mailed survey link stays answerable. */
-export const INVITATION_TTL_DAYS = 30;
+import { type InteractionEvent, upsertInteraction } from "../store/interactions";
+import type { Survey } from "../store/surveys";
 
 export interface Invitation {
   token: string;
@@ -16,18 +14,13 @@ export interface Invitation {
   expires_at: string;
 }
 
-/** The origin survey links point at: the configured public one, else the request's. */
-export function publicOrigin(env: Pick<Env, "PUBLIC_ORIGIN">, requestUrl: string): string {
-  return (env.PUBLIC_ORIGIN || new URL(requestUrl).origin).replace(/\/+$/, "");
-}
-
 /**
  * Records (or updates) the ticket's interaction and mints its signed survey
  * links. Shared by `POST /v1/invitations` and the support-tool webhooks.
  */
 export async function invite(
   db: Database,
-  env: Pick<Env, "SIGNING_KEYS" | "PUBLIC_ORIGIN">,
+  env: Pick<Env, "SIGNING_KEYS">,
   origin: string,
   workspace: { id: string; timezone: string },
   survey: Survey,

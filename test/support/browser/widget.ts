@@ -85,7 +85,7 @@ export async function startShop(): Promise<{
   };
 }
 
-const AXE = readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+const AXE = readFileSync(path.resolve(import.meta.dirname, "../../../node_modules/axe-core/axe.min.js"), "utf8");
 
 /** The WCAG 2.0/2.1/2.2 A and AA rules. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

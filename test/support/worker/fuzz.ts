@@ -6,7 +6,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { createApp } from "../../worker/app";
+import { createApp } from "../../../worker/app";
 import { answer, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
 

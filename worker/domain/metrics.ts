@@ -1,0 +1,76 @@
+/**
+ * The scores Aftercare collects, each defined once: which metrics exist, the answer scale of
+ * each, and how answers fall into categories. The validation schemas (and so the OpenAPI
+ * document), the figures, the SQL that groups by category and the dashboard all derive from
+ * these tables; adding a metric starts here.
+ */
+
+/** The metrics, in the order they are shown and reported. */
+export const METRICS = ["nps", "csat", "ces"] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** The two CES scales: agree7 (1 strongly disagree – 7 strongly agree), effort5 (1 very easy – 5 very hard). */
+export const CES_SCALES = ["agree7", "effort5"] as const;
+export type CesScale = (typeof CES_SCALES)[number];
+
+/** An inclusive run of whole answer values. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+/** A named run of answer values on a scale. */
+export interface Category<Name extends string = string> extends ValueRange {
+  name: Name;
+}
+
+/** The answer scale of NPS and CSAT, and of CES by its scale. */
+export const SCALES = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { agree7: { min: 1, max: 7 }, effort5: { min: 1, max: 5 } },
+} as const satisfies Record<"nps" | "csat", ValueRange> & { ces: Record<CesScale, ValueRange> };
+
+/** The inclusive range of answers a metric takes (CES on its survey's scale). */
+export function scaleOf(metric: Metric, cesScale: CesScale): ValueRange {
+  return metric === "ces" ? SCALES.ces[cesScale] : SCALES[metric];
+}
+
+/** NPS: detractors 0–6, passives 7–8, promoters 9–10. */
+export const NPS_CATEGORIES = [
+  { name: "detractor", min: 0, max: 6 },
+  { name: "passive", min: 7, max: 8 },
+  { name: "promoter", min: 9, max: 10 },
+] as const satisfies readonly Category[];
+export type NpsCategory = (typeof NPS_CATEGORIES)[number]["name"];
+
+/** CSAT: satisfied is the top two boxes (4–5). */
+export const CSAT_CATEGORIES = [
+  { name: "unsatisfied", min: 1, max: 3 },
+  { name: "satisfied", min: 4, max: 5 },
+] as const satisfies readonly Category[];
+export type CsatCategory = (typeof CSAT_CATEGORIES)[number]["name"];
+
+/** CES: "easy" is agree7 5–7 (agree) or effort5 1–2 (little effort); the rest is high effort. */
+export const CES_CATEGORIES = {
+  agree7: [
+    { name: "high_effort", min: 1, max: 4 },
+    { name: "easy", min: 5, max: 7 },
+  ],
+  effort5: [
+    { name: "easy", min: 1, max: 2 },
+    { name: "high_effort", min: 3, max: 5 },
+  ],
+} as const satisfies Record<CesScale, readonly Category[]>;
+export type CesCategory = (typeof CES_CATEGORIES)[CesScale][number]["name"];
+
+/** The category `value` falls in, or null when it is off every category. */
+export function categoryOf<Name extends string>(categories: readonly Category<Name>[], value: number): Name | null {
+  return categories.find((c) => value >= c.min && value <= c.max)?.name ?? null;
+}
+
+/** The same categories as a SQL `CASE` over `expr` (NULL when off every category), for grouping in D1. */
+export function categorySql(categories: readonly Category[], expr: string): string {
+  const arms = categories.map((c) => `WHEN ${expr} BETWEEN ${c.min} AND ${c.max} THEN '${c.name}'`);
+  return `CASE ${arms.join(" ")} END`;
+}
