@@ -3,8 +3,9 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `worker` runs inside workerd against real D1 (one isolated
- * database per test file); `browser` drives Debian's Chromium against a real
+ * `worker` runs inside workerd against real D1 (one isolated database per test
+ * file); `unit` runs the pure functions in plain Node; `static` checks rules over
+ * the source and docs; `browser` drives Debian's Chromium against a real
  * `wrangler dev` started once for the run.
  */
 export default defineConfig(async () => {
@@ -35,6 +36,12 @@ export default defineConfig(async () => {
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["test/support/worker/apply-migrations.ts"],
           },
+        },
+        {
+          // Pure functions (score maths, intervals, attribution, periods, the dashboard's helpers):
+          // plain Node, no workerd to start, so they run in milliseconds.
+          resolve: { alias: [{ find: /^zod$/, replacement: path.join(import.meta.dirname, "worker/zod/index.ts") }] },
+          test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
         },
         {
           test: { name: "static", include: ["test/static/**/*.test.ts"], environment: "node" },

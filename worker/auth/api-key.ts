@@ -4,7 +4,7 @@ import { apiKeys } from "../../schema/tables";
 import { database } from "../db";
 import type { AppEnv, Scope } from "../env";
 import { ApiError } from "../http/errors";
-import { sha256Hex, timingSafeEqualText } from "./secrets";
+import { sha256Hex, timingSafeEqualText } from "./crypto";
 
 const unauthorized = (message: string) =>
   new ApiError(401, "unauthorized", message, undefined, { "WWW-Authenticate": 'Bearer realm="aftercare"' });

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url, hmacSha256 } from "./secrets";
+import { base64url, fromBase64url, hmac } from "./crypto";
 
 /** What an invitation token names. It is signed, so none of it can be altered. */
 export interface InvitationClaims {
@@ -102,7 +102,7 @@ export async function signInvitation(claims: InvitationClaims, keysSpec: string 
     ),
   );
   const signed = `${key.id}.${payload}`;
-  return `${signed}.${base64url(await hmacSha256(key.secret, signed))}`;
+  return `${signed}.${base64url(await hmac("SHA-256", key.secret, signed))}`;
 }
 
 export async function verifyInvitation(
@@ -116,7 +116,7 @@ export async function verifyInvitation(
   const key = parseSigningKeys(keysSpec).find((k) => k.id === kid);
   const macBytes = fromBase64url(mac);
   if (!key || !macBytes || macBytes.byteLength !== 32) return { ok: false, reason: "bad_signature" };
-  const expected = await hmacSha256(key.secret, `${kid}.${payload}`);
+  const expected = await hmac("SHA-256", key.secret, `${kid}.${payload}`);
   if (!crypto.subtle.timingSafeEqual(expected, macBytes)) return { ok: false, reason: "bad_signature" };
   const raw = fromBase64url(payload);
   if (!raw) return { ok: false, reason: "malformed" };

@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import { base64 } from "../auth/secrets";
+import { base64 } from "../auth/crypto";
 
 /** A new Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
 export function newEndpointSecret(): string {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { hmac, sameSignature, toBase64 } from "./crypto";
+import { base64, hmac, sameSignature } from "../auth/crypto";
 import { header, idText, looseInstant, parseOr422 } from "./payload";
 import type { HookSource } from "./source";
 
@@ -68,7 +68,7 @@ export const helpscoutSource: HookSource = {
   },
 
   async verify(delivery, secret) {
-    const expected = toBase64(await hmac("SHA-1", secret, delivery.body));
+    const expected = base64(await hmac("SHA-1", secret, delivery.body));
     return (await sameSignature(header(delivery.headers, "x-helpscout-signature"), expected))
       ? { deliveryId: null }
       : false;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { hmac, sameSignature, toHex } from "./crypto";
+import { hmac, sameSignature, toHex } from "../auth/crypto";
 import { header, idText, parseOr422 } from "./payload";
 import { checkPlainSecret, type HookSource } from "./source";
 

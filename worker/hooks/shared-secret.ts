@@ -1,4 +1,4 @@
-import { sameSignature } from "./crypto";
+import { sameSignature } from "../auth/crypto";
 import { header } from "./payload";
 import type { Delivery } from "./source";
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { hmac, sameSignature, toBase64 } from "./crypto";
+import { base64, hmac, sameSignature } from "../auth/crypto";
 import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
 import { checkPlainSecret, type HookSource } from "./source";
 
@@ -46,7 +46,7 @@ export const shopifySource: HookSource = {
   checkSecret: checkPlainSecret,
 
   async verify(delivery, secret) {
-    const expected = toBase64(await hmac("SHA-256", secret, delivery.body));
+    const expected = base64(await hmac("SHA-256", secret, delivery.body));
     if (!(await sameSignature(header(delivery.headers, "x-shopify-hmac-sha256"), expected))) return false;
     const id = header(delivery.headers, "x-shopify-webhook-id");
     return { deliveryId: id && id.length <= 200 ? id : null };

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { hmac, sameSignature, toBase64 } from "./crypto";
+import { base64, hmac, sameSignature } from "../auth/crypto";
 import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
 import { checkPlainSecret, type HookSource } from "./source";
 
@@ -62,7 +62,7 @@ export const woocommerceSource: HookSource = {
   },
 
   async verify(delivery, secret) {
-    const expected = toBase64(await hmac("SHA-256", secret, delivery.body));
+    const expected = base64(await hmac("SHA-256", secret, delivery.body));
     if (!(await sameSignature(header(delivery.headers, "x-wc-webhook-signature"), expected))) return false;
     const id = header(delivery.headers, "x-wc-webhook-delivery-id");
     return { deliveryId: id && id.length <= 200 ? id : null };

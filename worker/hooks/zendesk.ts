@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { concatBytes, hmac, isFresh, sameSignature, toBase64, utf8 } from "./crypto";
+import { base64, concatBytes, hmac, sameSignature, utf8 } from "../auth/crypto";
+import { isFresh } from "./freshness";
 import { header, idText, looseInstant, parseOr422 } from "./payload";
 import { checkPlainSecret, type Delivery, type HookSource, type Mapped } from "./source";
 import { mapTemplated } from "./templated";
@@ -88,7 +89,7 @@ export const zendeskSource: HookSource = {
     const signature = header(delivery.headers, "x-zendesk-webhook-signature");
     const timestamp = header(delivery.headers, "x-zendesk-webhook-signature-timestamp");
     if (!signature || !timestamp || !isFresh(Date.parse(timestamp), delivery.receivedAt)) return false;
-    const expected = toBase64(await hmac("SHA-256", secret, concatBytes(utf8(timestamp), delivery.body)));
+    const expected = base64(await hmac("SHA-256", secret, concatBytes(utf8(timestamp), delivery.body)));
     if (!(await sameSignature(signature, expected))) return false;
     const invocation = header(delivery.headers, "x-zendesk-webhook-invocation-id");
     return { deliveryId: invocation && invocation.length <= 200 ? invocation : null };

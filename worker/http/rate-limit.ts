@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { sha256Hex } from "../auth/crypto";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "./errors";
 
@@ -58,8 +59,7 @@ export async function spentCredential(c: Context<AppEnv>): Promise<Credential | 
  * callers apart and keeps credentials out of the rate limiter's storage.
  */
 async function fingerprint(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
+  return (await sha256Hex(value)).slice(0, 24);
 }
 
 const limited = (seconds: number) =>

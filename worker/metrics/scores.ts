@@ -18,6 +18,7 @@ import {
   type NpsCategory,
   SCALES,
 } from "../domain/metrics";
+import type { CesFigures, CsatFigures, NpsFigures } from "../domain/score-figures";
 
 /** Answer value → number of answers with that value. */
 export type Histogram = ReadonlyMap<number, number>;
@@ -27,43 +28,7 @@ export function addToHistogram(histogram: Map<number, number>, value: number, co
   histogram.set(value, (histogram.get(value) ?? 0) + count);
 }
 
-export interface Share {
-  count: number;
-  /** 100·count/n, null when n = 0. */
-  pct: number | null;
-}
-
-export interface NpsFigures {
-  n: number;
-  nps: number | null;
-  promoters: Share;
-  passives: Share;
-  detractors: Share;
-  margin_of_error: number | null;
-  ci95: Interval | null;
-  benchmark: NpsBand | null;
-}
-
-export interface CsatFigures {
-  n: number;
-  csat: number | null;
-  mean: number | null;
-  distribution: Record<string, number>;
-  ci95: Interval | null;
-  benchmark: CsatBand | null;
-}
-
-export interface CesFigures {
-  n: number;
-  /** The scale the figures are on; null when n = 0 and no survey says which. */
-  scale: CesScale | null;
-  mean: number | null;
-  easy_pct: number | null;
-  distribution: Record<string, number>;
-  benchmark: CesBand | null;
-}
-
-export type Figures = NpsFigures | CsatFigures | CesFigures;
+export type { CesFigures, CsatFigures, Figures, NpsFigures, Share } from "../domain/score-figures";
 
 /** NPS category of one 0–10 answer: promoters 9–10, passives 7–8, detractors 0–6. */
 export function npsCategory(value: number): NpsCategory {

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiKeys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
-import { newApiKey, newId, sha256Hex } from "../auth/secrets";
+import { newApiKey, newId, sha256Hex } from "../auth/crypto";
 import { notFound } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";

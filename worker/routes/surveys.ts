@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
-import { newId } from "../auth/secrets";
+import { newId } from "../auth/crypto";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";

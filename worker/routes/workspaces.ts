@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { apiKeys, surveys, workspaces } from "../../schema/tables";
 import { requireAdmin } from "../auth/api-key";
-import { newApiKey, newId, sha256Hex } from "../auth/secrets";
+import { newApiKey, newId, sha256Hex } from "../auth/crypto";
 import { isValidTimeZone } from "../domain/local-day";
 import { DEFAULT_SURVEY } from "../domain/questions";
 import type { AppEnv } from "../env";

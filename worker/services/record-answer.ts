@@ -1,5 +1,5 @@
+import { newId } from "../auth/crypto";
 import { type InvitationClaims, verifyInvitation } from "../auth/invitation-token";
-import { newId } from "../auth/secrets";
 import type { Database } from "../db";
 import { DomainError, type ErrorDetail, goneTicket, invalid } from "../domain/errors";
 import { localDay } from "../domain/local-day";

@@ -1,6 +1,6 @@
 import { and, eq, gte } from "drizzle-orm";
 import { erasedTickets } from "../../schema/tables";
-import { sha256Hex } from "../auth/secrets";
+import { sha256Hex } from "../auth/crypto";
 import type { Database } from "../db";
 
 /**

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url, newId } from "../auth/secrets";
+import { base64url, fromBase64url, newId } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
 import type { CesScale } from "../domain/questions";

@@ -1,7 +1,7 @@
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { customerLinks, interactions, orders } from "../../schema/tables";
-import { sha256Hex } from "../auth/secrets";
+import { sha256Hex } from "../auth/crypto";
 import type { Database } from "../db";
 
 /** A customer as an event names them. */

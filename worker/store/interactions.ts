@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { interactions } from "../../schema/tables";
-import { newId } from "../auth/secrets";
+import { newId } from "../auth/crypto";
 import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
 import { OWN } from "../domain/ticket-source";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { responses } from "../../schema/tables";
-import { base64url, fromBase64url } from "../auth/secrets";
+import { base64url, fromBase64url } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
 import type { QuestionType } from "../domain/questions";

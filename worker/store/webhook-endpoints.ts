@@ -1,4 +1,4 @@
-import { newId } from "../auth/secrets";
+import { newId } from "../auth/crypto";
 import type { Database } from "../db";
 import type { Locale } from "../domain/questions";
 import type { EndpointFormat, EventType } from "../events/event-types";

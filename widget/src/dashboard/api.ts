@@ -4,43 +4,8 @@
  * "Repurchase"). Kept free of DOM types so tests can import it anywhere.
  */
 
-/** `{count, pct}` of one NPS category. */
-export interface Share {
-  count: number;
-  pct: number | null;
-}
-
-/** The API's benchmark band: a name such as "good", or an object naming it. */
-export type Benchmark = string | { band?: string; label?: string; name?: string } | null | undefined;
-
-export interface NpsFigures {
-  n: number;
-  nps: number | null;
-  promoters: Share;
-  passives: Share;
-  detractors: Share;
-  margin_of_error: number | null;
-  ci95: [number, number] | null;
-  benchmark?: Benchmark;
-}
-
-export interface CsatFigures {
-  n: number;
-  csat: number | null;
-  mean: number | null;
-  distribution: Record<string, number>;
-  ci95: [number, number] | null;
-  benchmark?: Benchmark;
-}
-
-export interface CesFigures {
-  n: number;
-  scale: "agree7" | "effort5" | string | null;
-  mean: number | null;
-  easy_pct: number | null;
-  distribution: Record<string, number>;
-  benchmark?: Benchmark;
-}
+/** The score figures, typed by the server's own definitions (worker/domain). */
+export type { CesFigures, CsatFigures, NpsFigures, Share } from "../../../worker/domain/score-figures";
 
 export type Grouped<T> = T & { groups?: (T & { key: string | null })[] };
 
@@ -53,7 +18,8 @@ export interface RepurchaseFigures {
   pending_repurchased: number;
   revenue: Record<string, string>;
   revenue_per_interaction: Record<string, string>;
-  benchmark?: Benchmark;
+  /** Not sent by today's server; a band name (or an object naming it) if a later one does. */
+  benchmark?: string | { band?: string; label?: string; name?: string } | null;
 }
 
 export interface ResponseItem {

@@ -1,7 +1,7 @@
 /**
  * The little arithmetic the dashboard does itself. Every score comes from the
  * API; the intervals for shares the API returns without one (repurchase rate,
- * CES "easy" share) and the benchmark bands come from widget/src/shared, the
+ * CES "easy" share) and the benchmark bands come from worker/domain, the
  * very modules the Worker computes its figures with.
  */
 
