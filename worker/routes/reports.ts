@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { METRICS } from "../domain/metrics";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
@@ -67,7 +68,7 @@ const WeeklyReport = z
     previous_week: z.object({ week: z.string(), from: z.string(), to: z.string() }),
     metrics: z.array(
       z.object({
-        metric: z.enum(["nps", "csat", "ces"]),
+        metric: z.enum(METRICS),
         scale: z
           .enum(["agree7", "effort5"])
           .nullable()
@@ -90,7 +91,7 @@ const WeeklyReport = z
     movers: z
       .array(
         z.object({
-          metric: z.enum(["nps", "csat", "ces"]),
+          metric: z.enum(METRICS),
           scale: z.enum(["agree7", "effort5"]).nullable(),
           dimension: z.enum(["channel", "request_type", "team", "agent"]),
           key: Segment.openapi({ description: "The segment value; null for answers without one" }),

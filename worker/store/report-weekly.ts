@@ -9,6 +9,7 @@ import type { Database } from "../db";
  */
 
 import { addDays, isoWeek, localDay } from "../domain/local-day";
+import { METRICS } from "../domain/metrics";
 import type { CesScale, QuestionType } from "../domain/questions";
 import { isoWeekRange, previousIsoWeek } from "../metrics/periods";
 import { addToHistogram, type Figures } from "../metrics/scores";
@@ -24,8 +25,6 @@ import {
 import { answersOf } from "./response-listing";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 import { cesScaleBook, figuresOf } from "./score-summary";
-
-const METRICS: QuestionType[] = ["nps", "csat", "ces"];
 
 export interface MetricChange {
   metric: QuestionType;

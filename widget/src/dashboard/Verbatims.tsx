@@ -1,9 +1,13 @@
+import { categoryOf, METRICS, NPS_CATEGORIES } from "../../../worker/domain/metrics";
 import type { ResponseItem } from "./api";
 import { useLocale } from "./locale-context";
 
 /** How an answer reads at a glance: good, neutral or bad, by the metric's own cut-offs. */
 export function tone(answers: ResponseItem["answers"]): "good" | "neutral" | "bad" {
-  if (answers.nps !== undefined) return answers.nps >= 9 ? "good" : answers.nps >= 7 ? "neutral" : "bad";
+  if (answers.nps !== undefined) {
+    const category = categoryOf(NPS_CATEGORIES, answers.nps);
+    return category === "promoter" ? "good" : category === "passive" ? "neutral" : "bad";
+  }
   if (answers.csat !== undefined) return answers.csat >= 4 ? "good" : answers.csat === 3 ? "neutral" : "bad";
   if (answers.ces !== undefined) return answers.ces >= 5 ? "good" : answers.ces === 4 ? "neutral" : "bad";
   return "neutral";
@@ -11,8 +15,7 @@ export function tone(answers: ResponseItem["answers"]): "good" | "neutral" | "ba
 
 /** "NPS 9", "CSAT 2": the answer a comment came with. */
 export function answerText(answers: ResponseItem["answers"]): string {
-  return (["nps", "csat", "ces"] as const)
-    .filter((m) => answers[m] !== undefined)
+  return METRICS.filter((m) => answers[m] !== undefined)
     .map((m) => `${m.toUpperCase()} ${answers[m]}`)
     .join(" · ");
 }
