@@ -17,7 +17,11 @@ function sources(dir: string): string[] {
   });
 }
 
-const all = [...sources(path.join(root, "worker")), ...sources(path.join(root, "widget/src"))];
+const all = [
+  ...sources(path.join(root, "worker")),
+  ...sources(path.join(root, "survey-ui")),
+  ...sources(path.join(root, "widget/src")),
+];
 const defining = (pattern: RegExp) =>
   all.filter((file) => pattern.test(readFileSync(file, "utf8"))).map((file) => path.relative(root, file));
 

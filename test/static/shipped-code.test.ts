@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * What ships (worker/, and widget/src, whose bundles the Worker serves) holds no
+ * What ships (worker/, survey-ui/, and widget/src, whose bundles the Worker serves) holds no
  * code that exists only for the tests: no `data-testid` hooks, no imports of test
  * helpers or test runtimes. Tests find elements as a person does (role, label,
  * id, class) and keep their fixtures and fault injection under test/.
@@ -20,14 +20,17 @@ function sources(dir: string): string[] {
 const TEST_ONLY = /data-testid|testid=|from "(vitest|cloudflare:test|fast-check|playwright-core)"|from "[./]*\/test\//;
 
 describe("shipped code", () => {
-  it("has no test-only hooks or test imports in worker/ or widget/src", () => {
-    const offenders = [...sources(path.join(root, "worker")), ...sources(path.join(root, "widget/src"))].flatMap(
-      (file) =>
-        readFileSync(file, "utf8")
-          .split("\n")
-          .map((line, i) => ({ line: line.trim(), at: `${path.relative(root, file)}:${i + 1}` }))
-          .filter(({ line }) => TEST_ONLY.test(line))
-          .map(({ at, line }) => `${at}: ${line}`),
+  it("has no test-only hooks or test imports in worker/, survey-ui/ or widget/src", () => {
+    const offenders = [
+      ...sources(path.join(root, "worker")),
+      ...sources(path.join(root, "survey-ui")),
+      ...sources(path.join(root, "widget/src")),
+    ].flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ line: line.trim(), at: `${path.relative(root, file)}:${i + 1}` }))
+        .filter(({ line }) => TEST_ONLY.test(line))
+        .map(({ at, line }) => `${at}: ${line}`),
     );
     expect(offenders).toEqual([]);
   });

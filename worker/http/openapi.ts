@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { METRICS, type Metric } from "../domain/metrics";
 import { TICKET_SOURCES } from "../domain/ticket-source";
 
 /** Shared OpenAPI pieces: the error body and the standard error responses. */
@@ -68,3 +69,11 @@ export const TicketSourceSchema = z.string().openapi({
     "Who numbers `ticket_id`: `own` for the workspace's own ids (invitations by default, `standard` events), else the support tool whose hook reported the ticket. A ticket is `(source, ticket_id)`.",
   example: "own",
 });
+
+/** A stored response's answers as the API shows them: one optional number per metric (worker/domain/metrics.ts). */
+export const AnswersSchema = z.object(
+  Object.fromEntries(METRICS.map((metric) => [metric, z.number().optional()])) as Record<
+    Metric,
+    z.ZodOptional<z.ZodNumber>
+  >,
+);

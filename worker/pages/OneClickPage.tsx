@@ -1,5 +1,5 @@
-import type { Locale } from "../../widget/src/shared/locale";
-import { PAGE_STRINGS } from "../../widget/src/shared/strings";
+import type { Locale } from "../../survey-ui/locale";
+import { PAGE_STRINGS } from "../../survey-ui/strings";
 import { Document } from "./Document";
 
 export interface OneClickPageProps {

@@ -1,7 +1,7 @@
-import type { Locale } from "../../widget/src/shared/locale";
-import { SurveyApp, type SurveyAppProps } from "../../widget/src/shared/SurveyApp";
-import { PAGE_STRINGS } from "../../widget/src/shared/strings";
-import type { SurveyView } from "../../widget/src/shared/survey-view";
+import type { Locale } from "../../survey-ui/locale";
+import { SurveyApp, type SurveyAppProps } from "../../survey-ui/SurveyApp";
+import { PAGE_STRINGS } from "../../survey-ui/strings";
+import type { SurveyView } from "../../survey-ui/survey-view";
 import { Document } from "./Document";
 
 export interface SurveyPageProps {

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
 import { checkRules, type FollowUpRule } from "../follow-ups/rules";
 import { followUpSummary } from "../follow-ups/summary";
-import { bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
+import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
 import {
   FOLLOW_UP_STATUSES,
@@ -42,7 +42,7 @@ const FollowUp = z
     ticket_id: z.string(),
     source: z.string().nullable(),
     survey_id: z.string(),
-    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    answers: AnswersSchema,
     comment: z.string().nullable(),
     channel: z.string().nullable(),
     request_type: z.string().nullable(),

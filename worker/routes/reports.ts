@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { METRICS } from "../domain/metrics";
 import type { AppEnv } from "../env";
-import { bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
+import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
 import { weeklyCost } from "../store/report-costliest";
 import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
@@ -25,7 +25,7 @@ const Verbatim = z
     ticket_id: z.string(),
     source: TicketSourceSchema,
     survey_id: z.string(),
-    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    answers: AnswersSchema,
     comment: z.string(),
     locale: z.string().nullable(),
     submitted_at: z.string(),
@@ -46,7 +46,7 @@ const CostlyTicket = z
     cost: z
       .record(z.string(), z.string())
       .openapi({ description: "handling time × cost_per_hour + compensation, per currency" }),
-    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    answers: AnswersSchema,
     comment: z.string().nullable(),
     submitted_at: z.string(),
     channel: Segment,

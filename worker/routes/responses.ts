@@ -5,7 +5,7 @@ import { invalid } from "../domain/errors";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
-import { bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
+import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
 import { recordResponse } from "../services/record-answer";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
@@ -33,7 +33,7 @@ const ResponseItem = z
     ticket_id: z.string(),
     source: TicketSourceSchema,
     survey_id: z.string(),
-    answers: z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() }),
+    answers: AnswersSchema,
     comment: z.string().nullable(),
     locale: z.string().nullable(),
     submitted_at: z.string(),

@@ -3,13 +3,12 @@ import { cors } from "hono/cors";
 import { CES_SCALES, METRICS } from "../domain/metrics";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { errors, jsonResponse } from "../http/openapi";
+import { AnswersSchema, errors, jsonResponse } from "../http/openapi";
 import { surveyView } from "../pages/survey-view";
 import { openInvitation } from "../services/record-answer";
 import { findGivenResponse } from "../store/given-response";
 
 const Localized = z.object({ en: z.string(), fr: z.string() });
-const Answers = z.object({ nps: z.number().optional(), csat: z.number().optional(), ces: z.number().optional() });
 
 const SurveyViewSchema = z
   .object({
@@ -25,7 +24,7 @@ const SurveyViewSchema = z
     comment: z.boolean().openapi({ description: "Whether the survey offers a comment box" }),
     ces_scale: z.enum(CES_SCALES),
     locale: z.enum(LOCALES).nullable().openapi({ description: "The invitation's language, if it set one" }),
-    response: z.object({ answers: Answers, comment: z.string().nullable() }).nullable().openapi({
+    response: z.object({ answers: AnswersSchema, comment: z.string().nullable() }).nullable().openapi({
       description:
         "The scores this token already gave, so a reload shows them. `comment` is always null here: a stored comment is never shown through a token (reading verbatims needs an API key with the read scope); a new comment replaces it, an empty box keeps it.",
     }),

@@ -1,5 +1,7 @@
-/** The two languages the customer-facing surfaces speak. */
-export type Locale = "en" | "fr";
+import type { Locale } from "../worker/domain/questions";
+
+/** The languages the customer-facing surfaces speak (worker/domain/questions.ts). */
+export type { Locale };
 
 /**
  * The first candidate that is a French or English language tag (`fr`, `fr-CA`,
