@@ -11,6 +11,7 @@ import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { dashboardSummaryRoutes } from "./routes/dashboard-summary";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
@@ -56,6 +57,7 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", dashboardSummaryRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
   app.route("/", pageRoutes);
