@@ -95,7 +95,10 @@ const median = (xs) => {
 };
 
 // The current bundles, as wrangler dev serves them.
-const build = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], { cwd: root, encoding: "utf8" });
+const build = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], {
+  cwd: root,
+  encoding: "utf8",
+});
 if (build.status !== 0) throw new Error(build.stderr || build.stdout);
 const oldBundle = await buildOldBundle(oldRev);
 
@@ -111,7 +114,9 @@ const browser = await chromium.launch({
 });
 
 try {
-  console.log(`old: dashboard bundle of ${git("rev-parse", "--short", oldRev)}; new: this tree. ${RUNS} runs each, alternated, after one warm-up each.`);
+  console.log(
+    `old: dashboard bundle of ${git("rev-parse", "--short", oldRev)}; new: this tree. ${RUNS} runs each, alternated, after one warm-up each.`,
+  );
   await measure(browser, dev.origin, demo.apiKey, oldBundle);
   await measure(browser, dev.origin, demo.apiKey, null);
   const runs = { old: [], new: [] };

@@ -14,15 +14,45 @@ let ws: TestWorkspace;
 const T = Date.parse("2026-05-04T10:00:00Z");
 
 const closed = (ticket: string, email: string, at: number, extra: Record<string, string> = {}) =>
-  sendStandard(ws, { type: "interaction.closed", data: { ticket_id: ticket, customer: { email }, closed_at: iso(at), ...extra } });
+  sendStandard(ws, {
+    type: "interaction.closed",
+    data: { ticket_id: ticket, customer: { email }, closed_at: iso(at), ...extra },
+  });
 
 beforeAll(async () => {
   ws = await createWorkspace("Summary Co");
   const s = ws.defaultSurveyId;
   await seedResponses(ws.id, [
-    { surveyId: s, day: "2026-05-01", nps: 10, csat: 5, channel: "email", requestType: "refund", agent: "Léa", team: "FR" },
-    { surveyId: s, day: "2026-05-02", nps: 3, csat: 2, channel: "chat", requestType: "logistics", agent: "Max", team: "FR" },
-    { surveyId: s, day: "2026-05-03", nps: 8, csat: 4, channel: "chat", requestType: "refund", agent: "Zoé", team: "BE" },
+    {
+      surveyId: s,
+      day: "2026-05-01",
+      nps: 10,
+      csat: 5,
+      channel: "email",
+      requestType: "refund",
+      agent: "Léa",
+      team: "FR",
+    },
+    {
+      surveyId: s,
+      day: "2026-05-02",
+      nps: 3,
+      csat: 2,
+      channel: "chat",
+      requestType: "logistics",
+      agent: "Max",
+      team: "FR",
+    },
+    {
+      surveyId: s,
+      day: "2026-05-03",
+      nps: 8,
+      csat: 4,
+      channel: "chat",
+      requestType: "refund",
+      agent: "Zoé",
+      team: "BE",
+    },
     { surveyId: s, day: "2026-05-09", nps: 9, csat: 5, channel: "phone", agent: "Léa" },
     { surveyId: s, day: "2026-05-10", nps: 6 },
   ]);
@@ -31,7 +61,13 @@ beforeAll(async () => {
   await closed("T-b", "b@x.io", T + DAY, { channel: "chat" });
   await sendStandard(ws, {
     type: "order.created",
-    data: { order_id: "O-a", customer: { email: "a@x.io" }, placed_at: iso(T + 2 * DAY), total: "10.00", currency: "EUR" },
+    data: {
+      order_id: "O-a",
+      customer: { email: "a@x.io" },
+      placed_at: iso(T + 2 * DAY),
+      total: "10.00",
+      currency: "EUR",
+    },
   });
 });
 

@@ -28,12 +28,10 @@ export const DashboardSummarySchema = z
         description: "As `GET /v1/repurchase` with its default window and `as_of` now",
       }),
     ),
-    filter_values: z
-      .object({ channel: values, request_type: values, agent: values, team: values })
-      .openapi({
-        description:
-          "Every value each segment filter can take: the distinct keys of the score rollups (all time, whatever the filters)",
-      }),
+    filter_values: z.object({ channel: values, request_type: values, agent: values, team: values }).openapi({
+      description:
+        "Every value each segment filter can take: the distinct keys of the score rollups (all time, whatever the filters)",
+    }),
   })
   .openapi("DashboardSummary");
 

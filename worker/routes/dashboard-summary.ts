@@ -34,7 +34,10 @@ The \`Server-Timing\` header reports the rows D1 read in total.`,
   security: bearer,
   middleware: [requireScope("read")] as const,
   request: { query: Query },
-  responses: { 200: jsonResponse("The headline figures and filter values", DashboardSummarySchema), ...errors(401, 403, 422) },
+  responses: {
+    200: jsonResponse("The headline figures and filter values", DashboardSummarySchema),
+    ...errors(401, 403, 422),
+  },
 });
 
 /** A figure's refusal (422) goes in its place, so one mixed selection does not blank the page. */

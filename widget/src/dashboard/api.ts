@@ -4,7 +4,6 @@
  * "Repurchase"). Kept free of DOM types so tests can import it anywhere.
  */
 
-
 /** `{count, pct}` of one NPS category. */
 export interface Share {
   count: number;

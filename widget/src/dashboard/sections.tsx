@@ -45,7 +45,8 @@ export const LAZY_SECTIONS: LazySection[] = [
   {
     id: "charts",
     title: "charts",
-    render: (c) => (c.details ? <Charts data={{ ...c.headline, ...c.details }} grain={c.filters.trend} /> : <Pending />),
+    render: (c) =>
+      c.details ? <Charts data={{ ...c.headline, ...c.details }} grain={c.filters.trend} /> : <Pending />,
   },
   {
     id: "verbatims",
