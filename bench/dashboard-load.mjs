@@ -106,7 +106,15 @@ const persist = mkdtempSync(path.join(tmpdir(), "aftercare-bench-dashboard-"));
 mkdirSync(persist, { recursive: true });
 wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", persist]);
 const demo = await seedDemo({ root, persistTo: persist, log: () => {} });
-const dev = await startDev(["--persist-to", persist]);
+const dev = await startDev([
+  "--persist-to",
+  persist,
+  "--var",
+  "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
+  // Many page loads from one IP in a minute: the limiter is not what is measured.
+  "--var",
+  "RATE_LIMITING:off",
+]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,

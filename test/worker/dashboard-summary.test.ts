@@ -156,7 +156,7 @@ describe("GET /v1/dashboard/summary", () => {
     ]);
   });
 
-  it("the dashboard's type is the route schema's, both ways (checked by tsc)", () => {
+  it("the dashboard's DashboardSummary type accepts what the route's schema serves (checked by tsc)", () => {
     type Served = z.infer<typeof DashboardSummarySchema>;
     expectTypeOf<Served>().toExtend<DashboardSummary>();
     expectTypeOf<DashboardSummary["filter_values"]>().toEqualTypeOf<Served["filter_values"]>();
