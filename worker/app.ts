@@ -12,6 +12,7 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
 import { dashboardSummaryRoutes } from "./routes/dashboard-summary";
+import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
@@ -22,6 +23,7 @@ import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
 
@@ -58,6 +60,8 @@ export function createApp() {
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
   app.route("/", dashboardSummaryRoutes);
+  app.route("/", webhookEndpointRoutes);
+  app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
   app.route("/", pageRoutes);

@@ -212,9 +212,9 @@ export function App() {
                   <Cards data={headline} />
                 </section>
                 {LAZY_SECTIONS.map((block) => (
-                  <section key={block.id} aria-labelledby={`${block.id}-title`} class="block">
+                  <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">
                     <h2 id={`${block.id}-title`}>{t(block.title)}</h2>
-                    {block.render({ get, filters, headline, details, onKeyRejected: onLoadError })}
+                    {block.render({ get, apiKey: key, filters, headline, details, onKeyRejected: onLoadError })}
                   </section>
                 ))}
               </>

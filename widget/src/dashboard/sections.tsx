@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import type { ApiGet } from "./api";
 import { Charts } from "./Charts";
+import { FollowUpInbox } from "./FollowUpInbox";
 import { apiFilters, type Filters } from "./filters";
 import { ImpactCard } from "./ImpactCard";
 import type { TextKey } from "./i18n";
@@ -12,6 +13,8 @@ import { WeeklyReport } from "./WeeklyReport";
 /** What a section below the headline gets: it renders after the first figures are on screen. */
 export interface SectionContext {
   get: ApiGet;
+  /** The signed-in key, for a section that builds its own links or requests (the follow-up inbox). */
+  apiKey: string;
   filters: Filters;
   headline: Headline;
   /** The shared trends, breakdowns and comments; null while they load. */
@@ -23,6 +26,8 @@ export interface SectionContext {
 export interface LazySection {
   id: string;
   title: TextKey;
+  /** The section element's own id, when something links to it (`/dashboard#follow-ups`). */
+  anchor?: string;
   render: (ctx: SectionContext) => VNode;
 }
 
@@ -52,6 +57,12 @@ export const LAZY_SECTIONS: LazySection[] = [
     id: "verbatims",
     title: "verbatims",
     render: (c) => (c.details ? <VerbatimsSection details={c.details} /> : <Pending />),
+  },
+  {
+    id: "follow-ups",
+    anchor: "follow-ups",
+    title: "followUps",
+    render: (c) => <FollowUpInbox get={c.get} apiKey={c.apiKey} onKeyRejected={c.onKeyRejected} />,
   },
   { id: "weekly", title: "weekly", render: (c) => <WeeklyReport get={c.get} onKeyRejected={c.onKeyRejected} /> },
 ];
