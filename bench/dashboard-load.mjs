@@ -7,7 +7,7 @@
 // here from git, served in place of the current bundle by request interception);
 // "new" is the current build. Same server, same data, same browser, runs alternated.
 //
-//   node bench/dashboard-load.mjs [--runs 7] [--old <git rev>]
+//   node bench/dashboard-load.mjs [--runs 9] [--old <git rev>]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +22,7 @@ const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : fallback;
 };
-const RUNS = Number(arg("--runs", "7"));
+const RUNS = Number(arg("--runs", "9"));
 const TARGET_REQUESTS = 3;
 const TARGET_RATIO = 0.5;
 
