@@ -11,6 +11,7 @@ import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { dashboardSummaryRoutes } from "./routes/dashboard-summary";
 import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
@@ -58,6 +59,7 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", dashboardSummaryRoutes);
   app.route("/", webhookEndpointRoutes);
   app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
