@@ -1,7 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { apiKeys } from "../../schema/tables";
-import { database } from "../db";
 import type { AppEnv, Scope } from "../env";
 import { ApiError } from "../http/errors";
 import { sha256Hex, timingSafeEqualText } from "./crypto";
@@ -26,7 +25,7 @@ export function requireScope(scope: Scope | readonly Scope[]): MiddlewareHandler
     const key = bearerToken(c.req.header("authorization"));
     if (!key) throw unauthorized("Send an API key as Authorization: Bearer <key>");
     const hash = await sha256Hex(key);
-    const row = await database(c.env)
+    const row = await c.var.db
       .select({ workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes, keyHash: apiKeys.keyHash })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))

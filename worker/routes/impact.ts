@@ -26,7 +26,7 @@ const Query = z.object({
   by: z
     .enum(Object.keys(IMPACT_CATEGORIES) as [ImpactBy, ...ImpactBy[]])
     .default("nps_category")
-    .openapi({ description: "The categories compared; `follow_up` needs follow-ups" }),
+    .openapi({ description: "The categories compared: NPS or CSAT category, or follow-up contacted vs not_contacted" }),
   channel: segmentText.optional(),
   request_type: segmentText.optional(),
   agent: segmentText.optional(),

@@ -7,6 +7,7 @@ import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/opena
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
+import { RepurchaseFiguresSchema } from "./repurchase-schemas";
 
 const Query = z.object({
   window_days: z.coerce
@@ -30,29 +31,11 @@ const Query = z.object({
   team: segmentText.optional(),
 });
 
-const Money = z.record(z.string(), z.string()).openapi({
-  description: "Decimal strings per currency, never summed across currencies",
-  example: { EUR: "1234.50" },
-});
-
-const Figures = z.object({
-  eligible: z.number().int().openapi({ description: "Interactions whose window has closed by `as_of`" }),
-  repurchased: z.number().int().openapi({ description: "Eligible interactions with a counting order" }),
-  rate: z.number().nullable().openapi({ description: "repurchased / eligible; null when nothing is eligible" }),
-  pending: z.number().int().openapi({ description: "Interactions whose window is still open (never a miss)" }),
-  pending_repurchased: z
-    .number()
-    .int()
-    .openapi({ description: "Pending ones with a counting order placed by `as_of`" }),
-  revenue: Money,
-  revenue_per_interaction: Money,
-});
-
-const RepurchaseBody = Figures.extend({
+const RepurchaseBody = RepurchaseFiguresSchema.extend({
   window_days: z.number().int(),
   as_of: z.string(),
   groups: z
-    .array(Figures.extend({ key: z.string().nullable() }))
+    .array(RepurchaseFiguresSchema.extend({ key: z.string().nullable() }))
     .openapi({ description: "One entry per `group_by` key; empty when the read is not grouped" }),
 }).openapi("Repurchase");
 
