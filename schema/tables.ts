@@ -11,6 +11,8 @@
  */
 
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CES_SCALES } from "../worker/domain/metrics";
+import type { Question } from "../worker/domain/questions";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -51,9 +53,9 @@ export const surveys = sqliteTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** JSON array of `{type, prompt?: {en?, fr?}}`, in display order. */
-    questions: text("questions").notNull(),
+    questions: text("questions", { mode: "json" }).$type<Question[]>().notNull(),
     comment: integer("comment", { mode: "boolean" }).notNull().default(false),
-    cesScale: text("ces_scale").notNull().default("agree7"),
+    cesScale: text("ces_scale", { enum: CES_SCALES }).notNull().default("agree7"),
     isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
   },

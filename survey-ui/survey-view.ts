@@ -1,7 +1,9 @@
 import type { Locale } from "./locale";
 
 /** The question types a survey may ask (see docs/api.md, "Surveys"). */
-export type QuestionType = "nps" | "csat" | "ces";
+import type { QuestionType } from "../worker/domain/questions";
+
+export type { QuestionType };
 
 export type Answers = Partial<Record<QuestionType, number>>;
 

@@ -34,6 +34,8 @@ describe("migrations", () => {
   it("drizzle-kit generate on the unchanged schema writes nothing", () => {
     // A copy, so a failing run cannot leave a stray migration in the repository.
     cpSync(path.join(root, "schema"), path.join(scratch, "schema"), { recursive: true });
+    // The schema takes its enums and JSON types from the domain (worker/domain).
+    cpSync(path.join(root, "worker/domain"), path.join(scratch, "worker/domain"), { recursive: true });
     cpSync(path.join(root, "drizzle.config.ts"), path.join(scratch, "drizzle.config.ts"));
     symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"), "dir");
     const before = tree(path.join(scratch, "schema/migrations"));

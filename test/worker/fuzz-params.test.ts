@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SOURCE_NAMES } from "../../worker/hooks/sources";
 import {
   checkInvariants,
   nastyString,
@@ -152,10 +153,7 @@ describe("fuzz: query strings, path parameters and headers", { timeout: 90_000 }
 
   it("webhook receivers with any workspace, source, headers and body", async () => {
     const workspace = fc.oneof(fc.constantFrom(t.a.id, t.b.id), segment);
-    const source = fc.oneof(
-      fc.constantFrom("standard", "shopify", "zendesk", "freshdesk", "gorgias", "helpscout", "intercom", "woocommerce"),
-      segment,
-    );
+    const source = fc.oneof(fc.constantFrom(...SOURCE_NAMES), segment);
     const headerName = fc.constantFrom(
       "webhook-id",
       "webhook-timestamp",

@@ -36,6 +36,12 @@ export function scaleOf(metric: Metric, cesScale: CesScale): ValueRange {
   return metric === "ces" ? SCALES.ces[cesScale] : SCALES[metric];
 }
 
+/** The widest answer range a metric takes on any scale (CES: 1–7), for validating before the survey is known. */
+export function widestScale(metric: Metric): ValueRange {
+  const ranges: ValueRange[] = metric === "ces" ? Object.values(SCALES.ces) : [SCALES[metric]];
+  return { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
+}
+
 /** NPS: detractors 0–6, passives 7–8, promoters 9–10. */
 export const NPS_CATEGORIES = [
   { name: "detractor", min: 0, max: 6 },

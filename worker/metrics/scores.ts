@@ -7,8 +7,8 @@
  * NaN); counts stay 0 because they truly are. Numbers are unrounded.
  */
 
-import { type CesBand, type CsatBand, cesBand, csatBand, type NpsBand, npsBand } from "../domain/benchmarks";
-import { type Interval, npsAdjustedWaldInterval, npsMarginOfError, wilsonPercent } from "../domain/intervals";
+import { cesBand, csatBand, npsBand } from "../domain/benchmarks";
+import { npsAdjustedWaldInterval, npsMarginOfError, wilsonPercent } from "../domain/intervals";
 import {
   CES_CATEGORIES,
   type CesScale,

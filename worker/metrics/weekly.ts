@@ -3,6 +3,7 @@
  * measured on, the verbatim ranking and the segments that moved most.
  */
 
+import type { Metric } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "./scores";
 import { normalizedScore } from "./scores";
@@ -65,7 +66,7 @@ export function rankVerbatims<T extends VerbatimCandidate>(
 
 /** A segment's headline in both weeks. */
 export interface SegmentMove {
-  metric: "nps" | "csat" | "ces";
+  metric: Metric;
   scale: CesScale | null;
   dimension: "channel" | "request_type" | "team" | "agent";
   key: string | null;

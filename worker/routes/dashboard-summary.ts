@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { DomainError } from "../domain/errors";
 import type { QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { ApiError } from "../http/errors";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
@@ -45,7 +45,7 @@ async function orError<T>(work: Promise<T>): Promise<T | { error: { code: string
   try {
     return await work;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 422) return { error: { code: e.code, message: e.message } };
+    if (e instanceof DomainError && e.kind === "invalid") return { error: { code: e.code, message: e.message } };
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import { METRICS } from "../domain/metrics";
 import type { AppEnv } from "../env";
 import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
+import { HEADLINE } from "../metrics/weekly";
 import { weeklyCost } from "../store/report-costliest";
 import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
 import { costPerHourOf, getWorkspace } from "../store/workspaces";
@@ -56,8 +57,10 @@ const CostlyTicket = z
   })
   .openapi("CostlyTicket");
 
+type HeadlineFigure = (typeof HEADLINE)[keyof typeof HEADLINE];
+
 const Headline = z
-  .enum(["nps", "csat", "easy_pct"])
+  .enum(Object.values(HEADLINE) as [HeadlineFigure, ...HeadlineFigure[]])
   .openapi({ description: "The figure `change` compares; always higher-is-better" });
 
 const WeeklyReport = z

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requireScope } from "../auth/api-key";
 import { invalid } from "../domain/errors";
+import { METRICS, type Metric, widestScale } from "../domain/metrics";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
@@ -16,9 +17,13 @@ const SubmitResponse = z
     token: z.string().min(1).max(2048),
     answers: z
       .object({
-        nps: z.number().int().min(0).max(10).optional(),
-        csat: z.number().int().min(1).max(5).optional(),
-        ces: z.number().int().min(1).max(7).optional(),
+        // Each metric's widest scale; the survey's own scale is checked when the answer is recorded.
+        ...(Object.fromEntries(
+          METRICS.map((metric) => {
+            const { min, max } = widestScale(metric);
+            return [metric, z.number().int().min(min).max(max).optional()];
+          }),
+        ) as Record<Metric, z.ZodOptional<z.ZodNumber>>),
       })
       .strict()
       .openapi({ description: "At least one of the survey's questions, and no other" }),
@@ -147,9 +152,7 @@ const CSV_COLUMNS = [
   "ticket_id",
   "source",
   "survey_id",
-  "nps",
-  "csat",
-  "ces",
+  ...METRICS,
   "comment",
   "locale",
   "submitted_at",
@@ -214,9 +217,7 @@ responseRoutes
                 j.ticket_id,
                 j.source,
                 j.survey_id,
-                j.answers.nps,
-                j.answers.csat,
-                j.answers.ces,
+                ...METRICS.map((metric) => j.answers[metric]),
                 j.comment,
                 j.locale,
                 j.submitted_at,

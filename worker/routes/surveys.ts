@@ -88,7 +88,7 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
       id: newId("srv"),
       workspaceId: c.var.workspaceId,
       name: body.name,
-      questions: JSON.stringify(body.questions),
+      questions: body.questions,
       comment: body.comment,
       cesScale: body.ces_scale,
       isDefault: body.is_default,

@@ -67,7 +67,7 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c
       id: surveyId,
       workspaceId: id,
       name: DEFAULT_SURVEY.name,
-      questions: JSON.stringify(DEFAULT_SURVEY.questions),
+      questions: DEFAULT_SURVEY.questions,
       comment: DEFAULT_SURVEY.comment,
       cesScale: DEFAULT_SURVEY.cesScale,
       isDefault: true,

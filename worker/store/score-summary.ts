@@ -40,13 +40,9 @@ export async function cesScaleBook(db: Database, workspaceId: string): Promise<C
     .from(surveys)
     .where(eq(surveys.workspaceId, workspaceId))
     .all();
-  const asking = new Set(
-    rows
-      .filter((r) => (JSON.parse(r.questions) as { type: string }[]).some((q) => q.type === "ces"))
-      .map((r) => r.scale as CesScale),
-  );
+  const asking = new Set(rows.filter((r) => r.questions.some((q) => q.type === "ces")).map((r) => r.scale));
   return {
-    scaleOf: new Map(rows.map((r) => [r.id, r.scale as CesScale])),
+    scaleOf: new Map(rows.map((r) => [r.id, r.scale])),
     unanimous: asking.size === 1 ? [...asking][0]! : null,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import type { Database } from "../db";
 import { notFound } from "../domain/errors";
-import type { CesScale, Question, SurveyShape } from "../domain/questions";
+import type { SurveyShape } from "../domain/questions";
 
 export interface Survey extends SurveyShape {
   id: string;
@@ -19,9 +19,9 @@ export function toSurvey(row: SurveyRow): Survey {
     id: row.id,
     workspaceId: row.workspaceId,
     name: row.name,
-    questions: JSON.parse(row.questions) as Question[],
+    questions: row.questions,
     comment: row.comment,
-    cesScale: row.cesScale as CesScale,
+    cesScale: row.cesScale,
     isDefault: row.isDefault,
     createdAt: row.createdAt,
   };
