@@ -143,6 +143,9 @@ export const responses = sqliteTable(
     uniqueIndex("responses_source_ticket").on(t.surveyId, t.source, t.ticketId),
     index("responses_newest").on(t.workspaceId, t.submittedAt, t.id),
     index("responses_interaction").on(t.interactionId),
+    // Score reads that cross two segments (no rollup grain holds them) read the
+    // answers of their day range through this index (worker/store/score-reads.ts).
+    index("responses_day").on(t.workspaceId, t.submittedDay),
   ],
 );
 
@@ -150,11 +153,11 @@ export const responses = sqliteTable(
  * Per-day answer histograms, kept by SQL triggers on `responses` (see the
  * triggers migration), so they change in the same transaction as the answer.
  *
- * Four grains: `full` keys every segment including the agent; `seg` drops the
- * agent; and, from migration 0002, `agent` keeps only the agent and `all` drops
- * every segment (day, survey, value). Each read uses the coarsest grain that
- * holds what it needs (`grainFor` in worker/store/score-reads.ts), so a BPO
- * with hundreds of agents does not pay for them on every dashboard load.
+ * Grains (worker/domain/segments.ts): `all` folds every segment to '' (day,
+ * survey, value), and each segment dimension has a grain of its own keeping that
+ * dimension only, so a read by one dimension costs days × its values × answer
+ * values whatever the number of combinations (`grainFor` in
+ * worker/store/score-reads.ts). Reads crossing two dimensions use `responses`.
  */
 export const scoreRollups = sqliteTable(
   "score_rollups",

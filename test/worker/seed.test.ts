@@ -115,7 +115,7 @@ describe("demo seed", () => {
       "SELECT count(nps) AS nps, count(csat) AS csat, count(ces) AS ces FROM responses",
     );
     const rolled = await rows<{ metric: string; n: number }>(
-      "SELECT metric, sum(count) AS n FROM score_rollups WHERE grain = 'seg' GROUP BY metric",
+      "SELECT metric, sum(count) AS n FROM score_rollups WHERE grain = 'all' GROUP BY metric",
     );
     expect(Object.fromEntries(rolled.map((r) => [r.metric, r.n]))).toEqual(answers);
   });

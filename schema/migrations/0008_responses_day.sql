@@ -1,0 +1,1 @@
+CREATE INDEX `responses_day` ON `responses` (`workspace_id`,`submitted_day`);
