@@ -78,6 +78,12 @@ export const interactions = sqliteTable(
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),
     team: text("team").notNull().default(""),
+    /**
+     * `first_order`, `returning` (1–2) or `loyal` (3+) by the customer's counting
+     * orders placed before closed_at; '' without a customer. Kept by SQL triggers
+     * (migration 0009) whenever an order or the interaction changes, late orders included.
+     */
+    customerTenure: text("customer_tenure").notNull().default(""),
     closedAt: integer("closed_at").notNull(),
     closedDay: text("closed_day").notNull(),
     /**
@@ -138,6 +144,8 @@ export const responses = sqliteTable(
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),
     team: text("team").notNull().default(""),
+    /** The interaction's customer_tenure, copied by trigger so the rollups can follow it. */
+    customerTenure: text("customer_tenure").notNull().default(""),
   },
   (t) => [
     uniqueIndex("responses_source_ticket").on(t.surveyId, t.source, t.ticketId),
@@ -170,6 +178,7 @@ export const scoreRollups = sqliteTable(
     requestType: text("request_type").notNull(),
     team: text("team").notNull(),
     agent: text("agent").notNull(),
+    customerTenure: text("customer_tenure").notNull().default(""),
     metric: text("metric").notNull(),
     value: integer("value").notNull(),
     count: integer("count").notNull(),
@@ -185,6 +194,7 @@ export const scoreRollups = sqliteTable(
         t.requestType,
         t.team,
         t.agent,
+        t.customerTenure,
         t.metric,
         t.value,
       ],
@@ -201,6 +211,7 @@ export const scoreRollups = sqliteTable(
       t.requestType,
       t.team,
       t.agent,
+      t.customerTenure,
       t.value,
       t.count,
     ),
@@ -215,6 +226,7 @@ export const scoreRollups = sqliteTable(
       t.channel,
       t.requestType,
       t.team,
+      t.customerTenure,
       t.value,
       t.count,
     ),

@@ -8,8 +8,12 @@
  * Pure data and functions: no imports, so Node can load it from the generator.
  */
 
-/** Each dimension is a column of `responses` and of `score_rollups` of the same name. */
-export const SEGMENT_DIMENSIONS = ["channel", "request_type", "agent", "team"] as const;
+/**
+ * Each dimension is a column of `interactions`, `responses` and `score_rollups`
+ * of the same name. `customer_tenure` comes from the shop's orders (see
+ * CUSTOMER_TENURES); the others from the support tool.
+ */
+export const SEGMENT_DIMENSIONS = ["channel", "request_type", "agent", "team", "customer_tenure"] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 /**
@@ -31,3 +35,6 @@ export function grainOf(dimensions: readonly SegmentDimension[]): RollupGrain | 
   if (distinct.length === 0) return "all";
   return distinct.length === 1 ? distinct[0]! : null;
 }
+
+/** The values of `customer_tenure`: counting orders placed before the interaction closed. */
+export const CUSTOMER_TENURES = ["first_order", "returning", "loyal"] as const;

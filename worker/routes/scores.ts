@@ -1,19 +1,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { QUESTION_TYPES } from "../domain/questions";
-import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
 import { summarizeScores } from "../store/score-summary";
 import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
-
-/** One optional filter per segment dimension (worker/domain/segments.ts). */
-const segmentFilters = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
-  SegmentDimension,
-  z.ZodOptional<typeof segmentText>
->;
 
 export const ScoresQuery = z
   .object({

@@ -102,9 +102,7 @@ export function histogramStatement(
   const where = fromResponses
     ? ["workspace_id = ?", `${selection.metric} IS NOT NULL`]
     : ["workspace_id = ?", "grain = ?", "metric = ?"];
-  const params: unknown[] = fromResponses
-    ? [selection.workspaceId]
-    : [selection.workspaceId, grain, selection.metric];
+  const params: unknown[] = fromResponses ? [selection.workspaceId] : [selection.workspaceId, grain, selection.metric];
   const filter = (sql: string, value: string | undefined) => {
     if (value == null) return;
     where.push(sql);

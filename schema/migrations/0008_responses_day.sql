@@ -1,1 +1,0 @@
-CREATE INDEX `responses_day` ON `responses` (`workspace_id`,`submitted_day`);
