@@ -20,6 +20,14 @@ export const workspaces = sqliteTable("workspaces", {
   /** Hourly cost of agent time in minor units of `cost_per_hour_currency`; NULL until set. */
   costPerHourMinor: integer("cost_per_hour_minor"),
   costPerHourCurrency: text("cost_per_hour_currency"),
+  /**
+   * Value tiers (`PATCH /v1/workspace` `value_tiers`): a customer's counting orders in
+   * this currency over the 365 days before an interaction are `low` below the mid
+   * bound, `mid` below the high bound, `high` from it; in minor units; NULL when unset.
+   */
+  valueTierCurrency: text("value_tier_currency"),
+  valueTierMidMinor: integer("value_tier_mid_minor"),
+  valueTierHighMinor: integer("value_tier_high_minor"),
 });
 
 export const apiKeys = sqliteTable(
@@ -84,6 +92,12 @@ export const interactions = sqliteTable(
      * (migration 0009) whenever an order or the interaction changes, late orders included.
      */
     customerTenure: text("customer_tenure").notNull().default(""),
+    /**
+     * `low`, `mid`, `high` by the customer's counting orders in the 365 days before
+     * closed_at, in the workspace's value-tier currency and bounds; `unknown` without
+     * tiers or such orders. Kept by the same triggers, and redone when the bounds change.
+     */
+    valueTier: text("value_tier").notNull().default(""),
     closedAt: integer("closed_at").notNull(),
     closedDay: text("closed_day").notNull(),
     /**
@@ -144,8 +158,9 @@ export const responses = sqliteTable(
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),
     team: text("team").notNull().default(""),
-    /** The interaction's customer_tenure, copied by trigger so the rollups can follow it. */
+    /** The interaction's customer_tenure and value_tier, copied by trigger so the rollups can follow them. */
     customerTenure: text("customer_tenure").notNull().default(""),
+    valueTier: text("value_tier").notNull().default(""),
   },
   (t) => [
     uniqueIndex("responses_source_ticket").on(t.surveyId, t.source, t.ticketId),
@@ -179,6 +194,7 @@ export const scoreRollups = sqliteTable(
     team: text("team").notNull(),
     agent: text("agent").notNull(),
     customerTenure: text("customer_tenure").notNull().default(""),
+    valueTier: text("value_tier").notNull().default(""),
     metric: text("metric").notNull(),
     value: integer("value").notNull(),
     count: integer("count").notNull(),
@@ -195,6 +211,7 @@ export const scoreRollups = sqliteTable(
         t.team,
         t.agent,
         t.customerTenure,
+        t.valueTier,
         t.metric,
         t.value,
       ],
@@ -212,6 +229,7 @@ export const scoreRollups = sqliteTable(
       t.team,
       t.agent,
       t.customerTenure,
+      t.valueTier,
       t.value,
       t.count,
     ),
@@ -227,6 +245,7 @@ export const scoreRollups = sqliteTable(
       t.requestType,
       t.team,
       t.customerTenure,
+      t.valueTier,
       t.value,
       t.count,
     ),

@@ -1,7 +1,8 @@
 -- Rollups by single dimension (issue 16).
 --
 -- The grains become `all` (every segment folded to '') plus one per segment dimension
--- (channel, request_type, agent, team, customer_tenure), each keeping that dimension only. The old
+-- (channel, request_type, agent, team, customer_tenure, value_tier), each keeping that
+-- dimension only. The old
 -- `seg` (channel × request type × team) and `full` (every segment) grains are filled
 -- into the new ones and then deleted: a read by one dimension now costs days × values
 -- of that dimension × answer values, whatever the number of combinations; reads that
@@ -13,7 +14,7 @@
 -- same transaction (a D1 batch is one), so a score read never disagrees with the
 -- answers, whatever the concurrency. A changed answer moves its count: the old value
 -- is taken out and the new one put in. Erasing a response takes it out too.
--- Grains: all, channel, request_type, agent, team, customer_tenure (worker/domain/segments.ts).
+-- Grains: all, channel, request_type, agent, team, customer_tenure, value_tier (worker/domain/segments.ts).
 DROP TRIGGER IF EXISTS responses_rollup_insert;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS responses_rollup_delete;
@@ -21,302 +22,352 @@ DROP TRIGGER IF EXISTS responses_rollup_delete;
 DROP TRIGGER IF EXISTS responses_rollup_update;
 --> statement-breakpoint
 CREATE TRIGGER responses_rollup_insert AFTER INSERT ON responses BEGIN
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'nps', NEW.nps, 1
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'nps', NEW.nps, 1
+  WHERE NEW.nps IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'csat', NEW.csat, 1
+  WHERE NEW.csat IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'ces', NEW.ces, 1
+  WHERE NEW.ces IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER responses_rollup_delete AFTER DELETE ON responses BEGIN
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'ces' AND value = OLD.ces;
   DELETE FROM score_rollups
-  WHERE workspace_id = OLD.workspace_id AND grain IN ('all', 'channel', 'request_type', 'agent', 'team', 'customer_tenure') AND day = OLD.submitted_day AND survey_id = OLD.survey_id AND count <= 0;
+  WHERE workspace_id = OLD.workspace_id AND grain IN ('all', 'channel', 'request_type', 'agent', 'team', 'customer_tenure', 'value_tier') AND day = OLD.submitted_day AND survey_id = OLD.survey_id AND count <= 0;
 END;
 --> statement-breakpoint
 CREATE TRIGGER responses_rollup_update AFTER UPDATE ON responses
-WHEN OLD.nps IS NOT NEW.nps OR OLD.csat IS NOT NEW.csat OR OLD.ces IS NOT NEW.ces OR OLD.submitted_day IS NOT NEW.submitted_day OR OLD.survey_id IS NOT NEW.survey_id OR OLD.channel IS NOT NEW.channel OR OLD.request_type IS NOT NEW.request_type OR OLD.agent IS NOT NEW.agent OR OLD.team IS NOT NEW.team OR OLD.customer_tenure IS NOT NEW.customer_tenure OR OLD.workspace_id IS NOT NEW.workspace_id
+WHEN OLD.nps IS NOT NEW.nps OR OLD.csat IS NOT NEW.csat OR OLD.ces IS NOT NEW.ces OR OLD.submitted_day IS NOT NEW.submitted_day OR OLD.survey_id IS NOT NEW.survey_id OR OLD.channel IS NOT NEW.channel OR OLD.request_type IS NOT NEW.request_type OR OLD.agent IS NOT NEW.agent OR OLD.team IS NOT NEW.team OR OLD.customer_tenure IS NOT NEW.customer_tenure OR OLD.value_tier IS NOT NEW.value_tier OR OLD.workspace_id IS NOT NEW.workspace_id
 BEGIN
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'nps' AND value = OLD.nps;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'nps' AND value = OLD.nps;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'nps' AND value = OLD.nps;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'csat' AND value = OLD.csat;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'csat' AND value = OLD.csat;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'csat' AND value = OLD.csat;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'all' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'channel' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = OLD.channel AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'request_type' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = OLD.request_type AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'agent' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = OLD.agent AND team = '' AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'team' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = OLD.team AND customer_tenure = '' AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
   UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = OLD.workspace_id AND grain = 'customer_tenure' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
-    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND metric = 'ces' AND value = OLD.ces;
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = OLD.customer_tenure AND value_tier = '' AND metric = 'ces' AND value = OLD.ces;
+  UPDATE score_rollups SET count = count - 1
+  WHERE workspace_id = OLD.workspace_id AND grain = 'value_tier' AND day = OLD.submitted_day AND survey_id = OLD.survey_id
+    AND channel = '' AND request_type = '' AND agent = '' AND team = '' AND customer_tenure = '' AND value_tier = OLD.value_tier AND metric = 'ces' AND value = OLD.ces;
   DELETE FROM score_rollups
-  WHERE workspace_id = OLD.workspace_id AND grain IN ('all', 'channel', 'request_type', 'agent', 'team', 'customer_tenure') AND day = OLD.submitted_day AND survey_id = OLD.survey_id AND count <= 0;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'nps', NEW.nps, 1
+  WHERE workspace_id = OLD.workspace_id AND grain IN ('all', 'channel', 'request_type', 'agent', 'team', 'customer_tenure', 'value_tier') AND day = OLD.submitted_day AND survey_id = OLD.survey_id AND count <= 0;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'nps', NEW.nps, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'nps', NEW.nps, 1
   WHERE NEW.nps IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'nps', NEW.nps, 1
+  WHERE NEW.nps IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'csat', NEW.csat, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'csat', NEW.csat, 1
   WHERE NEW.csat IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'csat', NEW.csat, 1
+  WHERE NEW.csat IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'all', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'channel', NEW.submitted_day, NEW.survey_id, NEW.channel, '', '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'request_type', NEW.submitted_day, NEW.survey_id, '', NEW.request_type, '', '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'agent', NEW.submitted_day, NEW.survey_id, '', '', NEW.agent, '', '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'team', NEW.submitted_day, NEW.survey_id, '', '', '', NEW.team, '', '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
-  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, 'ces', NEW.ces, 1
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'customer_tenure', NEW.submitted_day, NEW.survey_id, '', '', '', '', NEW.customer_tenure, '', 'ces', NEW.ces, 1
   WHERE NEW.ces IS NOT NULL
-  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = count + 1;
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
+  INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+  SELECT NEW.workspace_id, 'value_tier', NEW.submitted_day, NEW.survey_id, '', '', '', '', '', NEW.value_tier, 'ces', NEW.ces, 1
+  WHERE NEW.ces IS NOT NULL
+  ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = count + 1;
 END;
 
 --> statement-breakpoint
-INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-SELECT workspace_id, 'channel', day, survey_id, score_rollups.channel, '', '', '', '', metric, value, SUM(count)
+INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+SELECT workspace_id, 'channel', day, survey_id, score_rollups.channel, '', '', '', '', '', metric, value, SUM(count)
 FROM score_rollups WHERE grain = 'seg'
 GROUP BY workspace_id, day, survey_id, channel, metric, value
 HAVING SUM(count) > 0
-ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = excluded.count;
+ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = excluded.count;
 
 --> statement-breakpoint
-INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-SELECT workspace_id, 'request_type', day, survey_id, '', score_rollups.request_type, '', '', '', metric, value, SUM(count)
+INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+SELECT workspace_id, 'request_type', day, survey_id, '', score_rollups.request_type, '', '', '', '', metric, value, SUM(count)
 FROM score_rollups WHERE grain = 'seg'
 GROUP BY workspace_id, day, survey_id, request_type, metric, value
 HAVING SUM(count) > 0
-ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = excluded.count;
+ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = excluded.count;
 
 --> statement-breakpoint
-INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-SELECT workspace_id, 'team', day, survey_id, '', '', '', score_rollups.team, '', metric, value, SUM(count)
+INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+SELECT workspace_id, 'team', day, survey_id, '', '', '', score_rollups.team, '', '', metric, value, SUM(count)
 FROM score_rollups WHERE grain = 'seg'
 GROUP BY workspace_id, day, survey_id, team, metric, value
 HAVING SUM(count) > 0
-ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = excluded.count;
+ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = excluded.count;
 
 --> statement-breakpoint
-INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value, count)
-SELECT workspace_id, 'customer_tenure', day, survey_id, '', '', '', '', score_rollups.customer_tenure, metric, value, SUM(count)
+INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+SELECT workspace_id, 'customer_tenure', day, survey_id, '', '', '', '', score_rollups.customer_tenure, '', metric, value, SUM(count)
 FROM score_rollups WHERE grain = 'all'
 GROUP BY workspace_id, day, survey_id, customer_tenure, metric, value
 HAVING SUM(count) > 0
-ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, metric, value) DO UPDATE SET count = excluded.count;
+ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = excluded.count;
+
+--> statement-breakpoint
+INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value, count)
+SELECT workspace_id, 'value_tier', day, survey_id, '', '', '', '', '', score_rollups.value_tier, metric, value, SUM(count)
+FROM score_rollups WHERE grain = 'all'
+GROUP BY workspace_id, day, survey_id, value_tier, metric, value
+HAVING SUM(count) > 0
+ON CONFLICT (workspace_id, grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier, metric, value) DO UPDATE SET count = excluded.count;
 --> statement-breakpoint
 DELETE FROM score_rollups WHERE grain IN ('full', 'seg');

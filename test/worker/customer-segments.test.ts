@@ -12,11 +12,14 @@ import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } f
 
 const T = Date.parse("2026-05-04T10:00:00Z");
 
-const placed = (ws: TestWorkspace, id: string, email: string, at: number) =>
+const placed = (ws: TestWorkspace, id: string, email: string, at: number, total = "10.00", currency = "EUR") =>
   sendStandard(ws, {
     type: "order.created",
-    data: { order_id: id, customer: { email }, placed_at: iso(at), total: "10.00", currency: "EUR" },
+    data: { order_id: id, customer: { email }, placed_at: iso(at), total, currency },
   });
+
+const patchTiers = (ws: TestWorkspace, value_tiers: unknown) =>
+  call("PATCH", "/v1/workspace", { key: ws.key, body: { value_tiers } });
 
 async function setup() {
   const ws = await createWorkspace("Tenure Co", "Europe/Paris");
@@ -113,5 +116,87 @@ describe("customer_tenure", () => {
     const { ws } = await setup();
     const res = await call("GET", "/v1/scores?metric=nps&customer_tenure=", { key: ws.key });
     expect(res.status).toBe(422);
+  });
+});
+
+describe("value_tier", () => {
+  const tiersOf = async (ws: TestWorkspace) =>
+    ((await scoresBy(ws, "group_by=value_tier")).groups as { key: string | null; n: number }[]).map((g) => [
+      g.key,
+      g.n,
+    ]);
+
+  it("tiers customers by their orders in the 365 days before, in the workspace's currency and bounds", async () => {
+    const { ws, ticket } = await setup();
+    await placed(ws, "O-a", "ana@x.io", T - 10 * DAY, "99.99"); // low: below 100
+    await placed(ws, "O-b1", "bea@x.io", T - 100 * DAY, "60.00");
+    await placed(ws, "O-b2", "bea@x.io", T - 200 * DAY, "40.00"); // mid: exactly 100
+    await placed(ws, "O-c", "cy@x.io", T - 5 * DAY, "500.00"); // high: exactly 500
+    await placed(ws, "O-d-old", "dan@x.io", T - 366 * DAY, "900.00"); // more than 365 days before: not counted
+    await placed(ws, "O-d", "dan@x.io", T - DAY, "20.00", "USD"); // another currency: unknown
+    await placed(ws, "O-e-after", "eve@x.io", T + DAY, "900.00"); // after the close: not counted
+    for (const [t, email] of [
+      ["A", "ana@x.io"],
+      ["B", "bea@x.io"],
+      ["C", "cy@x.io"],
+      ["D", "dan@x.io"],
+      ["E", "eve@x.io"],
+    ] as const)
+      await ticket(t, email, 9);
+
+    // No tiers yet: every answer is unknown.
+    expect(await tiersOf(ws)).toEqual([["unknown", 5]]);
+    const set = await patchTiers(ws, { currency: "eur", bounds: [100, 500] });
+    expect(set.status).toBe(200);
+    expect(set.body.value_tiers).toEqual({ currency: "EUR", bounds: [100, 500] });
+    expect((await call("GET", "/v1/workspace", { key: ws.key })).body.value_tiers).toEqual({
+      currency: "EUR",
+      bounds: [100, 500],
+    });
+    expect(await tiersOf(ws)).toEqual([
+      ["high", 1],
+      ["low", 1],
+      ["mid", 1],
+      ["unknown", 2],
+    ]);
+    expect(await repurchase(ws, { as_of: iso(T + 40 * DAY), value_tier: "high" })).toMatchObject({ eligible: 1 });
+
+    // Changing the bounds re-tiers every interaction, and the scores follow.
+    expect((await patchTiers(ws, { currency: "EUR", bounds: [50, 99.99] })).status).toBe(200);
+    expect(await tiersOf(ws)).toEqual([
+      ["high", 3],
+      ["unknown", 2],
+    ]);
+    // A late order re-tiers too: dan's year now holds 30 EUR.
+    await placed(ws, "O-d-eur", "dan@x.io", T - 30 * DAY, "30.00");
+    expect(await tiersOf(ws)).toEqual([
+      ["high", 3],
+      ["low", 1],
+      ["unknown", 1],
+    ]);
+    // Clearing them: unknown again.
+    expect((await patchTiers(ws, null)).body.value_tiers).toBeNull();
+    expect(await tiersOf(ws)).toEqual([["unknown", 5]]);
+  });
+
+  it("refuses bounds that are not positive and increasing, and writes nothing", async () => {
+    const { ws } = await setup();
+    for (const [tiers, path] of [
+      [{ currency: "EUR", bounds: [500, 100] }, "value_tiers.bounds.1"],
+      [{ currency: "EUR", bounds: [100, 100] }, "value_tiers.bounds.1"],
+      [{ currency: "EUR", bounds: [0, 100] }, "value_tiers.bounds.0"],
+      [{ currency: "EUR", bounds: [-5, 100] }, "value_tiers.bounds.0"],
+      [{ currency: "EUR", bounds: [1.234, 100] }, "value_tiers.bounds.0"],
+      [{ currency: "EUR", bounds: [100] }, "value_tiers.bounds"],
+      [{ currency: "euro", bounds: [100, 500] }, "value_tiers.currency"],
+    ] as const) {
+      const res = await call("PATCH", "/v1/workspace", { key: ws.key, body: { value_tiers: tiers } });
+      expect(res.status, JSON.stringify(tiers)).toBe(422);
+      expect(
+        res.body.error.details.map((d: { path: string }) => d.path),
+        JSON.stringify(tiers),
+      ).toContain(path);
+    }
+    expect((await call("GET", "/v1/workspace", { key: ws.key })).body.value_tiers).toBeNull();
   });
 });

@@ -10,10 +10,17 @@
 
 /**
  * Each dimension is a column of `interactions`, `responses` and `score_rollups`
- * of the same name. `customer_tenure` comes from the shop's orders (see
- * CUSTOMER_TENURES); the others from the support tool.
+ * of the same name. `customer_tenure` and `value_tier` come from the
+ * shop's orders (see CUSTOMER_TENURES, VALUE_TIERS); the others from the support tool.
  */
-export const SEGMENT_DIMENSIONS = ["channel", "request_type", "agent", "team", "customer_tenure"] as const;
+export const SEGMENT_DIMENSIONS = [
+  "channel",
+  "request_type",
+  "agent",
+  "team",
+  "customer_tenure",
+  "value_tier",
+] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 /**
@@ -38,3 +45,6 @@ export function grainOf(dimensions: readonly SegmentDimension[]): RollupGrain | 
 
 /** The values of `customer_tenure`: counting orders placed before the interaction closed. */
 export const CUSTOMER_TENURES = ["first_order", "returning", "loyal"] as const;
+
+/** The values of `value_tier`: counting orders over the 365 days before the interaction. */
+export const VALUE_TIERS = ["low", "mid", "high", "unknown"] as const;
