@@ -354,7 +354,19 @@ describe("GET /v1/scores: bad parameters", () => {
     const op = doc.body.paths["/v1/scores"].get;
     const params = op.parameters.map((p: any) => p.name).sort();
     expect(params).toEqual(
-      ["agent", "channel", "customer_tenure", "from", "group_by", "metric", "request_type", "survey_id", "team", "to"].sort(),
+      [
+        "agent",
+        "channel",
+        "customer_tenure",
+        "from",
+        "group_by",
+        "metric",
+        "request_type",
+        "survey_id",
+        "team",
+        "to",
+        "value_tier",
+      ].sort(),
     );
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "422"]));
     expect(doc.body.components.schemas.NpsFigures.properties.ci95).toBeDefined();
