@@ -22,6 +22,9 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: "test-admin-token",
                   SIGNING_KEYS: "k2:test-signing-secret-two-0123456789,k1:test-signing-secret-one-0123456789",
                 },
+                // Answers enqueue to a queue nobody consumes: tests hand messages to the
+                // consumer themselves, so no delivery runs in the background against real DNS.
+                queueProducers: { EVENTS: { queueName: "aftercare-events-tests" } },
               },
             }),
           ],

@@ -20,6 +20,7 @@ const benches = [
   ["Ingest latency and throughput vs a bare route", "ingest.mjs", quick ? ["--quick"] : []],
   ["Score reads", "score-reads.mjs", quick ? ["1000", "10000"] : ["1000", "10000", "100000"]],
   ["Repurchase reads", "repurchase.mjs", ["--sizes", quick ? "10000" : "10000,100000"]],
+  ["Events out: answer latency with endpoints, consumer throughput", "events.mjs", quick ? ["--quick"] : []],
 ];
 
 console.log(

@@ -320,6 +320,107 @@ export const webhookDeliveries = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.deliveryId] })],
 );
 
+/** Where a workspace's events go out (issue "close the loop"): one row per subscribed URL. */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** JSON array of event types the endpoint receives. */
+    events: text("events").notNull(),
+    format: text("format", { enum: ["standard", "slack"] }).notNull(),
+    description: text("description"),
+    /** `whsec_…` Standard Webhooks secret; shown once at creation, kept to sign. */
+    secret: text("secret").notNull(),
+    /** Language of Slack messages. */
+    locale: text("locale").notNull().default("en"),
+    /** The dashboard URL Slack messages link to (the origin the endpoint was created on). */
+    dashboardUrl: text("dashboard_url").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_workspace").on(t.workspaceId)],
+);
+
+/**
+ * The outbox: one row per event and endpoint, written in the same D1 batch as
+ * the change that caused it, so no event is lost when the Queue is not reached.
+ * `id` is the Standard Webhooks `webhook-id`, the same on every try.
+ */
+export const eventDeliveries = sqliteTable(
+  "event_deliveries",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    type: text("type").notNull(),
+    /** The response or follow-up the event is about. */
+    subjectId: text("subject_id").notNull(),
+    /** The ticket's interaction, so erasing a customer drops their queued events. */
+    interactionId: text("interaction_id"),
+    /** The exact body sent, frozen at the first try so every retry sends the same bytes. */
+    payload: text("payload"),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at"),
+    /** When the Queue should next hand it to the consumer; the re-drive cron sends rows long past it. */
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("event_deliveries_endpoint").on(t.endpointId, t.createdAt),
+    index("event_deliveries_pending").on(t.status, t.nextAttemptAt),
+    index("event_deliveries_interaction").on(t.interactionId),
+  ],
+);
+
+/** Follow-up rules per workspace; no row means the default rules. */
+export const followUpSettings = sqliteTable("follow_up_settings", {
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  /** JSON array of rules; `[]` turns follow-ups off. */
+  rules: text("rules").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** A bad answer the team should act on: one per response (that is, per ticket and survey). */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    responseId: text("response_id").notNull(),
+    interactionId: text("interaction_id"),
+    surveyId: text("survey_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    status: text("status", { enum: ["open", "contacted", "resolved"] }).notNull(),
+    assignee: text("assignee"),
+    note: text("note"),
+    /** `handled` when a person resolved it, `answer_changed` when the answer stopped matching. */
+    resolution: text("resolution"),
+    openedAt: integer("opened_at").notNull(),
+    /** Local day (workspace timezone) of opened_at, for the summary's from/to. */
+    openedDay: text("opened_day").notNull(),
+    contactedAt: integer("contacted_at"),
+    resolvedAt: integer("resolved_at"),
+    updatedAt: integer("updated_at").notNull(),
+    /** Random id of the last write, so the same batch can emit events for exactly the rows it changed. */
+    changeId: text("change_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("follow_ups_response").on(t.responseId),
+    index("follow_ups_inbox").on(t.workspaceId, t.status, t.openedAt, t.id),
+    index("follow_ups_opened").on(t.workspaceId, t.openedDay),
+    index("follow_ups_interaction").on(t.interactionId),
+    index("follow_ups_change").on(t.changeId),
+  ],
+);
+
 /**
  * Tombstones of erased tickets: survey links minted before `erased_at` answer
  * 410 and record nothing, so no answer can arrive after an erasure. Holds no

@@ -136,9 +136,19 @@ const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
  *   SQL in chunks that are applied in order (each small enough for one
  *   `wrangler d1 execute`), and row counts.
  */
+const FOLLOW_UP_NOTES = [
+  "Called back, apologised, sent a voucher.",
+  "Rappelée : colis renvoyé en express.",
+  "E-mail sent with the refund confirmation.",
+  "Client rappelé, geste commercial de 10 €.",
+  "Explained the delay; customer satisfied with the answer.",
+];
+
 export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   const random = prng(seed);
   const { pick, weighted, normal, chance } = draws(random);
+  // Follow-up decisions draw from their own stream, so the tickets, answers and orders stay as they were.
+  const loop = draws(prng(seed + 1));
   // Costs draw from a PRNG of their own, so adding them left every other figure as it was.
   const costs = draws(prng(seed ^ 0x5eed));
   const ws = DEMO_WORKSPACE_ID;
@@ -159,8 +169,47 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
     customers.push({ locale, email, hash, key: `e:${hash.slice(0, 32)}`, currency: locale === "en" ? "GBP" : "EUR" });
   }
 
+  /**
+   * The follow-up a bad answer opens under the default rules (NPS ≤ 6, CSAT ≤ 2,
+   * CES agree7 ≤ 3): older ones mostly contacted and resolved, recent ones open.
+   */
+  const demoFollowUp = (answers, surveyId, i, openedAt) => {
+    const bad =
+      (answers.nps != null && answers.nps <= 6) ||
+      (answers.csat != null && answers.csat <= 2) ||
+      (answers.ces != null && answers.ces <= 3);
+    if (!bad) return null;
+    const old = openedAt < now - 4 * DAY_MS;
+    const contacted = loop.chance(old ? 0.62 : 0.2);
+    const contactedAt = contacted ? Math.round(openedAt + (1 + loop.normal() ** 2 * 12) * HOUR_MS) : null;
+    const resolved = contacted && contactedAt < now && loop.chance(old ? 0.75 : 0.3);
+    const resolvedAt = resolved ? Math.round(contactedAt + (0.5 + loop.normal() ** 2 * 20) * HOUR_MS) : null;
+    const row = {
+      id: `fup_demo_${String(i).padStart(4, "0")}`,
+      workspace_id: ws,
+      response_id: `rsp_demo_${String(i).padStart(4, "0")}`,
+      interaction_id: `int_demo_${String(i).padStart(4, "0")}`,
+      survey_id: surveyId,
+      ticket_id: `ZD-${48_000 + i}`,
+      status: resolvedAt && resolvedAt < now ? "resolved" : contactedAt && contactedAt < now ? "contacted" : "open",
+      assignee: contacted || loop.chance(0.3) ? loop.pick(["Camille", "Hugo", "Sarah"]) : null,
+      note: contacted ? loop.pick(FOLLOW_UP_NOTES) : null,
+      resolution: null,
+      opened_at: openedAt,
+      opened_day: localDay(openedAt, tz),
+      contacted_at: contactedAt && contactedAt < now ? contactedAt : null,
+      resolved_at: resolvedAt && resolvedAt < now ? resolvedAt : null,
+      updated_at: Math.min(now, resolvedAt ?? contactedAt ?? openedAt),
+      change_id: `chg_demo_${i}`,
+    };
+    if (row.status === "resolved") row.resolution = "handled";
+    followUps.push(row);
+    return row;
+  };
+
   const interactions = [];
   const responses = [];
+  const followUps = [];
   const orders = [];
   const links = customers.map((c) => ({ workspace_id: ws, kind: "email", value: c.hash, customer_key: c.key }));
   let orderSeq = 10_000;
@@ -228,6 +277,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
     const submittedAt = Math.round(closedAt + (0.2 + -Math.log(1 - random()) * 6) * HOUR_MS);
     const answered = chance(0.7) && submittedAt < now;
     let category = "unanswered";
+    let followUp = null;
     if (answered) {
       const answers = { nps: null, csat: null, ces: null };
       if (metric === "nps") {
@@ -264,6 +314,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
         agent,
         team,
       });
+      followUp = demoFollowUp(answers, DEMO_SURVEYS[metric], i, submittedAt);
     }
 
     // What the ticket cost: unhappy ones take longer and sometimes end in a gesture
@@ -277,14 +328,19 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
     }
 
     // Whether the customer buys again in the 30 days after: the heart of the story.
-    const buyAgain = {
-      promoter: 0.5,
-      passive: 0.31,
-      detractor: 0.1,
-      satisfied: 0.42,
-      unsatisfied: 0.14,
-      unanswered: 0.26,
-    }[category];
+    // Unhappy customers the team called back come back far more often than those left alone.
+    const buyAgain = followUp
+      ? followUp.contacted_at
+        ? 0.34
+        : 0.06
+      : {
+          promoter: 0.5,
+          passive: 0.31,
+          detractor: 0.1,
+          satisfied: 0.42,
+          unsatisfied: 0.14,
+          unanswered: 0.26,
+        }[category];
     if (chance(buyAgain)) {
       const placedAt = Math.round(closedAt + (0.3 + random() * 29) * DAY_MS);
       if (placedAt < now) addOrder(customer, placedAt);
@@ -363,6 +419,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
         inserts("responses", responseColumns, responses),
       ),
       chunk(`${orders.length} orders`, inserts("orders", orderColumns, orders)),
+      chunk(`${followUps.length} follow-ups`, inserts("follow_ups", Object.keys(followUps[0]), followUps)),
     ],
     stats: {
       customers: customers.length,
@@ -370,6 +427,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
       responses: responses.length,
       comments: responses.filter((r) => r.comment).length,
       orders: orders.length,
+      "follow-ups": followUps.length,
     },
   };
 }

@@ -87,6 +87,8 @@ async function seedDemoIfEmpty() {
 const demo = await seedDemoIfEmpty();
 
 const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+// A developer may point a webhook endpoint at a receiver on this machine (http://127.0.0.1, localhost).
+args.push("--var", "ALLOW_LOCAL_WEBHOOKS:on");
 if (process.env.ADMIN_TOKEN) args.push("--var", `ADMIN_TOKEN:${process.env.ADMIN_TOKEN}`);
 const dev = spawn(bin("wrangler"), args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 dev.stdout.on("data", (chunk) => process.stdout.write(chunk));

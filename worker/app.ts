@@ -11,6 +11,7 @@ import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
 import { integrationRoutes } from "./routes/integrations";
@@ -21,6 +22,7 @@ import { repurchaseRoutes } from "./routes/repurchase";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
 
@@ -56,6 +58,8 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", webhookEndpointRoutes);
+  app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
   app.route("/", pageRoutes);

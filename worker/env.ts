@@ -15,3 +15,8 @@ export type AppEnv = {
 };
 
 export type Scope = "read" | "write" | "admin";
+
+/** What the events Queue (`EVENTS`) carries: the outbox row to deliver. */
+export interface EventMessage {
+  delivery_id: string;
+}

@@ -1,3 +1,17 @@
 import { createApp } from "./app";
+import type { Env, EventMessage } from "./env";
+import { deliverBatch, redrivePending } from "./events/deliver";
 
-export default createApp();
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  /** Delivers outbound events (webhook endpoints, Slack) from the EVENTS Queue. */
+  async queue(batch: MessageBatch<EventMessage>, env: Env): Promise<void> {
+    await deliverBatch(batch, env);
+  },
+  /** Re-sends outbox rows whose Queue message was lost. */
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(redrivePending(env));
+  },
+} satisfies ExportedHandler<Env, EventMessage>;

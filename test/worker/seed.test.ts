@@ -202,6 +202,33 @@ describe("the story the demo tells", () => {
     expect(res.body.revenue.EUR).toMatch(/^\d+\.\d{2}$/);
   });
 
+  it("has open and resolved follow-ups, and contacted detractors buy again more than the others", async () => {
+    const inbox = await call("GET", "/v1/follow-ups?status=open&limit=500", { key: KEY });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.length).toBeGreaterThanOrEqual(3);
+    const opened = inbox.body.items.map((f: { opened_at: string }) => f.opened_at);
+    expect(opened).toEqual([...opened].sort());
+    const resolved = await call("GET", "/v1/follow-ups?status=resolved&limit=500", { key: KEY });
+    expect(resolved.body.items.length).toBeGreaterThanOrEqual(3);
+    // Every follow-up is a bad answer under the default rules, on a response of its own ticket.
+    const mismatched = await rows<{ n: number }>(
+      `SELECT count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id
+       WHERE r.ticket_id != f.ticket_id OR r.survey_id != f.survey_id OR r.interaction_id != f.interaction_id
+          OR NOT (r.nps <= 6 OR r.csat <= 2 OR r.ces <= 3)`,
+    );
+    expect(mismatched[0]?.n).toBe(0);
+    const summary = await call("GET", "/v1/follow-ups/summary", { key: KEY });
+    expect(summary.body.median_hours_to_contact).toBeGreaterThan(0);
+    const asOf = new Date(NOW).toISOString();
+    const res = await call("GET", `/v1/repurchase?group_by=follow_up&as_of=${asOf}`, { key: KEY });
+    const groups = res.body.groups as { key: string; rate: number | null; eligible: number }[];
+    const contacted = groups.find((g) => g.key === "contacted");
+    const notContacted = groups.find((g) => g.key === "not_contacted");
+    expect(contacted?.eligible).toBeGreaterThan(10);
+    expect(notContacted?.eligible).toBeGreaterThan(10);
+    expect(contacted?.rate as number).toBeGreaterThan((notContacted?.rate as number) + 0.1);
+  });
+
   it("tells what support is worth: a clear uplift, money at stake, unhappy tickets cost more", async () => {
     const asOf = new Date(NOW).toISOString();
     const workspace = await call("GET", "/v1/workspace", { key: KEY });

@@ -5,6 +5,7 @@ import type { Database } from "../db";
 import { OWN } from "../domain/ticket-source";
 import { ticketHash } from "../store/erased-tickets";
 import { customerKeysFor, emailHash } from "../store/identity";
+import { eraseFollowUps } from "./erase-follow-ups";
 
 /**
  * Who an erasure request names: an e-mail, or a customer id qualified by who
@@ -94,6 +95,16 @@ export async function eraseCustomer(
   // Answers to the same tickets that lost their link to the interaction.
   const bySource = new Map<string, typeof all>();
   for (const t of all) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
+  // Close the loop: their follow-ups and queued events go first, found through the responses.
+  const loop = [...bySource].flatMap(([source, group]) =>
+    eraseFollowUps(
+      db,
+      workspaceId,
+      source,
+      group.map((t) => t.ticketId),
+    ).map((statement) => ({ tally: null, statement })),
+  );
+  work.unshift(...loop);
   for (const [source, group] of bySource) {
     for (const chunk of chunks(group, CHUNK)) {
       work.push({

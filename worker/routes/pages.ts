@@ -11,6 +11,7 @@ import { OWN } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../http/errors";
 import { errors, jsonResponse } from "../http/openapi";
+import { waitUntilOf } from "../http/wait-until";
 import { DemoShopPage } from "../pages/DemoShopPage";
 import { formAnswers, readForm } from "../pages/form-body";
 import { htmlResponse } from "../pages/html-response";
@@ -149,7 +150,13 @@ pageRoutes.post("/s/:token", (c) => {
       const view = surveyView(survey, claims, { answers: kept, comment });
       return htmlResponse(h(SurveyPage, { locale, token, view, action, notice }), 422);
     }
-    await recordOpenedResponse(c.env, opened, { answers: answers as Record<QuestionType, number>, comment, locale });
+    await recordOpenedResponse(
+      c.env,
+      opened,
+      { answers: answers as Record<QuestionType, number>, comment, locale },
+      Date.now(),
+      waitUntilOf(c),
+    );
     const given = await findGivenResponse(database(c.env), survey.id, ticket);
     return htmlResponse(h(SurveyPage, { locale, token, view: surveyView(survey, claims, given), action, done: true }));
   });
@@ -183,7 +190,13 @@ pageRoutes.post("/r/:token/:type/:value", (c) => {
   return invitationPage(c, token, async (opened, locale) => {
     const { claims, survey, ticket } = opened;
     const choice = oneClickChoice(survey, type, raw);
-    await recordOpenedResponse(c.env, opened, { answers: { [choice.type]: choice.value }, locale });
+    await recordOpenedResponse(
+      c.env,
+      opened,
+      { answers: { [choice.type]: choice.value }, locale },
+      Date.now(),
+      waitUntilOf(c),
+    );
     const given = await findGivenResponse(database(c.env), survey.id, ticket);
     const t = PAGE_STRINGS[locale];
     return htmlResponse(

@@ -7,6 +7,7 @@ import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
 import { invalid } from "../http/errors";
 import { bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
+import { waitUntilOf } from "../http/wait-until";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
 import { recordResponse } from "../store/responses";
 import { getSurvey } from "../store/surveys";
@@ -180,7 +181,7 @@ responseRoutes.use("/v1/responses", async (c, next) => {
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");
-    const result = await recordResponse(c.env, body.token, body);
+    const result = await recordResponse(c.env, body.token, body, Date.now(), waitUntilOf(c));
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })
   .openapi(list, async (c) => {

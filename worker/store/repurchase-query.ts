@@ -7,6 +7,7 @@ export const REPURCHASE_GROUPS = [
   ...SEGMENT_DIMENSIONS,
   "nps_category",
   "csat_category",
+  "follow_up",
   "day",
   "week",
   "month",
@@ -35,6 +36,9 @@ export const GROUP_SQL: Record<RepurchaseGroup, string> = {
   ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, `i.${d}`])) as Record<SegmentDimension, string>),
   nps_category: `COALESCE((SELECT CASE WHEN v >= 9 THEN 'promoter' WHEN v >= 7 THEN 'passive' ELSE 'detractor' END FROM (SELECT ${latestAnswer("nps")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   csat_category: `COALESCE((SELECT CASE WHEN v >= 4 THEN 'satisfied' ELSE 'unsatisfied' END FROM (SELECT ${latestAnswer("csat")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
+  // contacted: a follow-up reached contacted or resolved by hand; not_contacted: opened, never
+  // contacted (an `answer_changed` resolution is not a contact); none: no follow-up on the ticket.
+  follow_up: `COALESCE((SELECT CASE WHEN MAX(f.contacted_at IS NOT NULL) = 1 THEN 'contacted' ELSE 'not_contacted' END FROM follow_ups f WHERE f.interaction_id = i.id HAVING COUNT(*) > 0), 'none')`,
   day: "i.closed_day",
   // The Monday of the ISO week; turned into its `YYYY-Www` label afterwards.
   week: "date(i.closed_day, '-' || ((CAST(strftime('%w', i.closed_day) AS INTEGER) + 6) % 7) || ' days')",

@@ -4,8 +4,10 @@ import { database } from "../db";
 import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
+import { afterResponse, enqueueDeliveries, outboxIds, RESPONSE_EVENT_SQL } from "../events/outbox";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
 import { ticketHash } from "./erased-tickets";
+import { followUpStatementsForAnswer, getRules } from "./follow-ups";
 import { getSurvey, type Survey } from "./surveys";
 import { goneTicket, issuedAt, type TicketRef, ticketOfToken } from "./ticket-of-token";
 import { getWorkspace, type Workspace } from "./workspaces";
@@ -98,46 +100,76 @@ RETURNING id, revision`;
  * token and writing still leaves nothing behind (D1 runs statements one at a time).
  */
 export async function recordResponse(
-  env: Pick<Env, "DB" | "SIGNING_KEYS">,
+  env: Pick<Env, "DB" | "SIGNING_KEYS" | "EVENTS">,
   token: string,
   submission: Submission,
   now = Date.now(),
+  ctx?: WaitUntil,
 ): Promise<{ id: string; created: boolean }> {
-  return recordOpenedResponse(env, await openInvitation(env, token), submission, now);
+  return recordOpenedResponse(env, await openInvitation(env, token), submission, now, ctx);
 }
+
+/** The request's `ExecutionContext`, to enqueue events after the answer is sent. */
+export type WaitUntil = { waitUntil(promise: Promise<unknown>): void };
 
 /**
  * `recordResponse` for a caller that has already opened the token (the HTML
  * pages need the survey before they record), so it is not verified and read twice.
+ *
+ * The answer, its follow-up and the outbox rows of the events it causes are
+ * one D1 batch (one transaction): an event exists exactly when its change does.
+ * The Queue is told afterwards, off the request's path; if that fails the
+ * re-drive cron sends the rows, so the customer never sees a delivery problem.
  */
 export async function recordOpenedResponse(
-  env: Pick<Env, "DB">,
+  env: Pick<Env, "DB" | "EVENTS">,
   { claims, workspace, survey, ticket }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
+  ctx?: WaitUntil,
 ): Promise<{ id: string; created: boolean }> {
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
-  const row = await env.DB.prepare(UPSERT)
-    .bind(
-      newId("rsp"),
-      workspace.id,
-      survey.id,
-      ticket.ticketId,
-      a.nps ?? null,
-      a.csat ?? null,
-      a.ces ?? null,
-      submission.comment?.trim() ? submission.comment.trim() : null,
-      submission.locale ?? claims.locale ?? null,
+  const [{ rules }, hash] = await Promise.all([
+    getRules(env.DB, workspace.id),
+    ticketHash(workspace.id, ticket.ticketId),
+  ]);
+  const day = localDay(now, workspace.timezone);
+  const upsert = env.DB.prepare(UPSERT).bind(
+    newId("rsp"),
+    workspace.id,
+    survey.id,
+    ticket.ticketId,
+    a.nps ?? null,
+    a.csat ?? null,
+    a.ces ?? null,
+    submission.comment?.trim() ? submission.comment.trim() : null,
+    submission.locale ?? claims.locale ?? null,
+    now,
+    day,
+    ticket.source,
+    hash,
+    issuedAt(claims),
+  );
+  // The follow-up and outbox statements read the response the upsert left: when the
+  // upsert wrote nothing (an erased ticket), they find nothing and write nothing.
+  const [answered, ...rest] = await env.DB.batch([
+    upsert,
+    ...followUpStatementsForAnswer(env.DB, {
+      surveyId: survey.id,
+      source: ticket.source,
+      ticketId: ticket.ticketId,
+      rules,
+      cesScale: survey.cesScale,
       now,
-      localDay(now, workspace.timezone),
-      ticket.source,
-      await ticketHash(workspace.id, ticket.ticketId),
-      issuedAt(claims),
-    )
-    .first<{ id: string; revision: number }>();
+      day,
+    }),
+    env.DB.prepare(RESPONSE_EVENT_SQL).bind(now, survey.id, ticket.ticketId, ticket.source),
+  ]);
+  const row = answered?.results[0] as { id: string; revision: number } | undefined;
   // No row: the ticket was erased between opening the token and this write.
   if (!row) throw goneTicket();
+  await afterResponse(ctx, enqueueDeliveries(env, outboxIds(rest)));
   return { id: row.id, created: row.revision === 1 };
 }

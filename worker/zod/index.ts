@@ -4,7 +4,9 @@
  * the `z` namespace object, so the bundler cannot drop members nobody reads and
  * every translation of zod's error messages (~260 KB minified, half the Worker)
  * shipped. The Worker answers errors in its own words (worker/http/validation.ts)
- * and zod keeps English, which its schemas import directly.
+ * and zod keeps English, which its schemas import directly. For the same reason
+ * `z.compile` (a JIT built on `new Function`, which Workers forbid) and
+ * `z.fromJSONSchema` are shadowed by stand-ins (./not-bundled.ts): −12.8 KB gzip.
  * Relative paths into node_modules, because the alias also rewrites `zod/…`.
  */
 import * as z from "./classic";

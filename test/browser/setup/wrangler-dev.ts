@@ -59,6 +59,8 @@ export async function setup(project: TestProject) {
       `ADMIN_TOKEN:${ADMIN_TOKEN}`,
       "--var",
       "SIGNING_KEYS:kb:browser-test-signing-secret-0123456789",
+      "--var",
+      "ALLOW_LOCAL_WEBHOOKS:on",
     ],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -3,6 +3,7 @@ import { ApiFailure, apiClient } from "./api";
 import { Cards } from "./Cards";
 import { Charts } from "./Charts";
 import { FilterBar } from "./FilterBar";
+import { FollowUpInbox } from "./FollowUpInbox";
 import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
 import { ImpactCard } from "./ImpactCard";
 import { initialLang, type Lang } from "./i18n";
@@ -217,6 +218,10 @@ export function App() {
                   ) : (
                     <p class="note">{t("unavailable")}</p>
                   )}
+                </section>
+                <section aria-labelledby="follow-ups-title" class="block" id="follow-ups">
+                  <h2 id="follow-ups-title">{t("followUps")}</h2>
+                  <FollowUpInbox get={get} apiKey={key} onKeyRejected={onLoadError} />
                 </section>
                 <section aria-labelledby="weekly-title" class="block">
                   <h2 id="weekly-title">{t("weekly")}</h2>

@@ -125,3 +125,52 @@ export function apiClient(key: string, fetchImpl: typeof fetch = (...args) => fe
 }
 
 export type ApiGet = ReturnType<typeof apiClient>;
+
+/** A follow-up as `GET /v1/follow-ups` lists it. */
+export interface FollowUpItem {
+  id: string;
+  ticket_id: string;
+  source: string | null;
+  answers: { nps?: number; csat?: number; ces?: number };
+  comment: string | null;
+  channel: string | null;
+  agent: string | null;
+  team: string | null;
+  status: "open" | "contacted" | "resolved";
+  assignee: string | null;
+  note: string | null;
+  opened_at: string;
+}
+
+export interface FollowUpSummary {
+  opened: number;
+  contacted: number;
+  resolved: number;
+  open: number;
+  median_hours_to_contact: number | null;
+  median_hours_to_resolve: number | null;
+}
+
+/** A write with the API key (the follow-up inbox's PATCH). `fetchImpl` is injectable for tests. */
+export async function apiSend<T>(
+  key: string,
+  method: "PATCH" | "POST" | "PUT",
+  path: string,
+  body: unknown,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetchImpl(path, {
+      method,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiFailure(0, "network", (e as Error).message);
+  }
+  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!res.ok)
+    throw new ApiFailure(res.status, json?.error?.code ?? "http_error", json?.error?.message ?? res.statusText);
+  return json as T;
+}
