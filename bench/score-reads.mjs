@@ -12,8 +12,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { grainOf, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
+import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { generateResponses, responsesSql } from "./score-data.mjs";
 
 const ADMIN_TOKEN = "bench-admin-token";

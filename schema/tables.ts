@@ -89,7 +89,7 @@ export const interactions = sqliteTable(
     /**
      * `first_order`, `returning` (1–2) or `loyal` (3+) by the customer's counting
      * orders placed before closed_at; '' without a customer. Kept by SQL triggers
-     * (migration 0009) whenever an order or the interaction changes, late orders included.
+     * (migration 0011) whenever an order or the interaction changes, late orders included.
      */
     customerTenure: text("customer_tenure").notNull().default(""),
     /**
@@ -200,52 +200,41 @@ export const scoreRollups = sqliteTable(
     count: integer("count").notNull(),
   },
   (t) => [
+    // The key is in the order of score reads: (workspace, grain, metric, day range), then
+    // the rest. Migration 0009 creates the table WITHOUT ROWID (drizzle-kit cannot say
+    // so: keep it if the table is ever rebuilt), so the key IS the table, holding
+    // `count`: unsegmented and grouped reads are one range of it, and each upsert writes
+    // the table and the index below, nothing else.
     primaryKey({
       columns: [
         t.workspaceId,
         t.grain,
+        t.metric,
         t.day,
         t.surveyId,
         t.channel,
         t.requestType,
-        t.team,
         t.agent,
+        t.team,
         t.customerTenure,
         t.valueTier,
-        t.metric,
         t.value,
       ],
     }),
-    // Covering index of score reads (migration 0002): they filter by metric and day
-    // range and need `count`, so they never touch the table itself.
-    index("score_rollups_read").on(
+    // Reads of one segment value (one agent, one channel…): led by the segments, so such
+    // a read seeks straight to that value's days instead of walking every value's.
+    index("score_rollups_segment_read").on(
       t.workspaceId,
       t.grain,
       t.metric,
-      t.day,
-      t.surveyId,
       t.channel,
       t.requestType,
-      t.team,
       t.agent,
-      t.customerTenure,
-      t.valueTier,
-      t.value,
-      t.count,
-    ),
-    // The same led by the agent, for reads of one agent (migration 0002).
-    index("score_rollups_agent_read").on(
-      t.workspaceId,
-      t.grain,
-      t.metric,
-      t.agent,
-      t.day,
-      t.surveyId,
-      t.channel,
-      t.requestType,
       t.team,
       t.customerTenure,
       t.valueTier,
+      t.day,
+      t.surveyId,
       t.value,
       t.count,
     ),

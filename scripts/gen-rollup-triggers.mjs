@@ -48,7 +48,8 @@ const remove = (row) =>
     )
     .join("\n")}
   DELETE FROM score_rollups
-  WHERE workspace_id = ${row}.workspace_id AND grain IN (${ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ")}) AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id AND count <= 0;`;
+  WHERE workspace_id = ${row}.workspace_id AND grain IN (${ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ")})
+    AND metric IN (${metrics.map((m) => `'${m}'`).join(", ")}) AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id AND count <= 0;`;
 
 const keyed = ["nps", "csat", "ces", "submitted_day", "survey_id", ...SEGMENT_DIMENSIONS, "workspace_id"];
 

@@ -1,17 +1,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import migration from "../../schema/migrations/0009_single_dimension_rollups.sql?raw";
+import migration from "../../schema/migrations/0010_single_dimension_rollups.sql?raw";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { createSurvey, createWorkspace } from "./helpers";
 import { seedResponses } from "./scores-seed";
 
 /**
- * Migration 0009 on data recorded under the old grains (`seg`, `full`): the
+ * Migration 0010 on data recorded under the old grains (`seg`, `full`): the
  * single-dimension grains it backfills hold exactly what the new triggers would
  * have written, and the old grains' rows are gone.
  */
 
-/** The statements of 0009 after its triggers: the backfills and the deletion of the old grains. */
+/** The statements of 0010 after its triggers: the backfills and the deletion of the old grains. */
 const backfill = migration
   .split("--> statement-breakpoint")
   .map((s) => s.trim())
@@ -26,7 +26,7 @@ const grainRows = (workspaceId: string) =>
     .all()
     .then((r) => r.results);
 
-describe("migration 0009 backfills the single-dimension grains", () => {
+describe("migration 0010 backfills the single-dimension grains", () => {
   it("turns old-grain rows into the rows the new triggers write", async () => {
     expect(backfill.length).toBe(ROLLUP_GRAINS.length - 2 + 1);
     const ws = await createWorkspace();
@@ -47,7 +47,7 @@ describe("migration 0009 backfills the single-dimension grains", () => {
     );
     const expected = await grainRows(ws.id);
 
-    // The state before 0009: `all` and `agent` as they were, `seg` and `full` instead of the new grains.
+    // The state before 0010: `all` and `agent` as they were, `seg` and `full` instead of the new grains.
     await env.DB.batch([
       env.DB.prepare("DELETE FROM score_rollups WHERE workspace_id = ? AND grain NOT IN ('all', 'agent')").bind(ws.id),
       ...[

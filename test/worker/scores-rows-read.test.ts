@@ -101,7 +101,8 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       .bind(ws.id, DAY, "2026-06-11")
       .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail).join("\n");
-    expect(details).toContain("COVERING INDEX score_rollups_read");
+    // The table is WITHOUT ROWID keyed in read order: its key is the covering read path.
+    expect(details).toContain("USING PRIMARY KEY");
     expect(details).not.toContain("responses");
   });
 

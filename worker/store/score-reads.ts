@@ -112,6 +112,12 @@ export function histogramStatement(
   filter(`${day} < ?`, selection.to);
   filter("survey_id = ?", selection.surveyId);
   for (const d of SEGMENT_DIMENSIONS) filter(`${d} = ?`, selection[d]);
+  // A read of one value of its grain's dimension (one agent, one channel): the other
+  // dimensions are '' in that grain anyway; saying so lets SQLite seek the
+  // score_rollups_segment_read index to that value's days instead of walking every value's.
+  if (!fromResponses && grain !== "all" && selection[grain] != null) {
+    for (const d of SEGMENT_DIMENSIONS) if (d !== grain) where.push(`${d} = ''`);
+  }
 
   const keySql = options.groupBy ? KEY_SQL[options.groupBy].replaceAll("DAY", day) : "NULL";
   const columns = [`${keySql} AS k`];

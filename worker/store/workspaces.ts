@@ -35,7 +35,7 @@ export interface ValueTiers {
 }
 
 /**
- * Sets or clears the value tiers. A trigger (migration 0010) re-tiers the
+ * Sets or clears the value tiers. A trigger (migration 0011) re-tiers the
  * workspace's interactions in the same statement, and their answers' rollups follow.
  */
 export async function setValueTiers(db: Database, id: string, tiers: ValueTiers | null): Promise<void> {
