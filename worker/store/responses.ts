@@ -5,6 +5,7 @@ import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
 import { afterResponse, enqueueDeliveries, outboxIds, RESPONSE_EVENT_SQL } from "../events/outbox";
+import type { FollowUpRule } from "../follow-ups/rules";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
 import { ticketHash } from "./erased-tickets";
 import { followUpStatementsForAnswer, getRules } from "./follow-ups";
@@ -26,6 +27,8 @@ export interface OpenedInvitation {
   ticket: TicketRef;
   workspace: Workspace;
   survey: Survey;
+  /** The workspace's follow-up rules, which an answer may open a follow-up by. */
+  rules: FollowUpRule[];
 }
 
 /**
@@ -40,12 +43,15 @@ export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, toke
       : new ApiError(401, "invalid_token", "This survey link is not valid");
   }
   const db = database(env);
-  const [workspace, survey, ticket] = await Promise.all([
+  // The follow-up rules are read here, alongside the rest, so recording an answer costs
+  // one round trip of reads and one batch (issue 16: ingest near the one-INSERT floor).
+  const [workspace, survey, ticket, { rules }] = await Promise.all([
     getWorkspace(db, check.claims.workspaceId),
     getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
     ticketOfToken(db, check.claims),
+    getRules(env.DB, check.claims.workspaceId),
   ]);
-  return { claims: check.claims, workspace, survey, ticket };
+  return { claims: check.claims, workspace, survey, ticket, rules };
 }
 
 /** Checks answers against the survey: at least one of its questions, no other, each in range. */
@@ -123,7 +129,7 @@ export type WaitUntil = { waitUntil(promise: Promise<unknown>): void };
  */
 export async function recordOpenedResponse(
   env: Pick<Env, "DB" | "EVENTS">,
-  { claims, workspace, survey, ticket }: OpenedInvitation,
+  { claims, workspace, survey, ticket, rules }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
   ctx?: WaitUntil,
@@ -131,10 +137,7 @@ export async function recordOpenedResponse(
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
-  const [{ rules }, hash] = await Promise.all([
-    getRules(env.DB, workspace.id),
-    ticketHash(workspace.id, ticket.ticketId),
-  ]);
+  const hash = await ticketHash(workspace.id, ticket.ticketId);
   const day = localDay(now, workspace.timezone);
   const upsert = env.DB.prepare(UPSERT).bind(
     newId("rsp"),
