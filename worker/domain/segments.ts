@@ -48,3 +48,13 @@ export const CUSTOMER_TENURES = ["first_order", "returning", "loyal"] as const;
 
 /** The values of `value_tier`: counting orders over the 365 days before the interaction. */
 export const VALUE_TIERS = ["low", "mid", "high", "unknown"] as const;
+export type CustomerTenure = (typeof CUSTOMER_TENURES)[number];
+
+/**
+ * The rule the SQL triggers (migration 0011) keep on every interaction, as a pure
+ * function for the model tests: counting orders placed before the interaction closed.
+ */
+export function customerTenure(priorCountingOrders: number): CustomerTenure {
+  if (priorCountingOrders === 0) return "first_order";
+  return priorCountingOrders <= 2 ? "returning" : "loyal";
+}
