@@ -5,6 +5,7 @@
 
 import type { Metric } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
+import type { SegmentDimension } from "../domain/segments";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "./scores";
 import { normalizedScore } from "./scores";
 
@@ -68,7 +69,7 @@ export function rankVerbatims<T extends VerbatimCandidate>(
 export interface SegmentMove {
   metric: Metric;
   scale: CesScale | null;
-  dimension: "channel" | "request_type" | "team" | "agent";
+  dimension: SegmentDimension;
   key: string | null;
   headline: Headline;
   current: number;

@@ -65,7 +65,7 @@ export const dashboardSummaryRoutes = new OpenAPIHono<AppEnv>().openapi(route, a
         from: q.from,
         to: q.to,
         channel: q.channel,
-        requestType: q.request_type,
+        request_type: q.request_type,
         agent: q.agent,
         team: q.team,
       }).then((s) => {
@@ -81,7 +81,7 @@ export const dashboardSummaryRoutes = new OpenAPIHono<AppEnv>().openapi(route, a
     from: q.from,
     to: q.to,
     channel: q.channel,
-    requestType: q.request_type,
+    request_type: q.request_type,
     agent: q.agent,
     team: q.team,
   }).then((rows) => {

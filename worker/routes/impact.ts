@@ -105,7 +105,7 @@ export const impactRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
       from: q.from,
       to: q.to,
       channel: q.channel,
-      requestType: q.request_type,
+      request_type: q.request_type,
       agent: q.agent,
       team: q.team,
       by: q.by,

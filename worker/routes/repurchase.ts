@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { invalid } from "../domain/errors";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { parseLooseInstant } from "../hooks/payload";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
@@ -25,10 +26,7 @@ const Query = z.object({
   from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
   to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
   group_by: z.enum(REPURCHASE_GROUPS).optional(),
-  channel: segmentText.optional(),
-  request_type: segmentText.optional(),
-  agent: segmentText.optional(),
-  team: segmentText.optional(),
+  ...segmentFilters,
 });
 
 const RepurchaseBody = RepurchaseFiguresSchema.extend({
@@ -64,10 +62,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
     asOf,
     from: q.from,
     to: q.to,
-    channel: q.channel,
-    requestType: q.request_type,
-    agent: q.agent,
-    team: q.team,
+    ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
     groupBy: q.group_by,
   });
   reportD1Cost(c, started, rows.rowsRead);

@@ -3,8 +3,16 @@ import { requireScope } from "../auth/api-key";
 import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { ValueTiersSchema, valueTiersJson } from "../http/value-tiers-schema";
 import { formatMinor } from "../metrics/repurchase";
-import { costPerHourOf, getWorkspace, setCostPerHour, type Workspace } from "../store/workspaces";
+import {
+  costPerHourOf,
+  getWorkspace,
+  setCostPerHour,
+  setValueTiers,
+  valueTiersOf,
+  type Workspace,
+} from "../store/workspaces";
 
 /**
  * The current key's workspace and its settings. Only what the impact read
@@ -17,6 +25,9 @@ const PatchWorkspace = z
     cost_per_hour: CostPerHour.nullable()
       .optional()
       .openapi({ description: "Hourly cost of agent time; null clears it" }),
+    value_tiers: ValueTiersSchema.nullable()
+      .optional()
+      .openapi({ description: "Customer value tiers: bounds [mid from, high from] in one currency; null clears them" }),
   })
   .strict()
   .openapi("PatchWorkspace");
@@ -31,6 +42,12 @@ const CurrentWorkspace = z
       .object({ amount: z.string(), currency: z.string() })
       .nullable()
       .openapi({ description: "Hourly cost of agent time, a decimal string in its currency; null until set" }),
+    value_tiers: z
+      .object({ currency: z.string(), bounds: z.tuple([z.number(), z.number()]) })
+      .nullable()
+      .openapi({
+        description: "Customer value tiers (`low` < bounds[0] ≤ `mid` < bounds[1] ≤ `high`); null until set",
+      }),
   })
   .openapi("CurrentWorkspace");
 
@@ -42,6 +59,7 @@ function workspaceJson(w: Workspace): z.infer<typeof CurrentWorkspace> {
     timezone: w.timezone,
     created_at: new Date(w.createdAt).toISOString(),
     cost_per_hour: cost ? { amount: formatMinor(cost.minor, cost.currency), currency: cost.currency } : null,
+    value_tiers: valueTiersJson(valueTiersOf(w)),
   };
 }
 
@@ -60,7 +78,8 @@ const patch = createRoute({
   path: "/v1/workspace",
   tags: ["Workspaces"],
   summary: "Change the workspace's settings (admin)",
-  description: "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets.",
+  description:
+    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `value_tiers` sets the bounds of the `value_tier` segment; changing them re-tiers every interaction of the workspace (and its scores) at once.",
   security: bearer,
   middleware: [requireScope("admin")] as const,
   request: jsonRequest(PatchWorkspace),
@@ -73,5 +92,6 @@ export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
     const body = c.req.valid("json");
     const db = c.var.db;
     if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
+    if (body.value_tiers !== undefined) await setValueTiers(db, c.var.workspaceId, body.value_tiers);
     return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
   });

@@ -46,9 +46,10 @@ export function answerUpsert(
 
 const UPSERT = `
 INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
-  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
+  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team, customer_tenure, value_tier)
 SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
-  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
+  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, ''),
+  COALESCE(i.customer_tenure, ''), COALESCE(i.value_tier, '')
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
 WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
   WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
@@ -61,5 +62,6 @@ ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   updated_at = excluded.updated_at,
   revision = revision + 1,
   interaction_id = excluded.interaction_id,
-  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team
+  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team,
+  customer_tenure = excluded.customer_tenure, value_tier = excluded.value_tier
 RETURNING id, revision`;

@@ -1,13 +1,11 @@
 import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
 import { CSAT_CATEGORIES, categorySql, NPS_CATEGORIES } from "../domain/metrics";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
 
 export const REPURCHASE_GROUPS = [
-  "channel",
-  "request_type",
-  "agent",
-  "team",
+  ...SEGMENT_DIMENSIONS,
   "nps_category",
   "csat_category",
   "follow_up",
@@ -17,7 +15,8 @@ export const REPURCHASE_GROUPS = [
 ] as const;
 export type RepurchaseGroup = (typeof REPURCHASE_GROUPS)[number];
 
-export interface RepurchaseSelection {
+/** Filters: one optional value per segment dimension (worker/domain/segments.ts). */
+export type RepurchaseSelection = { [D in SegmentDimension]?: string } & {
   workspaceId: string;
   windowDays: number;
   /** Unix ms. */
@@ -26,12 +25,8 @@ export interface RepurchaseSelection {
   from?: string;
   /** Exclusive local day. */
   to?: string;
-  channel?: string;
-  requestType?: string;
-  agent?: string;
-  team?: string;
   groupBy?: RepurchaseGroup;
-}
+};
 
 /** The latest answer to a question for the ticket, any survey: NPS and CSAT categories come from it. */
 const latestAnswer = (column: "nps" | "csat") =>
@@ -39,10 +34,7 @@ const latestAnswer = (column: "nps" | "csat") =>
 
 /** SQL for each grouping; a fixed whitelist, never user text. */
 export const GROUP_SQL: Record<RepurchaseGroup, string> = {
-  channel: "i.channel",
-  request_type: "i.request_type",
-  agent: "i.agent",
-  team: "i.team",
+  ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, `i.${d}`])) as Record<SegmentDimension, string>),
   nps_category: `COALESCE((SELECT ${categorySql(NPS_CATEGORIES, "v")} FROM (SELECT ${latestAnswer("nps")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   csat_category: `COALESCE((SELECT ${categorySql(CSAT_CATEGORIES, "v")} FROM (SELECT ${latestAnswer("csat")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   // contacted: a follow-up reached contacted or resolved by hand; not_contacted: opened, never
@@ -69,10 +61,7 @@ export function selection(sel: RepurchaseSelection): { where: string; params: un
   };
   add((n) => `i.closed_day >= ?${n}`, sel.from);
   add((n) => `i.closed_day < ?${n}`, sel.to);
-  add((n) => `i.channel = ?${n}`, sel.channel);
-  add((n) => `i.request_type = ?${n}`, sel.requestType);
-  add((n) => `i.agent = ?${n}`, sel.agent);
-  add((n) => `i.team = ?${n}`, sel.team);
+  for (const d of SEGMENT_DIMENSIONS) add((n) => `i.${d} = ?${n}`, sel[d]);
   return { where: where.join(" AND "), params };
 }
 

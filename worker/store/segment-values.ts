@@ -1,49 +1,39 @@
 /**
- * The values each segment filter can offer: the distinct channels, request
- * types, teams and agents the score rollups hold. One statement, four
- * `SELECT DISTINCT`s each on the coarsest grain that keeps its segment
- * (`grainFor`), so the cost follows that grain's rows, never the answers.
+ * The values each segment filter of the dashboard can offer: the distinct
+ * channels, request types, teams and agents the score rollups hold. One
+ * statement, one `SELECT … GROUP BY` per dimension on that dimension's own grain
+ * (worker/domain/segments.ts), so the cost follows that grain's rows, never the
+ * answers.
  */
 
 import type { Database } from "../db";
-import { grainFor, type ScoreSelection, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
+import { grainOf, type SegmentDimension } from "../domain/segments";
 
-export type SegmentValues = Record<SegmentKey, string[]>;
+/** The dimensions the dashboard filters on (the shop-derived segments are group-bys there). */
+export const FILTER_DIMENSIONS = [
+  "channel",
+  "request_type",
+  "team",
+  "agent",
+] as const satisfies readonly SegmentDimension[];
+type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
-// Fixed column names: only these are spliced into the SQL.
-const COLUMN: Record<SegmentKey, string> = {
-  channel: "channel",
-  request_type: "request_type",
-  team: "team",
-  agent: "agent",
-};
-
-const SELECTION_FIELD: Record<SegmentKey, "channel" | "requestType" | "team" | "agent"> = {
-  channel: "channel",
-  request_type: "requestType",
-  team: "team",
-  agent: "agent",
-};
-
-/** The grain that holds one segment (and no other), as the score reads choose it. */
-function grainOf(segment: SegmentKey): string {
-  const selection: ScoreSelection = { workspaceId: "", metric: "nps", [SELECTION_FIELD[segment]]: "" };
-  return grainFor(selection);
-}
+export type SegmentValues = Record<FilterDimension, string[]>;
 
 export async function readSegmentValues(
   { $client: db }: Database,
   workspaceId: string,
 ): Promise<{ values: SegmentValues; rowsRead: number }> {
-  const parts = SEGMENT_KEYS.map(
-    (segment) =>
-      `SELECT '${segment}' AS d, ${COLUMN[segment]} AS v FROM score_rollups WHERE workspace_id = ? AND grain = ? AND ${COLUMN[segment]} != '' GROUP BY v`,
+  // Dimension names are fixed identifiers (columns of score_rollups): only these are spliced into the SQL.
+  const parts = FILTER_DIMENSIONS.map(
+    (d) =>
+      `SELECT '${d}' AS d, ${d} AS v FROM score_rollups WHERE workspace_id = ? AND grain = ? AND ${d} != '' GROUP BY v`,
   );
-  const params = SEGMENT_KEYS.flatMap((segment) => [workspaceId, grainOf(segment)]);
+  const params = FILTER_DIMENSIONS.flatMap((d) => [workspaceId, grainOf([d])]);
   const result = await db
     .prepare(parts.join("\nUNION ALL\n"))
     .bind(...params)
-    .all<{ d: SegmentKey; v: string }>();
+    .all<{ d: FilterDimension; v: string }>();
   const values: SegmentValues = { channel: [], request_type: [], team: [], agent: [] };
   for (const row of result.results ?? []) values[row.d].push(row.v);
   for (const list of Object.values(values)) list.sort((a, b) => a.localeCompare(b));
