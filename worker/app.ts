@@ -19,9 +19,11 @@ import { invitationRoutes } from "./routes/invitations";
 import { pageRoutes } from "./routes/pages";
 import { reportRoutes } from "./routes/reports";
 import { repurchaseRoutes } from "./routes/repurchase";
+import { responseRateRoutes } from "./routes/response-rate";
 import { responseRoutes } from "./routes/responses";
 import { scoreRoutes } from "./routes/scores";
 import { surveyRoutes } from "./routes/surveys";
+import { targetRoutes } from "./routes/targets";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
@@ -62,6 +64,8 @@ export function createApp() {
   app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
+  app.route("/", responseRateRoutes);
+  app.route("/", targetRoutes);
   app.route("/", pageRoutes);
   app.route("/", dashboardRoutes);
 

@@ -5,7 +5,7 @@ import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { formatMinor } from "../metrics/repurchase";
-import { costPerHourOf, getWorkspace, setCostPerHour, type Workspace } from "../store/workspaces";
+import { costPerHourOf, getWorkspace, setCostPerHour, setSurveyCooldown, type Workspace } from "../store/workspaces";
 
 /**
  * The current key's workspace and its settings. Only what the impact read
@@ -18,6 +18,9 @@ const PatchWorkspace = z
     cost_per_hour: CostPerHour.nullable()
       .optional()
       .openapi({ description: "Hourly cost of agent time; null clears it" }),
+    survey_cooldown_days: z.number().int().min(0).max(365).optional().openapi({
+      description: "Survey fatigue: a customer invited within this many days is not invited again; 0 turns it off",
+    }),
   })
   .strict()
   .openapi("PatchWorkspace");
@@ -32,6 +35,7 @@ const CurrentWorkspace = z
       .object({ amount: z.string(), currency: z.string() })
       .nullable()
       .openapi({ description: "Hourly cost of agent time, a decimal string in its currency; null until set" }),
+    survey_cooldown_days: z.number().int(),
   })
   .openapi("CurrentWorkspace");
 
@@ -43,6 +47,7 @@ function workspaceJson(w: Workspace): z.infer<typeof CurrentWorkspace> {
     timezone: w.timezone,
     created_at: new Date(w.createdAt).toISOString(),
     cost_per_hour: cost ? { amount: formatMinor(cost.minor, cost.currency), currency: cost.currency } : null,
+    survey_cooldown_days: w.surveyCooldownDays,
   };
 }
 
@@ -61,7 +66,8 @@ const patch = createRoute({
   path: "/v1/workspace",
   tags: ["Workspaces"],
   summary: "Change the workspace's settings (admin)",
-  description: "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets.",
+  description:
+    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `survey_cooldown_days` (0–365, 0 = off) is survey fatigue: see `POST /v1/invitations`.",
   security: bearer,
   middleware: [requireScope("admin")] as const,
   request: jsonRequest(PatchWorkspace),
@@ -74,5 +80,7 @@ export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
     const body = c.req.valid("json");
     const db = database(c.env);
     if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
+    if (body.survey_cooldown_days !== undefined)
+      await setSurveyCooldown(db, c.var.workspaceId, body.survey_cooldown_days);
     return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
   });

@@ -26,3 +26,8 @@ export async function setCostPerHour(db: Database, id: string, cost: Money | nul
     .set({ costPerHourMinor: cost ? Number(cost.minor) : null, costPerHourCurrency: cost?.currency ?? null })
     .where(eq(workspaces.id, id));
 }
+
+/** Sets survey fatigue's cooldown in days (0 turns it off). */
+export async function setSurveyCooldown(db: Database, id: string, days: number): Promise<void> {
+  await db.update(workspaces).set({ surveyCooldownDays: days }).where(eq(workspaces.id, id));
+}
