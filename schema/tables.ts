@@ -58,6 +58,8 @@ export const surveys = sqliteTable(
     cesScale: text("ces_scale").notNull().default("agree7"),
     isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
+    /** Brand colour `#rrggbb` (lower case) of the widget and pages; NULL for Aftercare's own. */
+    accent: text("accent"),
   },
   (t) => [index("surveys_workspace").on(t.workspaceId, t.createdAt)],
 );

@@ -27,4 +27,5 @@ CREATE TABLE `targets` (
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+ALTER TABLE `surveys` ADD `accent` text;--> statement-breakpoint
 ALTER TABLE `workspaces` ADD `survey_cooldown_days` integer DEFAULT 0 NOT NULL;

@@ -161,3 +161,56 @@ describe("survey fatigue", () => {
     await invite(ws, { ticket_id: "P-2", customer: { email: "past@example.com" } });
   });
 });
+
+describe("brand", () => {
+  it("keeps a survey's accent, and refuses one too light for white text", async () => {
+    const ws = await createWorkspace();
+    const ok = await call("POST", "/v1/surveys", {
+      key: ws.key,
+      body: { name: "Brand", questions: [{ type: "csat" }], theme: { accent: "#0B6E4F" } },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.theme).toEqual({ accent: "#0b6e4f" });
+    // #767676 is the classic AA limit on white (4.54:1); #777777 falls just under (4.48:1).
+    const limit = await call("POST", "/v1/surveys", {
+      key: ws.key,
+      body: { name: "Grey", questions: [{ type: "csat" }], theme: { accent: "#767676" } },
+    });
+    expect(limit.status).toBe(201);
+    for (const accent of ["#777777", "#ffcc00", "#ffffff"]) {
+      const res = await call("POST", "/v1/surveys", {
+        key: ws.key,
+        body: { name: "Light", questions: [{ type: "csat" }], theme: { accent } },
+      });
+      expect(res.status, accent).toBe(422);
+      expect(res.body.error.code).toBe("low_contrast");
+      expect(res.body.error.details[0].path).toBe("theme.accent");
+    }
+    const malformed = await call("POST", "/v1/surveys", {
+      key: ws.key,
+      body: { name: "Bad", questions: [{ type: "csat" }], theme: { accent: "green" } },
+    });
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.error.details[0].path).toBe("theme.accent");
+    const list = await call("GET", "/v1/surveys", { key: ws.key });
+    expect(list.body.items).toHaveLength(3); // the default, Brand and Grey
+  });
+
+  it("serves the accent's stylesheet and links it from the hosted page and survey.json", async () => {
+    const ws = await createWorkspace();
+    const survey = await createSurvey(ws, { questions: [{ type: "csat" }], theme: { accent: "#0b6e4f" } });
+    const { token } = await invite(ws, { survey_id: survey, ticket_id: "BR-1" });
+    const page = await call("GET", `/s/${token}`);
+    expect(page.text).toContain('<link rel="stylesheet" href="/theme/0b6e4f.css"/>');
+    expect(page.text).not.toMatch(/style="/);
+    const css = await call("GET", "/theme/0b6e4f.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toContain("text/css");
+    expect(css.text).toContain("--ac-accent:#0b6e4f");
+    expect(css.text).toContain("--page-accent:#0b6e4f");
+    expect((await call("GET", "/theme/zzzzzz.css")).status).toBe(404);
+    expect((await call("GET", `/s/${token}/survey.json`)).body.theme).toEqual({ accent: "#0b6e4f" });
+    const plain = await invite(ws, { ticket_id: "BR-2" });
+    expect((await call("GET", `/s/${plain.token}`)).text).not.toContain("/theme/");
+  });
+});
