@@ -9,6 +9,7 @@ import { ImpactCard } from "./ImpactCard";
 import { initialLang, type Lang } from "./i18n";
 import { type DashboardData, KeyRejected, loadDashboard, loadSegmentOptions, type SegmentOptions } from "./load";
 import { LocaleContext, localeTools } from "./locale-context";
+import { ProgrammeHealth } from "./ProgrammeHealth";
 import { SignIn } from "./SignIn";
 import { Verbatims } from "./Verbatims";
 import { WeeklyReport } from "./WeeklyReport";
@@ -202,6 +203,9 @@ export function App() {
                 <section aria-labelledby="headline-title" class="block">
                   <h2 id="headline-title">{t("headline")}</h2>
                   <Cards data={data} />
+                </section>
+                <section aria-labelledby="health-title" class="block">
+                  <ProgrammeHealth get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
                 </section>
                 <section aria-labelledby="impact-title" class="block">
                   <h2 id="impact-title">{t("impactTitle")}</h2>
