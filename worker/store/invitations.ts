@@ -47,13 +47,17 @@ export async function invite(
   now = Date.now(),
 ): Promise<Invitation> {
   const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
-  await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
-  const outcome = await issueInvitation(env.DB, {
-    workspace,
-    surveyId: survey.id,
-    ticket: { source: event.source, ticketId: event.ticketId },
-    now,
+  // The ticket's upsert and its invitation in ONE batch: identity, interaction and
+  // invitation are all written or none is.
+  const upserts = statements.map((s) => {
+    const query = (s as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+    return env.DB.prepare(query.sql).bind(...query.params);
   });
+  const outcome = await issueInvitation(
+    env.DB,
+    { workspace, surveyId: survey.id, ticket: { source: event.source, ticketId: event.ticketId }, now },
+    upserts,
+  );
   if (!outcome.issued) throw throttled(outcome.nextEligibleAt);
   return mintInvitation(
     env,

@@ -22,7 +22,12 @@ export interface IssueRequest {
  * (normalized e-mail or customer id, merged customers included). Re-inviting a
  * ticket is never throttled and keeps the day of its first invitation.
  */
-export async function issueInvitation(db: D1Database, request: IssueRequest): Promise<IssueOutcome> {
+export async function issueInvitation(
+  db: D1Database,
+  request: IssueRequest,
+  /** Statements to run first in the same batch (the ticket's own upsert): all or nothing together. */
+  before: D1PreparedStatement[] = [],
+): Promise<IssueOutcome> {
   const { workspace, surveyId, ticket, now } = request;
   const cooldown = workspace.surveyCooldownDays ?? 0;
   const day = localDay(now, workspace.timezone);
@@ -43,10 +48,12 @@ SELECT (SELECT 1 FROM invitations WHERE workspace_id = ?1 AND survey_id = ?2 AND
           JOIN interactions i ON i.workspace_id = ?1 AND i.source = ?3 AND i.ticket_id = ?4
         WHERE p.workspace_id = ?1 AND p.customer_key = i.customer_key AND NOT (${sameTicket})) AS latest`);
   // Positional parameters a statement does not use are an error in D1: bind what each one names.
-  const [, result] = await db.batch<{ mine: number | null; latest: number | null }>([
+  const results = await db.batch<{ mine: number | null; latest: number | null }>([
+    ...before,
     insert.bind(...binds),
     outcome.bind(...binds.slice(0, 4)),
   ]);
+  const result = results[results.length - 1];
   const row = result?.results?.[0];
   if (row?.mine) return { issued: true };
   return { issued: false, nextEligibleAt: (row?.latest ?? now) + cooldown * DAY_MS };
