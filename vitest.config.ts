@@ -34,6 +34,9 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["test/worker/setup/apply-migrations.ts"],
+            // Several tests send hundreds of requests in a row (rate limits, concurrency,
+            // fuzz); on a loaded 2-CPU machine 5 s is not enough for them to finish.
+            testTimeout: 30_000,
           },
         },
         {

@@ -21,6 +21,7 @@ const benches = [
   ["Score reads", "score-reads.mjs", quick ? ["1000", "10000"] : ["1000", "10000", "100000"]],
   ["Repurchase reads", "repurchase.mjs", ["--sizes", quick ? "10000" : "10000,100000"]],
   ["Events out: answer latency with endpoints, consumer throughput", "events.mjs", quick ? ["--quick"] : []],
+  ["Dashboard first paint, old loader vs new", "dashboard-load.mjs", quick ? ["--runs", "3"] : []],
 ];
 
 console.log(

@@ -1,6 +1,7 @@
-// Synthetic but plausible support data for the score benchmark: 28 days, 3 channels,
-// 4 request types, 3 teams of 10 agents, answers skewed toward the happy end as real
-// CSAT/NPS data is. A seeded PRNG makes every run load the same rows.
+// Synthetic but plausible support data for the score benchmark: 90 days, 3 channels,
+// 4 request types, 3 teams of 10 agents, 3 customer tenures and 4 value tiers, answers
+// skewed toward the happy end as real CSAT/NPS data is. A seeded PRNG makes every run
+// load the same rows.
 
 /** mulberry32: a tiny, well-known seeded PRNG. */
 function prng(seed) {
@@ -18,7 +19,9 @@ const CHANNELS = ["email", "chat", "phone"];
 const TYPES = ["order_status", "refund", "product_question", "delivery"];
 const TEAMS = ["team-0", "team-1", "team-2"];
 const FIRST_DAY = Date.UTC(2026, 9, 5); // 2026-10-05, a Monday
-const DAYS = 28;
+export const DAYS = 90;
+const TENURES = ["first_order", "returning", "loyal"];
+const TIERS = ["low", "mid", "high", "unknown"];
 
 /** Draws from weights (index → weight). */
 function pick(random, weights) {
@@ -59,6 +62,9 @@ export function generateResponses({ workspaceId, surveyId, size }, count) {
       requestType: TYPES[Math.floor(random() * TYPES.length)],
       team: TEAMS[team],
       agent: `agent-${team * 10 + Math.floor(random() * 10)}`,
+      // Written as the segment triggers would have set them from the orders.
+      customerTenure: TENURES[pick(random, [5, 3, 2])],
+      valueTier: TIERS[pick(random, [4, 3, 1, 2])],
     });
   }
   return rows;
@@ -75,11 +81,11 @@ export function responsesSql(rows) {
       .slice(i, i + 250)
       .map(
         (r) =>
-          `(${text(r.id)}, ${text(r.workspaceId)}, ${text(r.surveyId)}, ${text(r.ticketId)}, ${num(r.nps)}, ${num(r.csat)}, ${num(r.ces)}, ${r.at}, ${text(r.day)}, ${r.at}, ${text(r.channel)}, ${text(r.requestType)}, ${text(r.agent)}, ${text(r.team)})`,
+          `(${text(r.id)}, ${text(r.workspaceId)}, ${text(r.surveyId)}, ${text(r.ticketId)}, ${num(r.nps)}, ${num(r.csat)}, ${num(r.ces)}, ${r.at}, ${text(r.day)}, ${r.at}, ${text(r.channel)}, ${text(r.requestType)}, ${text(r.agent)}, ${text(r.team)}, ${text(r.customerTenure)}, ${text(r.valueTier)})`,
       )
       .join(",\n");
     out.push(
-      `INSERT INTO responses (id, workspace_id, survey_id, ticket_id, nps, csat, ces, submitted_at, submitted_day, updated_at, channel, request_type, agent, team) VALUES\n${values};`,
+      `INSERT INTO responses (id, workspace_id, survey_id, ticket_id, nps, csat, ces, submitted_at, submitted_day, updated_at, channel, request_type, agent, team, customer_tenure, value_tier) VALUES\n${values};`,
     );
   }
   return `${out.join("\n")}\n`;

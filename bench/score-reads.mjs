@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { grainOf, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
 import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { generateResponses, responsesSql } from "./score-data.mjs";
 
@@ -81,16 +82,29 @@ async function createWorkspaces(origin) {
   return out;
 }
 
-/** The reads a dashboard makes, over the 28 days the data covers (one day for the last). */
+/** The reads a dashboard makes, over the 90 days the data covers (one day for the last). */
+const RANGE = "from=2026-10-05&to=2027-01-03";
 const QUERIES = [
-  ["NPS, 28 days", "metric=nps&from=2026-10-05&to=2026-11-02"],
-  ["NPS by week", "metric=nps&from=2026-10-05&to=2026-11-02&group_by=week"],
-  ["CSAT by channel", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=channel"],
-  ["CSAT by agent", "metric=csat&from=2026-10-05&to=2026-11-02&group_by=agent"],
-  ["NPS of one agent by week", "metric=nps&from=2026-10-05&to=2026-11-02&agent=agent-7&group_by=week"],
-  ["NPS by agent, email only", "metric=nps&from=2026-10-05&to=2026-11-02&channel=email&group_by=agent"],
+  ["NPS, 90 days", `metric=nps&${RANGE}`],
+  ["NPS by week", `metric=nps&${RANGE}&group_by=week`],
+  ["CSAT by channel", `metric=csat&${RANGE}&group_by=channel`],
+  ["CSAT by agent", `metric=csat&${RANGE}&group_by=agent`],
+  ["NPS of one agent by week", `metric=nps&${RANGE}&agent=agent-7&group_by=week`],
+  ["NPS by agent, email only", `metric=nps&${RANGE}&channel=email&group_by=agent`],
+  ["NPS by customer_tenure", `metric=nps&${RANGE}&group_by=customer_tenure`],
+  ["CSAT by value_tier, loyal only", `metric=csat&${RANGE}&customer_tenure=loyal&group_by=value_tier`],
   ["CES, one day", "metric=ces&from=2026-10-20&to=2026-10-21"],
 ];
+
+/** Issue 16's targets, as the ratio of rows_read at the largest size to the smallest. */
+const TARGETS = { "NPS by agent, email only": 1.1, "NPS by customer_tenure": 1.1 };
+
+/** Which grain answers a read: the rule of `grainFor`, from the one list of segment dimensions. */
+function grainOfQuery(query) {
+  const params = new URLSearchParams(query);
+  const dims = SEGMENT_DIMENSIONS.filter((d) => params.has(d) || params.get("group_by") === d);
+  return grainOf(dims) ?? "responses (fallback)";
+}
 
 const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -149,26 +163,31 @@ try {
   for (const ws of workspaces) results.push(...(await measure(worker.origin, ws)));
   await worker.stop();
 
-  console.log("\n| responses | rollup rows | read | n | p50 latency (ms) | rows_read |");
-  console.log("|---:|---:|---|---:|---:|---:|");
+  console.log("\n| responses | rollup rows | read | grain | n | p50 latency (ms) | rows_read |");
+  console.log("|---:|---:|---|---|---:|---:|---:|");
   for (const r of results) {
     const ws = workspaces.find((w) => w.size === r.size);
     const bars = rollups.find((x) => x.w === ws.workspaceId)?.bars ?? 0;
     console.log(
-      `| ${r.size.toLocaleString("en")} | ${bars} | ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.rowsRead} |`,
+      `| ${r.size.toLocaleString("en")} | ${bars} | ${r.name} | ${grainOfQuery(QUERIES.find(([n]) => n === r.name)[1])} | ${r.n} | ${r.p50.toFixed(1)} | ${r.rowsRead} |`,
     );
   }
   // Flatness: each read at the largest size against the same read at the smallest (target ≤ 1.1×).
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
   if (small !== large) {
     console.log(
-      `\n| read | p50 ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} | rows_read ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} |`,
+      `\n| read | grain | p50 ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} | rows_read ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} | target | verdict |`,
     );
-    console.log("|---|---:|---:|");
-    for (const [name] of QUERIES) {
+    console.log("|---|---|---:|---:|---:|---|");
+    for (const [name, query] of QUERIES) {
       const a = results.find((r) => r.size === small && r.name === name);
       const b = results.find((r) => r.size === large && r.name === name);
-      console.log(`| ${name} | ${(b.p50 / a.p50).toFixed(2)}× | ${(b.rowsRead / a.rowsRead).toFixed(2)}× |`);
+      const ratio = b.rowsRead / a.rowsRead;
+      const target = TARGETS[name];
+      const verdict = target == null ? "" : ratio <= target ? "met" : "MISSED";
+      console.log(
+        `| ${name} | ${grainOfQuery(query)} | ${(b.p50 / a.p50).toFixed(2)}× | ${ratio.toFixed(2)}× | ${target == null ? "" : `≤ ${target}×`} | ${verdict} |`,
+      );
     }
   }
   console.log(

@@ -22,6 +22,14 @@ export const workspaces = sqliteTable("workspaces", {
   costPerHourCurrency: text("cost_per_hour_currency"),
   /** Survey fatigue: a customer invited within this many days is not invited again; 0 is off. */
   surveyCooldownDays: integer("survey_cooldown_days").notNull().default(0),
+  /**
+   * Value tiers (`PATCH /v1/workspace` `value_tiers`): a customer's counting orders in
+   * this currency over the 365 days before an interaction are `low` below the mid
+   * bound, `mid` below the high bound, `high` from it; in minor units; NULL when unset.
+   */
+  valueTierCurrency: text("value_tier_currency"),
+  valueTierMidMinor: integer("value_tier_mid_minor"),
+  valueTierHighMinor: integer("value_tier_high_minor"),
 });
 
 export const apiKeys = sqliteTable(
@@ -82,6 +90,18 @@ export const interactions = sqliteTable(
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),
     team: text("team").notNull().default(""),
+    /**
+     * `first_order`, `returning` (1–2) or `loyal` (3+) by the customer's counting
+     * orders placed before closed_at; '' without a customer. Kept by SQL triggers
+     * (migration 0011) whenever an order or the interaction changes, late orders included.
+     */
+    customerTenure: text("customer_tenure").notNull().default(""),
+    /**
+     * `low`, `mid`, `high` by the customer's counting orders in the 365 days before
+     * closed_at, in the workspace's value-tier currency and bounds; `unknown` without
+     * tiers or such orders. Kept by the same triggers, and redone when the bounds change.
+     */
+    valueTier: text("value_tier").notNull().default(""),
     closedAt: integer("closed_at").notNull(),
     closedDay: text("closed_day").notNull(),
     /**
@@ -142,11 +162,17 @@ export const responses = sqliteTable(
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),
     team: text("team").notNull().default(""),
+    /** The interaction's customer_tenure and value_tier, copied by trigger so the rollups can follow them. */
+    customerTenure: text("customer_tenure").notNull().default(""),
+    valueTier: text("value_tier").notNull().default(""),
   },
   (t) => [
     uniqueIndex("responses_source_ticket").on(t.surveyId, t.source, t.ticketId),
     index("responses_newest").on(t.workspaceId, t.submittedAt, t.id),
     index("responses_interaction").on(t.interactionId),
+    // Score reads that cross two segments (no rollup grain holds them) read the
+    // answers of their day range through this index (worker/store/score-reads.ts).
+    index("responses_day").on(t.workspaceId, t.submittedDay),
   ],
 );
 
@@ -154,11 +180,11 @@ export const responses = sqliteTable(
  * Per-day answer histograms, kept by SQL triggers on `responses` (see the
  * triggers migration), so they change in the same transaction as the answer.
  *
- * Four grains: `full` keys every segment including the agent; `seg` drops the
- * agent; and, from migration 0002, `agent` keeps only the agent and `all` drops
- * every segment (day, survey, value). Each read uses the coarsest grain that
- * holds what it needs (`grainFor` in worker/store/score-reads.ts), so a BPO
- * with hundreds of agents does not pay for them on every dashboard load.
+ * Grains (worker/domain/segments.ts): `all` folds every segment to '' (day,
+ * survey, value), and each segment dimension has a grain of its own keeping that
+ * dimension only, so a read by one dimension costs days × its values × answer
+ * values whatever the number of combinations (`grainFor` in
+ * worker/store/score-reads.ts). Reads crossing two dimensions use `responses`.
  */
 export const scoreRollups = sqliteTable(
   "score_rollups",
@@ -171,51 +197,48 @@ export const scoreRollups = sqliteTable(
     requestType: text("request_type").notNull(),
     team: text("team").notNull(),
     agent: text("agent").notNull(),
+    customerTenure: text("customer_tenure").notNull().default(""),
+    valueTier: text("value_tier").notNull().default(""),
     metric: text("metric").notNull(),
     value: integer("value").notNull(),
     count: integer("count").notNull(),
   },
   (t) => [
+    // The key is in the order of score reads: (workspace, grain, metric, day range), then
+    // the rest. Migration 0009 creates the table WITHOUT ROWID (drizzle-kit cannot say
+    // so: keep it if the table is ever rebuilt), so the key IS the table, holding
+    // `count`: unsegmented and grouped reads are one range of it, and each upsert writes
+    // the table and the index below, nothing else.
     primaryKey({
       columns: [
         t.workspaceId,
         t.grain,
+        t.metric,
         t.day,
         t.surveyId,
         t.channel,
         t.requestType,
-        t.team,
         t.agent,
-        t.metric,
+        t.team,
+        t.customerTenure,
+        t.valueTier,
         t.value,
       ],
     }),
-    // Covering index of score reads (migration 0002): they filter by metric and day
-    // range and need `count`, so they never touch the table itself.
-    index("score_rollups_read").on(
+    // Reads of one segment value (one agent, one channel…): led by the segments, so such
+    // a read seeks straight to that value's days instead of walking every value's.
+    index("score_rollups_segment_read").on(
       t.workspaceId,
       t.grain,
       t.metric,
-      t.day,
-      t.surveyId,
       t.channel,
       t.requestType,
+      t.agent,
       t.team,
-      t.agent,
-      t.value,
-      t.count,
-    ),
-    // The same led by the agent, for reads of one agent (migration 0002).
-    index("score_rollups_agent_read").on(
-      t.workspaceId,
-      t.grain,
-      t.metric,
-      t.agent,
+      t.customerTenure,
+      t.valueTier,
       t.day,
       t.surveyId,
-      t.channel,
-      t.requestType,
-      t.team,
       t.value,
       t.count,
     ),

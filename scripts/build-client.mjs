@@ -6,12 +6,14 @@
 // embed it) and is revalidated. widget/dist/manifest.ts maps each logical path
 // to its hashed URL for the pages that reference them; public/_headers sets the
 // caching, CORS and nosniff headers. See docs/static-assets.md.
+// Then /openapi.json (scripts/build-openapi.mjs).
 // Run by `npm start`, `npm test` and `npm run build`.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { buildOpenApiDocument } from "./build-openapi.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "widget/dist");
@@ -118,4 +120,8 @@ async function build() {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await build();
+  // After the manifest: the app the document is generated from imports it.
+  await buildOpenApiDocument();
+}

@@ -269,6 +269,7 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
     // A latent satisfaction drives every answer, so the three metrics agree.
     const trend = ((closedAt - start) / (90 * DAY_MS)) * 0.06; // the team slowly gets better
     const satisfaction = clamp(0.8 + typeEffect + channelEffect + agentEffect + trend + normal() * 0.15, 0, 1);
+    customer.satisfaction ??= satisfaction;
     const metric = weighted([
       ["nps", 45],
       ["csat", 40],
@@ -351,6 +352,38 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   for (let i = 0; i < 50; i++) {
     addOrder(pick(customers), Math.round(start - 20 * DAY_MS + random() * 110 * DAY_MS));
   }
+  // Shopping history before the 90 days, from a stream of its own (every other draw stays as it
+  // was), so that `customer_tenure` tells a story: regulars are the customers who were happy
+  // with the shop, so loyal customers rate higher than first-time buyers. Within the year before,
+  // so the value tiers see these orders too.
+  const history = draws(prng(seed + 2));
+  for (const customer of customers) {
+    const s = customer.satisfaction ?? 0.75;
+    const weights = s >= 0.85 ? [20, 30, 50] : s < 0.65 ? [75, 20, 5] : [50, 30, 20];
+    const extra = history.chance(0.5) ? 1 : 0;
+    customer.prior = history.weighted([
+      [0, weights[0]],
+      [1 + extra, weights[1]],
+      [3 + 2 * extra, weights[2]],
+    ]);
+  }
+  for (const customer of customers) {
+    for (let k = 0; k < customer.prior; k++) {
+      const placedAt = Math.round(start - (25 + k * 55 + Math.abs(history.normal()) * 20) * DAY_MS);
+      orders.push({
+        workspace_id: ws,
+        order_id: `#H${customer.hash.slice(0, 8)}-${k}`,
+        customer_key: customer.key,
+        placed_at: placedAt,
+        total_minor: Math.round((24.9 + Math.abs(history.normal()) * 90) * 100),
+        currency: customer.currency,
+        cancelled: 0,
+        source: "shopify",
+        created_at: placedAt,
+        updated_at: placedAt,
+      });
+    }
+  }
   orders.sort((a, b) => a.placed_at - b.placed_at);
 
   const created = start - DAY_MS;
@@ -358,7 +391,17 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   const setup = [
     ...inserts(
       "workspaces",
-      ["id", "name", "timezone", "created_at", "cost_per_hour_minor", "cost_per_hour_currency"],
+      [
+        "id",
+        "name",
+        "timezone",
+        "created_at",
+        "cost_per_hour_minor",
+        "cost_per_hour_currency",
+        "value_tier_currency",
+        "value_tier_mid_minor",
+        "value_tier_high_minor",
+      ],
       [
         {
           id: ws,
@@ -367,6 +410,10 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
           created_at: created,
           cost_per_hour_minor: DEMO_COST_PER_HOUR.minor,
           cost_per_hour_currency: DEMO_COST_PER_HOUR.currency,
+          // Value tiers in euros: under 100 € a year `low`, from 400 € `high` (British customers pay in GBP: `unknown`).
+          value_tier_currency: "EUR",
+          value_tier_mid_minor: 10_000,
+          value_tier_high_minor: 40_000,
         },
       ],
     ),
@@ -420,6 +467,11 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
       ),
       chunk(`${orders.length} orders`, inserts("orders", orderColumns, orders)),
       chunk(`${followUps.length} follow-ups`, inserts("follow_ups", Object.keys(followUps[0]), followUps)),
+      // Answers carry their interaction's customer segments (the Worker copies them on each answer;
+      // here the rows are inserted raw), and the rollup triggers file them under their segments.
+      chunk("customer segments of the answers", [
+        `UPDATE responses SET customer_tenure = i.customer_tenure, value_tier = i.value_tier FROM interactions i WHERE i.id = responses.interaction_id AND responses.workspace_id = ${lit(ws)};`,
+      ]),
     ],
     stats: {
       customers: customers.length,

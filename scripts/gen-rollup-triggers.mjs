@@ -1,116 +1,82 @@
 // Writes the SQL of the triggers that keep score_rollups in step with responses.
-// Usage: node scripts/gen-rollup-triggers.mjs > schema/migrations/NNNN_rollup_triggers.sql
-//        node scripts/gen-rollup-triggers.mjs --read-grains --replace   (the trigger part of 0002)
-// The SQL is generated because it is 3 metrics × N grains of the same statement;
+// Usage (Node ≥ 22.18, which loads the TypeScript domain module; `npx node` uses the project's):
+//   npx node scripts/gen-rollup-triggers.mjs > schema/migrations/NNNN_custom.sql
+// The SQL is generated because it is metrics × grains of the same statement;
 // one typo by hand would silently skew a score.
 //
-// Grains: `full` keys every segment including agent; `seg` folds the agent away.
-// --read-grains adds two coarser ones for cheap score reads: `all` folds every
-// segment away (day, survey, value), so unsegmented reads cost days × values
-// whatever the traffic; `agent` keeps only the agent, so per-agent reads cost
-// days × agents × values instead of also paying for channels and request types.
-// --replace drops the existing triggers first and backfills the grains it adds.
-const readGrains = process.argv.includes("--read-grains");
-const replace = process.argv.includes("--replace");
+// The grains come from worker/domain/segments.ts: `all` folds every segment to '',
+// and each segment dimension has a grain of its own that keeps that dimension
+// only. The output drops the previous triggers, creates the new ones, fills the
+// new grains from the rows of the old `seg` grain (day, survey, channel,
+// request type, team, value: a sum of rollup rows, never a scan of responses)
+// and deletes the old grains' rows (`full`, `seg`). `all` and `agent` existed
+// before with the same meaning and are kept as they are.
+import { ROLLUP_GRAINS, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
+
 const metrics = ["nps", "csat", "ces"];
-const grains = [
-  [
-    "full",
-    (row) => ({
-      channel: `${row}.channel`,
-      request_type: `${row}.request_type`,
-      team: `${row}.team`,
-      agent: `${row}.agent`,
-    }),
-  ],
-  [
-    "seg",
-    (row) => ({ channel: `${row}.channel`, request_type: `${row}.request_type`, team: `${row}.team`, agent: "''" }),
-  ],
-  ...(readGrains
-    ? [
-        ["all", () => ({ channel: "''", request_type: "''", team: "''", agent: "''" })],
-        ["agent", (row) => ({ channel: "''", request_type: "''", team: "''", agent: `${row}.agent` })],
-      ]
-    : []),
-];
-const keyCols = "workspace_id, grain, day, survey_id, channel, request_type, team, agent, metric, value";
+const OLD_GRAINS = ["full", "seg"];
+const KEPT_GRAINS = ["all", "agent"];
+const IN_OLD_SEG_GRAIN = ["channel", "request_type", "team"];
+const keyCols = `workspace_id, grain, day, survey_id, ${SEGMENT_DIMENSIONS.join(", ")}, metric, value`;
+
+/** The segment columns of one grain: its own dimension from the row, every other ''. */
+const segmentsOf = (grain, row) => SEGMENT_DIMENSIONS.map((d) => (d === grain ? `${row}.${d}` : "''"));
 
 const add = (row) =>
   metrics
     .flatMap((m) =>
-      grains.map(([grain, seg]) => {
-        const s = seg(row);
-        return `  INSERT INTO score_rollups (${keyCols}, count)
-  SELECT ${row}.workspace_id, '${grain}', ${row}.submitted_day, ${row}.survey_id, ${s.channel}, ${s.request_type}, ${s.team}, ${s.agent}, '${m}', ${row}.${m}, 1
+      ROLLUP_GRAINS.map(
+        (grain) => `  INSERT INTO score_rollups (${keyCols}, count)
+  SELECT ${row}.workspace_id, '${grain}', ${row}.submitted_day, ${row}.survey_id, ${segmentsOf(grain, row).join(", ")}, '${m}', ${row}.${m}, 1
   WHERE ${row}.${m} IS NOT NULL
-  ON CONFLICT (${keyCols}) DO UPDATE SET count = count + 1;`;
-      }),
+  ON CONFLICT (${keyCols}) DO UPDATE SET count = count + 1;`,
+      ),
     )
     .join("\n");
 
 const remove = (row) =>
   `${metrics
     .flatMap((m) =>
-      grains.map(([grain, seg]) => {
-        const s = seg(row);
+      ROLLUP_GRAINS.map((grain) => {
+        const segments = segmentsOf(grain, row)
+          .map((v, i) => `${SEGMENT_DIMENSIONS[i]} = ${v}`)
+          .join(" AND ");
         return `  UPDATE score_rollups SET count = count - 1
   WHERE workspace_id = ${row}.workspace_id AND grain = '${grain}' AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id
-    AND channel = ${s.channel} AND request_type = ${s.request_type} AND team = ${s.team} AND agent = ${s.agent}
-    AND metric = '${m}' AND value = ${row}.${m};`;
+    AND ${segments} AND metric = '${m}' AND value = ${row}.${m};`;
       }),
     )
     .join("\n")}
   DELETE FROM score_rollups
-  WHERE workspace_id = ${row}.workspace_id AND grain IN (${grains.map(([g]) => `'${g}'`).join(", ")}) AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id AND count <= 0;`;
+  WHERE workspace_id = ${row}.workspace_id AND grain IN (${ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ")})
+    AND metric IN (${metrics.map((m) => `'${m}'`).join(", ")}) AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id AND count <= 0;`;
 
-const keyed = [
-  "nps",
-  "csat",
-  "ces",
-  "submitted_day",
-  "survey_id",
-  "channel",
-  "request_type",
-  "team",
-  "agent",
-  "workspace_id",
-];
+const keyed = ["nps", "csat", "ces", "submitted_day", "survey_id", ...SEGMENT_DIMENSIONS, "workspace_id"];
 
-const drops = replace
-  ? `DROP TRIGGER IF EXISTS responses_rollup_insert;
---> statement-breakpoint
-DROP TRIGGER IF EXISTS responses_rollup_delete;
---> statement-breakpoint
-DROP TRIGGER IF EXISTS responses_rollup_update;
---> statement-breakpoint
-`
-  : "";
+const drops = ["insert", "delete", "update"]
+  .map((t) => `DROP TRIGGER IF EXISTS responses_rollup_${t};\n--> statement-breakpoint\n`)
+  .join("");
 
-// The read grains of the answers already recorded, summed from the grain that holds them.
-const backfill =
-  replace && readGrains
-    ? [
-        ["all", "''", "seg"],
-        ["agent", "agent", "full"],
-      ]
-        .map(
-          ([grain, agent, from]) => `
+// The new grains, one statement each, summed from the old grains' rows.
+const backfill = ROLLUP_GRAINS.filter((g) => !KEPT_GRAINS.includes(g))
+  .map((grain) => {
+    const from = IN_OLD_SEG_GRAIN.includes(grain) ? "seg" : "all";
+    return `
 --> statement-breakpoint
 INSERT INTO score_rollups (${keyCols}, count)
-SELECT workspace_id, '${grain}', day, survey_id, '', '', '', ${agent}, metric, value, SUM(count)
+SELECT workspace_id, '${grain}', day, survey_id, ${segmentsOf(grain, "score_rollups").join(", ")}, metric, value, SUM(count)
 FROM score_rollups WHERE grain = '${from}'
-GROUP BY workspace_id, day, survey_id, ${agent === "''" ? "" : "agent, "}metric, value
+GROUP BY workspace_id, day, survey_id, ${grain}, metric, value
 HAVING SUM(count) > 0
-ON CONFLICT (${keyCols}) DO UPDATE SET count = excluded.count;`,
-        )
-        .join("\n")
-    : "";
+ON CONFLICT (${keyCols}) DO UPDATE SET count = excluded.count;`;
+  })
+  .join("\n");
 
-process.stdout.write(`-- Generated by scripts/gen-rollup-triggers.mjs${process.argv.length > 2 ? ` ${process.argv.slice(2).join(" ")}` : ""}. Rollups follow responses inside the
+process.stdout.write(`-- Generated by scripts/gen-rollup-triggers.mjs. Rollups follow responses inside the
 -- same transaction (a D1 batch is one), so a score read never disagrees with the
 -- answers, whatever the concurrency. A changed answer moves its count: the old value
 -- is taken out and the new one put in. Erasing a response takes it out too.
+-- Grains: ${ROLLUP_GRAINS.join(", ")} (worker/domain/segments.ts).
 ${drops}CREATE TRIGGER responses_rollup_insert AFTER INSERT ON responses BEGIN
 ${add("NEW")}
 END;
@@ -125,4 +91,7 @@ BEGIN
 ${remove("OLD")}
 ${add("NEW")}
 END;
-${backfill}`);
+${backfill}
+--> statement-breakpoint
+DELETE FROM score_rollups WHERE grain IN (${OLD_GRAINS.map((g) => `'${g}'`).join(", ")});
+`);

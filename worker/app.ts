@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
+import { serveOpenApiDocument } from "./http/openapi-document";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { serverTiming } from "./http/server-timing";
@@ -11,6 +12,7 @@ import { validationHook } from "./http/validation";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { dashboardSummaryRoutes } from "./routes/dashboard-summary";
 import { followUpRoutes } from "./routes/follow-ups";
 import { hookRoutes } from "./routes/hooks";
 import { impactRoutes } from "./routes/impact";
@@ -64,6 +66,7 @@ export function createApp() {
   app.route("/", integrationRoutes);
   app.route("/", hookRoutes);
   app.route("/", repurchaseRoutes);
+  app.route("/", dashboardSummaryRoutes);
   app.route("/", webhookEndpointRoutes);
   app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
@@ -83,15 +86,8 @@ export function createApp() {
     scheme: "bearer",
     description: "The operator's ADMIN_TOKEN",
   });
-  app.doc31("/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: {
-      title: "Aftercare API",
-      version: "1",
-      description: "CSAT, NPS and CES surveys tied to support tickets, and the repurchase rate after an interaction.",
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
+  // Generated at build time (scripts/build-openapi.mjs) from these routes.
+  app.get("/openapi.json", serveOpenApiDocument);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${c.req.path}`)));
 

@@ -220,7 +220,12 @@ describe("/dashboard in Chromium", () => {
 
   it("shows a dash and a note, not a zero, for a figure the server cannot give", async () => {
     const page = await newPage();
-    // As a server without the repurchase module would answer.
+    // As a server without the repurchase module would answer: no repurchase in the summary, no route.
+    await page.route("**/v1/dashboard/summary*", async (route) => {
+      const response = await route.fetch();
+      const { repurchase: _, ...rest } = await response.json();
+      await route.fulfill({ response, json: rest });
+    });
     await page.route("**/v1/repurchase*", (route) =>
       route.fulfill({
         status: 404,
@@ -236,6 +241,45 @@ describe("/dashboard in Chromium", () => {
     // The rest of the page still works, and the key stays signed in.
     expect(await page.$("#card-nps")).not.toBeNull();
     expect(await page.evaluate(() => sessionStorage.getItem("aftercare.apiKey"))).toBe(demoKey);
+    await context.close();
+  });
+
+  it("asks the API at most 3 times before the first figures show, then loads the rest", async (ctx) => {
+    if (!(await figuresServed())) ctx.skip();
+    const page = await newPage();
+    // Each /v1 call the page makes, and how many had been made when a headline figure first showed.
+    await page.addInitScript(() => {
+      const w = window as unknown as { v1Calls: string[]; callsAtFirstFigures: number | null };
+      w.v1Calls = [];
+      w.callsAtFirstFigures = null;
+      const realFetch = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, location.href);
+        if (url.pathname.startsWith("/v1/")) w.v1Calls.push(url.pathname + url.search);
+        return realFetch(input, init);
+      };
+      new MutationObserver((_, observer) => {
+        const value = document.querySelector("#card-nps .card-value")?.textContent ?? "—";
+        if (value !== "—" && w.callsAtFirstFigures === null) {
+          w.callsAtFirstFigures = w.v1Calls.length;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
+    await figuresLoaded(page);
+    await page.waitForSelector(".weekly, .weekly-unavailable");
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { v1Calls: string[]; callsAtFirstFigures: number };
+      return { v1Calls: w.v1Calls, callsAtFirstFigures: w.callsAtFirstFigures };
+    });
+    expect(seen.callsAtFirstFigures).toBeGreaterThanOrEqual(1);
+    expect(seen.callsAtFirstFigures, seen.v1Calls.join("\n")).toBeLessThanOrEqual(3);
+    expect(seen.v1Calls[0]).toMatch(/^\/v1\/dashboard\/summary/);
+    // The rest (trends, breakdowns, comments, impact, weekly report) came after, and the filters are filled.
+    expect(seen.v1Calls.length).toBeGreaterThan(seen.callsAtFirstFigures);
+    expect(await page.$$eval("#filter-channel option", (o) => o.length)).toBeGreaterThan(1);
+    expect(await page.$("#chart-trend-nps")).not.toBeNull();
     await context.close();
   });
 

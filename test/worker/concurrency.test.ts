@@ -71,7 +71,7 @@ describe("concurrency", { timeout: 120_000 }, () => {
       .bind(ws.id)
       .all<{ value: number; n: number }>();
     const rollup = await env.DB.prepare(
-      "SELECT value, SUM(count) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'seg' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value",
+      "SELECT value, SUM(count) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value",
     )
       .bind(ws.id)
       .all<{ value: number; n: number }>();

@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createWorkspace, invite } from "./helpers";
 
 const rollupTotal = async (workspaceId: string) =>
   (
     await env.DB.prepare(
-      "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'seg'",
+      "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all'",
     )
       .bind(workspaceId)
       .first<{ n: number }>()
@@ -77,13 +78,12 @@ describe("score rollups", () => {
     await answer(inv.token, { csat: 1 });
     await answer(inv.token, { csat: 5 });
     const { results } = await env.DB.prepare(
-      "SELECT grain, value, count FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' AND grain IN ('full', 'seg') ORDER BY grain",
+      "SELECT grain, value, count FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' ORDER BY grain",
     )
       .bind(ws.id)
       .all();
-    expect(results).toEqual([
-      { grain: "full", value: 5, count: 1 },
-      { grain: "seg", value: 5, count: 1 },
-    ]);
+    expect(results).toEqual(
+      ROLLUP_GRAINS.map((grain) => ({ grain, value: 5, count: 1 })).sort((a, b) => (a.grain < b.grain ? -1 : 1)),
+    );
   });
 });

@@ -38,7 +38,7 @@ const ticketCount = async (ticketId: string, source: string) =>
 
 const rollupTotal = async () =>
   (await env.DB.prepare(
-    "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'seg'",
+    "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all'",
   )
     .bind(ws.id)
     .first<number>("n")) ?? 0;

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { customerTenure } from "../../worker/domain/segments";
 import {
   type AttributionInteraction,
   type AttributionOrder,
@@ -120,6 +121,26 @@ describe("repurchase SQL ≡ pure rules", () => {
           const inGroup = interactions.filter((i) => i.channel === key);
           expect(figures, `group ${key}`).toEqual(repurchaseFigures(attribute(inGroup, orders, options)));
         }
+
+        // Customer tenure, kept by triggers whatever order the events came in, groups like the rule says.
+        const tenureOf = (i: AttributionInteraction) =>
+          i.customerKey == null
+            ? null
+            : customerTenure(
+                orders.filter(
+                  (o) =>
+                    o.customerKey === i.customerKey && !o.cancelled && o.placedAt != null && o.placedAt < i.closedAt,
+                ).length,
+              );
+        const byTenure = await repurchase(ws, { ...query, group_by: "customer_tenure" });
+        let seen = 0;
+        for (const g of byTenure.groups as { key: string | null; eligible: number; pending: number }[]) {
+          const { key, ...figures } = g;
+          const inGroup = interactions.filter((i) => tenureOf(i) === key);
+          expect(figures, `tenure ${key}`).toEqual(repurchaseFigures(attribute(inGroup, orders, options)));
+          seen += g.eligible + g.pending;
+        }
+        expect(seen).toBe(whole.eligible + whole.pending);
       }),
       { numRuns: 25 },
     );

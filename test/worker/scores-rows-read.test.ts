@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "./helpers";
 import { type SeedResponse, seedResponses } from "./scores-seed";
@@ -86,7 +87,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const b = await rowsRead(large.ws);
     expect([a.n, b.n]).toEqual([20, 2000]);
     expect(b.rowsRead).toBeLessThanOrEqual(a.rowsRead);
-    // A handful of rows: 10 (channel, agent) pairs × ≤ 11 values, far from 2,000.
+    // A handful of rows: 5 agents × ≤ 11 values, far from 2,000.
     expect(b.rowsRead).toBeLessThan(300);
   });
 
@@ -95,12 +96,13 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     // The query plan of a read names only the rollups' covering index.
     const plan = await env.DB.prepare(
       `EXPLAIN QUERY PLAN SELECT value, SUM(count) FROM score_rollups
-       WHERE workspace_id = ? AND grain = 'seg' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
+       WHERE workspace_id = ? AND grain = 'channel' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
     )
       .bind(ws.id, DAY, "2026-06-11")
       .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail).join("\n");
-    expect(details).toContain("COVERING INDEX score_rollups_read");
+    // The table is WITHOUT ROWID keyed in read order: its key is the covering read path.
+    expect(details).toContain("USING PRIMARY KEY");
     expect(details).not.toContain("responses");
   });
 
@@ -129,14 +131,18 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(grainFor(base)).toBe("all");
     expect(grainFor({ ...base, surveyId: "s", from: DAY }, "week")).toBe("all");
     expect(grainFor(base, "survey")).toBe("all");
-    expect(grainFor({ ...base, channel: "email" })).toBe("seg");
-    expect(grainFor(base, "team")).toBe("seg");
-    expect(grainFor({ ...base, team: "fr" }, "month")).toBe("seg");
+    expect(grainFor({ ...base, channel: "email" })).toBe("channel");
+    expect(grainFor(base, "team")).toBe("team");
+    expect(grainFor({ ...base, team: "fr" }, "month")).toBe("team");
+    expect(grainFor({ ...base, request_type: "refund" }, "request_type")).toBe("request_type");
     expect(grainFor({ ...base, agent: "ana" })).toBe("agent");
     expect(grainFor(base, "agent")).toBe("agent");
     expect(grainFor({ ...base, agent: "ana", from: DAY }, "week")).toBe("agent");
-    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("full");
-    expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("full");
+    expect(grainFor({ ...base, agent: "ana" }, "agent")).toBe("agent");
+    // Two dimensions at once: no grain holds them, the answers are read.
+    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("responses");
+    expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("responses");
+    expect(grainFor({ ...base, agent: "ana", channel: "email" })).toBe("responses");
   });
 
   it("unsegmented reads cost answer values, not segments", async () => {
@@ -154,7 +160,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(whole.rowsRead).toBeLessThan(byChannel.rowsRead);
   });
 
-  it("keeps the three grains in agreement through inserts, changes and deletes", async () => {
+  it("keeps every grain in agreement through inserts, changes and deletes", async () => {
     const { ws } = await workspaceWith(200);
     await env.DB.prepare(
       "UPDATE responses SET nps = (nps + 3) % 11, channel = 'phone' WHERE workspace_id = ? AND rowid % 3 = 0",
@@ -173,9 +179,32 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     )
       .bind(ws.id)
       .all<{ value: number; c: number }>();
-    for (const grain of ["full", "seg", "agent", "all"]) {
+    for (const grain of ROLLUP_GRAINS) {
       const got = totals.results.filter((r) => r.grain === grain && r.metric === "nps").map((r) => [r.value, r.c]);
       expect(got, grain).toEqual(truth.results.map((r) => [r.value, r.c]));
     }
+  });
+
+  it("answers a read crossing two dimensions from the answers of its day range, with the same figures", async () => {
+    const { ws } = await workspaceWith(200);
+    const selection = { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11", channel: "email" } as const;
+    expect(grainFor(selection, "agent")).toBe("responses");
+    const crossed = await readHistograms(env.DB, selection, { groupBy: "agent" });
+    const truth = await env.DB.prepare(
+      `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
+       WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' GROUP BY agent, nps ORDER BY agent, nps`,
+    )
+      .bind(ws.id, DAY)
+      .all<{ k: string; v: number; c: number }>();
+    const sorted = [...crossed.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
+    expect(sorted.map((r) => [r.key, r.value, r.count])).toEqual(truth.results.map((r) => [r.k, r.v, r.c]));
+    expect(sorted.reduce((n, r) => n + r.count, 0)).toBe(100);
+    // Bounded by the day range through the responses_day index: the busy days around cost nothing.
+    const plan = await env.DB.prepare(
+      "EXPLAIN QUERY PLAN SELECT agent, nps, COUNT(*) FROM responses WHERE workspace_id = ? AND nps IS NOT NULL AND submitted_day >= ? AND submitted_day < ? AND channel = ? GROUP BY agent, nps",
+    )
+      .bind(ws.id, DAY, "2026-06-11", "email")
+      .all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join("\n")).toContain("INDEX responses_day");
   });
 });

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { localDay } from "../../worker/domain/local-day";
+import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { seedResponses } from "./scores-seed";
 
@@ -120,13 +121,15 @@ describe("GET /v1/scores: figures", () => {
       expect.objectContaining({ key: null, n: 1 }),
     ]);
 
-    // Rollups agree with the responses table in both grains.
+    // Rollups agree with the responses table in every grain.
     const check = await env.DB.prepare(
       "SELECT grain, SUM(count) AS c FROM score_rollups WHERE workspace_id = ? AND metric = 'nps' GROUP BY grain",
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
-    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual({ full: 1, seg: 1, agent: 1, all: 1 });
+    expect(Object.fromEntries(check.results.map((r) => [r.grain, r.c]))).toEqual(
+      Object.fromEntries(ROLLUP_GRAINS.map((g) => [g, 1])),
+    );
 
     // Erasing the response takes it out of every grain.
     await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ?").bind(ws.id).run();
@@ -351,7 +354,19 @@ describe("GET /v1/scores: bad parameters", () => {
     const op = doc.body.paths["/v1/scores"].get;
     const params = op.parameters.map((p: any) => p.name).sort();
     expect(params).toEqual(
-      ["agent", "channel", "from", "group_by", "metric", "request_type", "survey_id", "team", "to"].sort(),
+      [
+        "agent",
+        "channel",
+        "customer_tenure",
+        "from",
+        "group_by",
+        "metric",
+        "request_type",
+        "survey_id",
+        "team",
+        "to",
+        "value_tier",
+      ].sort(),
     );
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "422"]));
     expect(doc.body.components.schemas.NpsFigures.properties.ci95).toBeDefined();

@@ -115,7 +115,7 @@ describe("demo seed", () => {
       "SELECT count(nps) AS nps, count(csat) AS csat, count(ces) AS ces FROM responses",
     );
     const rolled = await rows<{ metric: string; n: number }>(
-      "SELECT metric, sum(count) AS n FROM score_rollups WHERE grain = 'seg' GROUP BY metric",
+      "SELECT metric, sum(count) AS n FROM score_rollups WHERE grain = 'all' GROUP BY metric",
     );
     expect(Object.fromEntries(rolled.map((r) => [r.metric, r.n]))).toEqual(answers);
   });
@@ -154,6 +154,17 @@ describe("the story the demo tells", () => {
       return row.satisfied / row.n;
     };
     expect(share(1)).toBeLessThan(share(0) - 0.15);
+  });
+
+  it("loyal customers rate higher than first-time buyers, and value tiers are filled", async () => {
+    const res = await call("GET", "/v1/scores?metric=nps&group_by=customer_tenure", { key: KEY });
+    expect(res.status).toBe(200);
+    const groups = new Map((res.body.groups as { key: string; n: number; nps: number }[]).map((g) => [g.key, g]));
+    expect([...groups.keys()].sort()).toEqual(["first_order", "loyal", "returning"]);
+    for (const g of groups.values()) expect(g.n).toBeGreaterThan(10);
+    expect(groups.get("loyal")!.nps).toBeGreaterThan(groups.get("first_order")!.nps + 10);
+    const tiers = await call("GET", "/v1/scores?metric=csat&group_by=value_tier", { key: KEY });
+    expect(tiers.body.groups.map((g: { key: string }) => g.key).sort()).toEqual(["high", "low", "mid", "unknown"]);
   });
 
   it("logistics tickets rate lower than the rest (as /v1/scores reports it)", async (ctx) => {

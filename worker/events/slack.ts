@@ -54,7 +54,11 @@ const STRINGS = {
   },
 } as const;
 
-/** Slack's mrkdwn treats &, < and > as markup; everything else is literal. */
+/**
+ * Slack's mrkdwn treats &, < and > as markup; everything else is literal. The
+ * notification `text` is parsed the same way (`<!channel>` would ping a whole
+ * channel from a customer's comment), so it is escaped too.
+ */
 function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -84,7 +88,7 @@ export function slackBody(
     facts.push(`${t.status}: ${t.statuses[data.status] ?? data.status}`);
     facts.push(`${t.assignee}: ${data.assignee ?? t.unassigned}`);
   }
-  const text = `${title}: ${score} (${facts.join(", ")}) ${comment}`;
+  const text = escapeMrkdwn(`${title}: ${score} (${facts.join(", ")}) ${comment}`);
   return {
     text,
     blocks: [

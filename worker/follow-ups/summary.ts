@@ -15,12 +15,13 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-const hours = (ms: number) => Math.round((ms / HOUR_MS) * 100) / 100;
+/** Plain hours, unrounded: clients round, as for every figure of the API. */
+const hours = (ms: number) => ms / HOUR_MS;
 
 /**
  * `opened`: follow-ups opened in the period; `contacted`: of those, the ones a
  * person reached (contacted, or resolved by hand); `resolved` and `open`: their
- * current status. Medians in hours, to two decimals, null without data.
+ * current status. Medians in hours, unrounded, null without data.
  */
 export function followUpSummary(rows: FollowUpTimes[]) {
   const toContact = rows.filter((r) => r.contacted_at != null).map((r) => (r.contacted_at as number) - r.opened_at);

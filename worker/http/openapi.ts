@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import { TICKET_SOURCES } from "../domain/ticket-source";
 
 /** Shared OpenAPI pieces: the error body and the standard error responses. */
@@ -54,6 +55,12 @@ export function jsonResponse<T extends z.ZodType>(description: string, schema: T
 
 /** Segment fields shared by invitations, webhooks, responses and filters. */
 export const segmentText = z.string().trim().min(1).max(200);
+
+/** One optional query filter per segment dimension (worker/domain/segments.ts). */
+export const segmentFilters = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
+  SegmentDimension,
+  z.ZodOptional<typeof segmentText>
+>;
 
 /** A `YYYY-MM-DD` day in the workspace's timezone. */
 export const isoDay = z

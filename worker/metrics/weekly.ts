@@ -4,6 +4,7 @@
  */
 
 import type { CesScale } from "../domain/questions";
+import type { SegmentDimension } from "../domain/segments";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "./scores";
 import { normalizedScore } from "./scores";
 
@@ -67,7 +68,7 @@ export function rankVerbatims<T extends VerbatimCandidate>(
 export interface SegmentMove {
   metric: "nps" | "csat" | "ces";
   scale: CesScale | null;
-  dimension: "channel" | "request_type" | "team" | "agent";
+  dimension: SegmentDimension;
   key: string | null;
   headline: Headline;
   current: number;

@@ -27,7 +27,7 @@ const Query = z.object({
   by: z
     .enum(Object.keys(IMPACT_CATEGORIES) as [ImpactBy, ...ImpactBy[]])
     .default("nps_category")
-    .openapi({ description: "The categories compared; `follow_up` needs follow-ups" }),
+    .openapi({ description: "The categories compared: NPS or CSAT category, or follow-up contacted vs not_contacted" }),
   channel: segmentText.optional(),
   request_type: segmentText.optional(),
   agent: segmentText.optional(),
@@ -106,7 +106,7 @@ export const impactRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
       from: q.from,
       to: q.to,
       channel: q.channel,
-      requestType: q.request_type,
+      request_type: q.request_type,
       agent: q.agent,
       team: q.team,
       by: q.by,

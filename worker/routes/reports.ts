@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { database } from "../db";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
@@ -93,7 +94,7 @@ const WeeklyReport = z
         z.object({
           metric: z.enum(["nps", "csat", "ces"]),
           scale: z.enum(["agree7", "effort5"]).nullable(),
-          dimension: z.enum(["channel", "request_type", "team", "agent"]),
+          dimension: z.enum(SEGMENT_DIMENSIONS),
           key: Segment.openapi({ description: "The segment value; null for answers without one" }),
           headline: Headline,
           current: z.number(),

@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { parseLooseInstant } from "../hooks/payload";
 import { invalid } from "../http/errors";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
+import { RepurchaseFiguresSchema } from "./repurchase-schemas";
 
 const Query = z.object({
   window_days: z.coerce
@@ -24,35 +26,14 @@ const Query = z.object({
   from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
   to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
   group_by: z.enum(REPURCHASE_GROUPS).optional(),
-  channel: segmentText.optional(),
-  request_type: segmentText.optional(),
-  agent: segmentText.optional(),
-  team: segmentText.optional(),
+  ...segmentFilters,
 });
 
-const Money = z.record(z.string(), z.string()).openapi({
-  description: "Decimal strings per currency, never summed across currencies",
-  example: { EUR: "1234.50" },
-});
-
-const Figures = z.object({
-  eligible: z.number().int().openapi({ description: "Interactions whose window has closed by `as_of`" }),
-  repurchased: z.number().int().openapi({ description: "Eligible interactions with a counting order" }),
-  rate: z.number().nullable().openapi({ description: "repurchased / eligible; null when nothing is eligible" }),
-  pending: z.number().int().openapi({ description: "Interactions whose window is still open (never a miss)" }),
-  pending_repurchased: z
-    .number()
-    .int()
-    .openapi({ description: "Pending ones with a counting order placed by `as_of`" }),
-  revenue: Money,
-  revenue_per_interaction: Money,
-});
-
-const RepurchaseBody = Figures.extend({
+const RepurchaseBody = RepurchaseFiguresSchema.extend({
   window_days: z.number().int(),
   as_of: z.string(),
   groups: z
-    .array(Figures.extend({ key: z.string().nullable() }))
+    .array(RepurchaseFiguresSchema.extend({ key: z.string().nullable() }))
     .openapi({ description: "One entry per `group_by` key; empty when the read is not grouped" }),
 }).openapi("Repurchase");
 
@@ -81,10 +62,7 @@ export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (
     asOf,
     from: q.from,
     to: q.to,
-    channel: q.channel,
-    requestType: q.request_type,
-    agent: q.agent,
-    team: q.team,
+    ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
     groupBy: q.group_by,
   });
   reportD1Cost(c, started, rows.rowsRead);

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
@@ -13,10 +14,10 @@ const RateQuery = z
     to: isoDay.optional().openapi({ description: "Exclusive day, workspace timezone" }),
     group_by: z.enum(SCORE_GROUP_KEYS).optional().openapi({ description: "Adds `groups`, keyed as in `/v1/scores`" }),
     survey_id: z.string().min(1).max(100).optional(),
-    channel: segmentText.optional(),
-    request_type: segmentText.optional(),
-    agent: segmentText.optional(),
-    team: segmentText.optional(),
+    ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
+      SegmentDimension,
+      z.ZodOptional<typeof segmentText>
+    >),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
@@ -58,10 +59,7 @@ export const responseRateRoutes = new OpenAPIHono<AppEnv>().openapi(route, async
       from: q.from,
       to: q.to,
       surveyId: q.survey_id,
-      channel: q.channel,
-      requestType: q.request_type,
-      agent: q.agent,
-      team: q.team,
+      ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
     },
     q.group_by,
   );

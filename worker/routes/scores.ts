@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { QUESTION_TYPES } from "../domain/questions";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
 import { summarizeScores } from "../store/score-summary";
@@ -17,10 +18,7 @@ export const ScoresQuery = z
       description:
         "Adds `groups`. Keys: the segment value (null when empty), the survey id, `YYYY-MM-DD`, the ISO week `YYYY-Www`, or `YYYY-MM`",
     }),
-    channel: segmentText.optional(),
-    request_type: segmentText.optional(),
-    agent: segmentText.optional(),
-    team: segmentText.optional(),
+    ...segmentFilters,
     survey_id: z.string().min(1).max(100).optional(),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
@@ -60,10 +58,7 @@ export const scoreRoutes = new OpenAPIHono<AppEnv>().openapi(scores, async (c) =
       from: q.from,
       to: q.to,
       surveyId: q.survey_id,
-      channel: q.channel,
-      requestType: q.request_type,
-      agent: q.agent,
-      team: q.team,
+      ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
     },
     q.group_by,
   );

@@ -4,8 +4,17 @@ import { database } from "../db";
 import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { ValueTiersSchema, valueTiersJson } from "../http/value-tiers-schema";
 import { formatMinor } from "../metrics/repurchase";
-import { costPerHourOf, getWorkspace, setCostPerHour, setSurveyCooldown, type Workspace } from "../store/workspaces";
+import {
+  costPerHourOf,
+  getWorkspace,
+  setCostPerHour,
+  setSurveyCooldown,
+  setValueTiers,
+  valueTiersOf,
+  type Workspace,
+} from "../store/workspaces";
 
 /**
  * The current key's workspace and its settings. Only what the impact read
@@ -21,6 +30,9 @@ const PatchWorkspace = z
     survey_cooldown_days: z.number().int().min(0).max(365).optional().openapi({
       description: "Survey fatigue: a customer invited within this many days is not invited again; 0 turns it off",
     }),
+    value_tiers: ValueTiersSchema.nullable()
+      .optional()
+      .openapi({ description: "Customer value tiers: bounds [mid from, high from] in one currency; null clears them" }),
   })
   .strict()
   .openapi("PatchWorkspace");
@@ -36,6 +48,12 @@ const CurrentWorkspace = z
       .nullable()
       .openapi({ description: "Hourly cost of agent time, a decimal string in its currency; null until set" }),
     survey_cooldown_days: z.number().int(),
+    value_tiers: z
+      .object({ currency: z.string(), bounds: z.tuple([z.number(), z.number()]) })
+      .nullable()
+      .openapi({
+        description: "Customer value tiers (`low` < bounds[0] ≤ `mid` < bounds[1] ≤ `high`); null until set",
+      }),
   })
   .openapi("CurrentWorkspace");
 
@@ -48,6 +66,7 @@ function workspaceJson(w: Workspace): z.infer<typeof CurrentWorkspace> {
     created_at: new Date(w.createdAt).toISOString(),
     cost_per_hour: cost ? { amount: formatMinor(cost.minor, cost.currency), currency: cost.currency } : null,
     survey_cooldown_days: w.surveyCooldownDays,
+    value_tiers: valueTiersJson(valueTiersOf(w)),
   };
 }
 
@@ -67,7 +86,7 @@ const patch = createRoute({
   tags: ["Workspaces"],
   summary: "Change the workspace's settings (admin)",
   description:
-    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `survey_cooldown_days` (0–365, 0 = off) is survey fatigue: see `POST /v1/invitations`.",
+    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `value_tiers` sets the bounds of the `value_tier` segment; changing them re-tiers every interaction of the workspace (and its scores) at once. `survey_cooldown_days` (0–365, 0 = off) is survey fatigue: see `POST /v1/invitations`.",
   security: bearer,
   middleware: [requireScope("admin")] as const,
   request: jsonRequest(PatchWorkspace),
@@ -82,5 +101,6 @@ export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
     if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
     if (body.survey_cooldown_days !== undefined)
       await setSurveyCooldown(db, c.var.workspaceId, body.survey_cooldown_days);
+    if (body.value_tiers !== undefined) await setValueTiers(db, c.var.workspaceId, body.value_tiers);
     return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
   });

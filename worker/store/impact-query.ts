@@ -20,15 +20,14 @@ export interface ImpactRows {
 }
 
 /**
- * The repurchase grouping behind each impact category. `follow_up`
- * (contacted / not_contacted) needs follow-ups, which this build does not
- * record yet: this is the one place to wire it, with a `follow_up` entry in
- * the repurchase read's GROUP_SQL; the route refuses `by=follow_up` until then.
+ * The repurchase grouping behind each impact category. `follow_up` reads the
+ * repurchase read's own grouping (contacted / not_contacted / none), so both
+ * reads count the same interactions; impact compares the first two.
  */
 export const IMPACT_GROUP: Record<ImpactBy, RepurchaseGroup | null> = {
   nps_category: "nps_category",
   csat_category: "csat_category",
-  follow_up: null,
+  follow_up: "follow_up",
 };
 
 /**

@@ -1,12 +1,10 @@
 import { isoWeek } from "../domain/local-day";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import type { Env } from "../env";
 import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
 
 export const REPURCHASE_GROUPS = [
-  "channel",
-  "request_type",
-  "agent",
-  "team",
+  ...SEGMENT_DIMENSIONS,
   "nps_category",
   "csat_category",
   "follow_up",
@@ -16,7 +14,8 @@ export const REPURCHASE_GROUPS = [
 ] as const;
 export type RepurchaseGroup = (typeof REPURCHASE_GROUPS)[number];
 
-export interface RepurchaseSelection {
+/** Filters: one optional value per segment dimension (worker/domain/segments.ts). */
+export type RepurchaseSelection = { [D in SegmentDimension]?: string } & {
   workspaceId: string;
   windowDays: number;
   /** Unix ms. */
@@ -25,12 +24,8 @@ export interface RepurchaseSelection {
   from?: string;
   /** Exclusive local day. */
   to?: string;
-  channel?: string;
-  requestType?: string;
-  agent?: string;
-  team?: string;
   groupBy?: RepurchaseGroup;
-}
+};
 
 /** The latest answer to a question for the ticket, any survey: NPS and CSAT categories come from it. */
 const latestAnswer = (column: "nps" | "csat") =>
@@ -38,10 +33,7 @@ const latestAnswer = (column: "nps" | "csat") =>
 
 /** SQL for each grouping; a fixed whitelist, never user text. */
 export const GROUP_SQL: Record<RepurchaseGroup, string> = {
-  channel: "i.channel",
-  request_type: "i.request_type",
-  agent: "i.agent",
-  team: "i.team",
+  ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, `i.${d}`])) as Record<SegmentDimension, string>),
   nps_category: `COALESCE((SELECT CASE WHEN v >= 9 THEN 'promoter' WHEN v >= 7 THEN 'passive' ELSE 'detractor' END FROM (SELECT ${latestAnswer("nps")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   csat_category: `COALESCE((SELECT CASE WHEN v >= 4 THEN 'satisfied' ELSE 'unsatisfied' END FROM (SELECT ${latestAnswer("csat")} AS v) WHERE v IS NOT NULL), 'unanswered')`,
   // contacted: a follow-up reached contacted or resolved by hand; not_contacted: opened, never
@@ -68,10 +60,7 @@ export function selection(sel: RepurchaseSelection): { where: string; params: un
   };
   add((n) => `i.closed_day >= ?${n}`, sel.from);
   add((n) => `i.closed_day < ?${n}`, sel.to);
-  add((n) => `i.channel = ?${n}`, sel.channel);
-  add((n) => `i.request_type = ?${n}`, sel.requestType);
-  add((n) => `i.agent = ?${n}`, sel.agent);
-  add((n) => `i.team = ?${n}`, sel.team);
+  for (const d of SEGMENT_DIMENSIONS) add((n) => `i.${d} = ?${n}`, sel[d]);
   return { where: where.join(" AND "), params };
 }
 

@@ -7,18 +7,16 @@
  */
 
 import { isoWeek } from "../domain/local-day";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import type { ScoreGroupKey } from "./score-reads";
 
-export interface RateSelection {
+/** Which invitations a read covers; segments are the dimension names of the scores. */
+export type RateSelection = {
   workspaceId: string;
   from?: string;
   to?: string;
   surveyId?: string;
-  channel?: string;
-  requestType?: string;
-  agent?: string;
-  team?: string;
-}
+} & { [D in SegmentDimension]?: string };
 
 export interface RateRow {
   key: string | null;
@@ -28,10 +26,8 @@ export interface RateRow {
 
 // Only these fixed fragments are spliced into SQL; every client value is bound.
 const KEY_SQL: Record<ScoreGroupKey, string> = {
-  channel: "NULLIF(i.channel, '')",
-  request_type: "NULLIF(i.request_type, '')",
-  agent: "NULLIF(i.agent, '')",
-  team: "NULLIF(i.team, '')",
+  // Every segment dimension is a column of the ticket's interaction.
+  ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, `NULLIF(i.${d}, '')`])) as Record<SegmentDimension, string>),
   survey: "v.survey_id",
   day: "v.invited_day",
   week: "date(v.invited_day, '-6 days', 'weekday 1')",
@@ -59,10 +55,7 @@ export async function readResponseRate(
     params.push(selection.to);
   }
   filter("v.survey_id", selection.surveyId);
-  filter("i.channel", selection.channel);
-  filter("i.request_type", selection.requestType);
-  filter("i.agent", selection.agent);
-  filter("i.team", selection.team);
+  for (const d of SEGMENT_DIMENSIONS) filter(`i.${d}`, selection[d]);
   const sql = `SELECT ${groupBy ? KEY_SQL[groupBy] : "NULL"} AS k, COUNT(*) AS invited,
   SUM(EXISTS (SELECT 1 FROM responses r WHERE r.survey_id = v.survey_id AND r.source = v.source
               AND r.ticket_id = v.ticket_id)) AS answered

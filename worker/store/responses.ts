@@ -5,6 +5,7 @@ import { localDay } from "../domain/local-day";
 import { answerRange, type Locale, type QuestionType } from "../domain/questions";
 import type { Env } from "../env";
 import { afterResponse, enqueueDeliveries, outboxIds, RESPONSE_EVENT_SQL } from "../events/outbox";
+import type { FollowUpRule } from "../follow-ups/rules";
 import { ApiError, type ErrorDetail, invalid } from "../http/errors";
 import { ticketHash } from "./erased-tickets";
 import { followUpStatementsForAnswer, getRules } from "./follow-ups";
@@ -26,6 +27,8 @@ export interface OpenedInvitation {
   ticket: TicketRef;
   workspace: Workspace;
   survey: Survey;
+  /** The workspace's follow-up rules, which an answer may open a follow-up by. */
+  rules: FollowUpRule[];
 }
 
 /**
@@ -40,12 +43,15 @@ export async function openInvitation(env: Pick<Env, "DB" | "SIGNING_KEYS">, toke
       : new ApiError(401, "invalid_token", "This survey link is not valid");
   }
   const db = database(env);
-  const [workspace, survey, ticket] = await Promise.all([
+  // The follow-up rules are read here, alongside the rest, so recording an answer costs
+  // one round trip of reads and one batch (issue 16: ingest near the one-INSERT floor).
+  const [workspace, survey, ticket, { rules }] = await Promise.all([
     getWorkspace(db, check.claims.workspaceId),
     getSurvey(db, check.claims.workspaceId, check.claims.surveyId),
     ticketOfToken(db, check.claims),
+    getRules(env.DB, check.claims.workspaceId),
   ]);
-  return { claims: check.claims, workspace, survey, ticket };
+  return { claims: check.claims, workspace, survey, ticket, rules };
 }
 
 /** Checks answers against the survey: at least one of its questions, no other, each in range. */
@@ -71,9 +77,10 @@ export function checkAnswers(survey: Survey, answers: Record<string, unknown>): 
 
 const UPSERT = `
 INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
-  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team)
+  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team, customer_tenure, value_tier)
 SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
-  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, '')
+  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, ''),
+  COALESCE(i.customer_tenure, ''), COALESCE(i.value_tier, '')
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
 WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
   WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
@@ -86,7 +93,8 @@ ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   updated_at = excluded.updated_at,
   revision = revision + 1,
   interaction_id = excluded.interaction_id,
-  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team
+  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team,
+  customer_tenure = excluded.customer_tenure, value_tier = excluded.value_tier
 RETURNING id, revision`;
 
 /**
@@ -121,7 +129,7 @@ export type WaitUntil = { waitUntil(promise: Promise<unknown>): void };
  */
 export async function recordOpenedResponse(
   env: Pick<Env, "DB" | "EVENTS">,
-  { claims, workspace, survey, ticket }: OpenedInvitation,
+  { claims, workspace, survey, ticket, rules }: OpenedInvitation,
   submission: Submission,
   now = Date.now(),
   ctx?: WaitUntil,
@@ -129,10 +137,7 @@ export async function recordOpenedResponse(
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
   const a = submission.answers;
-  const [{ rules }, hash] = await Promise.all([
-    getRules(env.DB, workspace.id),
-    ticketHash(workspace.id, ticket.ticketId),
-  ]);
+  const hash = await ticketHash(workspace.id, ticket.ticketId);
   const day = localDay(now, workspace.timezone);
   const upsert = env.DB.prepare(UPSERT).bind(
     newId("rsp"),

@@ -10,27 +10,24 @@
 
 import { isoWeek } from "../domain/local-day";
 import type { QuestionType } from "../domain/questions";
+import { grainOf, type RollupGrain, SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 
-/** What `group_by` may name. */
-export const SCORE_GROUP_KEYS = ["channel", "request_type", "agent", "team", "survey", "day", "week", "month"] as const;
+/** What `group_by` may name: every segment dimension, then survey and time. */
+export const SCORE_GROUP_KEYS = [...SEGMENT_DIMENSIONS, "survey", "day", "week", "month"] as const;
 export type ScoreGroupKey = (typeof SCORE_GROUP_KEYS)[number];
 
 /** The segment dimensions (as opposed to time): the ones the weekly report compares. */
-export const SEGMENT_KEYS = ["channel", "request_type", "team", "agent"] as const satisfies readonly ScoreGroupKey[];
-export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+export const SEGMENT_KEYS = SEGMENT_DIMENSIONS;
+export type SegmentKey = SegmentDimension;
 
 /** Which answers a read covers. Days are local `YYYY-MM-DD`; `to` is exclusive. */
-export interface ScoreSelection {
+export type ScoreSelection = {
   workspaceId: string;
   metric: QuestionType;
   from?: string;
   to?: string;
   surveyId?: string;
-  channel?: string;
-  requestType?: string;
-  agent?: string;
-  team?: string;
-}
+} & { [D in SegmentDimension]?: string };
 
 export interface ScoreReadOptions {
   groupBy?: ScoreGroupKey;
@@ -52,42 +49,38 @@ export interface HistogramRow {
 
 // The SQL of each group key. Only these fixed fragments are ever spliced into SQL;
 // every value the client sends is a bound parameter.
+// `DAY` stands for the day column: `day` in the rollups, `submitted_day` in `responses`.
 const KEY_SQL: Record<ScoreGroupKey, string> = {
-  channel: "NULLIF(channel, '')",
-  request_type: "NULLIF(request_type, '')",
-  agent: "NULLIF(agent, '')",
-  team: "NULLIF(team, '')",
+  ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, `NULLIF(${d}, '')`])) as Record<SegmentDimension, string>),
   survey: "survey_id",
-  day: "day",
+  day: "DAY",
   // The Monday on or before the day; turned into its ISO week label below.
-  week: "date(day, '-6 days', 'weekday 1')",
-  month: "substr(day, 1, 7)",
+  week: "date(DAY, '-6 days', 'weekday 1')",
+  month: "substr(DAY, 1, 7)",
 };
 
-/** The rollup grains (see migrations 0001 and 0002). */
-export type Grain = "full" | "seg" | "agent" | "all";
+/** A rollup grain (worker/domain/segments.ts), or `responses` when none holds the read. */
+export type Grain = RollupGrain | "responses";
+
+/** The segment dimensions a read filters or groups on. */
+function dimensionsOf(selection: ScoreSelection, groupBy?: ScoreGroupKey): SegmentDimension[] {
+  const filtered = SEGMENT_DIMENSIONS.filter((d) => selection[d] != null);
+  const grouped = SEGMENT_DIMENSIONS.filter((d) => d === groupBy);
+  return [...filtered, ...grouped];
+}
 
 /**
- * The coarsest grain that can answer a read, so that its cost does not
- * multiply by segments it does not need:
- * - `all` (every segment folded away: day, survey, value) when no segment is
- *   filtered or grouped on: days × values at any volume;
- * - `agent` (only the agent kept) when the agent is the only segment involved:
- *   days × agents × values, not also × channels × request types;
- * - `seg` (agent folded away) for channel, request type and team;
- * - `full` (every segment) when the agent meets another segment.
+ * Where a read is answered from:
+ * - `all` (every segment folded away) when no segment is filtered or grouped
+ *   on: days × answer values at any volume;
+ * - the grain of the one dimension it filters and/or groups on: days × that
+ *   dimension's values × answer values, whatever the other dimensions hold;
+ * - `responses` when it crosses two dimensions (say one channel, by agent):
+ *   no grain holds that, so it reads the answers of its day range through the
+ *   `responses_day` index. Its cost is the answers in the range.
  */
 export function grainFor(selection: ScoreSelection, groupBy?: ScoreGroupKey): Grain {
-  const byAgent = selection.agent != null || groupBy === "agent";
-  const byOther =
-    selection.channel != null ||
-    selection.requestType != null ||
-    selection.team != null ||
-    groupBy === "channel" ||
-    groupBy === "request_type" ||
-    groupBy === "team";
-  if (byAgent) return byOther ? "full" : "agent";
-  return byOther ? "seg" : "all";
+  return grainOf(dimensionsOf(selection, groupBy)) ?? "responses";
 }
 
 /** A prepared histogram query and the parser of its result, so callers can batch several. */
@@ -102,22 +95,32 @@ export function histogramStatement(
   selection: ScoreSelection,
   options: ScoreReadOptions = {},
 ): HistogramStatement {
-  const where = ["workspace_id = ?", "grain = ?", "metric = ?"];
-  const params: unknown[] = [selection.workspaceId, grainFor(selection, options.groupBy), selection.metric];
+  const grain = grainFor(selection, options.groupBy);
+  const fromResponses = grain === "responses";
+  // The fallback reads the answers themselves: their day column, one row per answer.
+  const day = fromResponses ? "submitted_day" : "day";
+  const where = fromResponses
+    ? ["workspace_id = ?", `${selection.metric} IS NOT NULL`]
+    : ["workspace_id = ?", "grain = ?", "metric = ?"];
+  const params: unknown[] = fromResponses ? [selection.workspaceId] : [selection.workspaceId, grain, selection.metric];
   const filter = (sql: string, value: string | undefined) => {
     if (value == null) return;
     where.push(sql);
     params.push(value);
   };
-  filter("day >= ?", selection.from);
-  filter("day < ?", selection.to);
+  filter(`${day} >= ?`, selection.from);
+  filter(`${day} < ?`, selection.to);
   filter("survey_id = ?", selection.surveyId);
-  filter("channel = ?", selection.channel);
-  filter("request_type = ?", selection.requestType);
-  filter("agent = ?", selection.agent);
-  filter("team = ?", selection.team);
+  for (const d of SEGMENT_DIMENSIONS) filter(`${d} = ?`, selection[d]);
+  // A read of one value of its grain's dimension (one agent, one channel): the other
+  // dimensions are '' in that grain anyway; saying so lets SQLite seek the
+  // score_rollups_segment_read index to that value's days instead of walking every value's.
+  if (!fromResponses && grain !== "all" && selection[grain] != null) {
+    for (const d of SEGMENT_DIMENSIONS) if (d !== grain) where.push(`${d} = ''`);
+  }
 
-  const columns = [`${options.groupBy ? KEY_SQL[options.groupBy] : "NULL"} AS k`];
+  const keySql = options.groupBy ? KEY_SQL[options.groupBy].replaceAll("DAY", day) : "NULL";
+  const columns = [`${keySql} AS k`];
   const groups = ["k"];
   if (options.bySurvey) {
     columns.push("survey_id AS s");
@@ -125,13 +128,15 @@ export function histogramStatement(
   }
   if (options.splitAt != null) {
     // The split parameter comes first in the SQL text, so it is bound first.
-    columns.push("(day >= ?) AS cur");
+    columns.push(`(${day} >= ?) AS cur`);
     groups.push("cur");
     params.unshift(options.splitAt);
   }
-  const sql = `SELECT ${columns.join(", ")}, value AS v, SUM(count) AS c FROM score_rollups
+  const value = fromResponses ? selection.metric : "value";
+  const count = fromResponses ? "COUNT(*)" : "SUM(count)";
+  const sql = `SELECT ${columns.join(", ")}, ${value} AS v, ${count} AS c FROM ${fromResponses ? "responses" : "score_rollups"}
 WHERE ${where.join(" AND ")}
-GROUP BY ${[...groups, "v"].join(", ")} HAVING SUM(count) > 0`;
+GROUP BY ${[...groups, "v"].join(", ")} HAVING ${count} > 0`;
 
   return {
     statement: db.prepare(sql).bind(...params),

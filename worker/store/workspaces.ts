@@ -31,3 +31,34 @@ export async function setCostPerHour(db: Database, id: string, cost: Money | nul
 export async function setSurveyCooldown(db: Database, id: string, days: number): Promise<void> {
   await db.update(workspaces).set({ surveyCooldownDays: days }).where(eq(workspaces.id, id));
 }
+
+/** Value-tier bounds in minor units of one currency (`PATCH /v1/workspace` `value_tiers`). */
+export interface ValueTiers {
+  currency: string;
+  midMinor: bigint;
+  highMinor: bigint;
+}
+
+/**
+ * Sets or clears the value tiers. A trigger (migration 0011) re-tiers the
+ * workspace's interactions in the same statement, and their answers' rollups follow.
+ */
+export async function setValueTiers(db: Database, id: string, tiers: ValueTiers | null): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({
+      valueTierCurrency: tiers?.currency ?? null,
+      valueTierMidMinor: tiers ? Number(tiers.midMinor) : null,
+      valueTierHighMinor: tiers ? Number(tiers.highMinor) : null,
+    })
+    .where(eq(workspaces.id, id));
+}
+
+export function valueTiersOf(w: Workspace): ValueTiers | null {
+  if (w.valueTierCurrency == null || w.valueTierMidMinor == null || w.valueTierHighMinor == null) return null;
+  return {
+    currency: w.valueTierCurrency,
+    midMinor: BigInt(w.valueTierMidMinor),
+    highMinor: BigInt(w.valueTierHighMinor),
+  };
+}

@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiFailure, apiClient } from "./api";
 import { Cards } from "./Cards";
-import { Charts } from "./Charts";
 import { FilterBar } from "./FilterBar";
-import { FollowUpInbox } from "./FollowUpInbox";
 import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
-import { ImpactCard } from "./ImpactCard";
 import { initialLang, type Lang } from "./i18n";
-import { type DashboardData, KeyRejected, loadDashboard, loadSegmentOptions, type SegmentOptions } from "./load";
+import { type Details, type Headline, KeyRejected, loadDetails, loadHeadline, type SegmentOptions } from "./load";
 import { LocaleContext, localeTools } from "./locale-context";
 import { ProgrammeHealth } from "./ProgrammeHealth";
 import { SignIn } from "./SignIn";
-import { Verbatims } from "./Verbatims";
-import { WeeklyReport } from "./WeeklyReport";
+import { LAZY_SECTIONS } from "./sections";
 
 const KEY_STORAGE = "aftercare.apiKey";
 const LANG_STORAGE = "aftercare.lang";
@@ -75,7 +71,8 @@ export function App() {
   const [checking, setChecking] = useState(false);
   const [filters, setFilters] = useState<Filters>(() => readFilters(window.location.search));
   const [options, setOptions] = useState<SegmentOptions>(NO_OPTIONS);
-  const [data, setData] = useState<DashboardData | null>(null);
+  const [headline, setHeadline] = useState<Headline | null>(null);
+  const [details, setDetails] = useState<Details | null>(null);
   const [loading, setLoading] = useState(false);
   const get = useMemo(() => (key ? apiClient(key) : null), [key]);
   const generation = useRef(0);
@@ -89,7 +86,8 @@ export function App() {
     storage("session")?.removeItem(KEY_STORAGE);
     generation.current++;
     setKey(null);
-    setData(null);
+    setHeadline(null);
+    setDetails(null);
     setOptions(NO_OPTIONS);
     setProblem(why);
   }, []);
@@ -115,30 +113,40 @@ export function App() {
     }
   }
 
-  // The figures follow the key and the filters; a slower, older load never overwrites a newer one.
+  const onFailure = useCallback(
+    (mine: number) => (e: unknown) => {
+      if (mine !== generation.current) return;
+      setLoading(false);
+      if (e instanceof KeyRejected) signOut(problemOf(e));
+      else setProblem(problemOf(e));
+    },
+    [signOut],
+  );
+
+  // First paint: one request for the headline figures and the filter values (docs/dashboard.md,
+  // "How the dashboard loads"). A slower, older load never overwrites a newer one.
   useEffect(() => {
     if (!get) return;
     const mine = ++generation.current;
     setLoading(true);
-    loadDashboard(get, filters).then(
-      (result) => {
-        if (mine !== generation.current) return;
-        setData(result);
-        setLoading(false);
-      },
-      (e) => {
-        if (mine !== generation.current) return;
-        setLoading(false);
-        if (e instanceof KeyRejected) signOut(problemOf(e));
-        else setProblem(problemOf(e));
-      },
-    );
+    setDetails(null);
+    loadHeadline(get, filters).then(({ headline: figures, options: values }) => {
+      if (mine !== generation.current) return;
+      setHeadline(figures);
+      setOptions(values);
+    }, onFailure(mine));
   }, [get, filters]);
 
+  // Then, once the headline is on screen (effects run after the render), the trends, breakdowns and comments.
   useEffect(() => {
-    if (!get) return;
-    loadSegmentOptions(get).then(setOptions, onLoadError);
-  }, [get]);
+    if (!get || !headline) return;
+    const mine = generation.current;
+    loadDetails(get, filters).then((result) => {
+      if (mine !== generation.current) return;
+      setDetails(result);
+      setLoading(false);
+    }, onFailure(mine));
+  }, [headline]);
 
   useEffect(() => {
     const onPop = () => setFilters(readFilters(window.location.search));
@@ -191,46 +199,28 @@ export function App() {
           <>
             <FilterBar filters={filters} options={options} onChange={changeFilters} />
             <p class="status" role="status">
-              {loading ? t("loading") : data ? t("updated") : ""}
+              {loading ? t("loading") : headline ? t("updated") : ""}
             </p>
             {problemText ? (
               <p class="error" role="alert">
                 {problemText}
               </p>
             ) : null}
-            {data ? (
+            {headline ? (
               <>
                 <section aria-labelledby="headline-title" class="block">
                   <h2 id="headline-title">{t("headline")}</h2>
-                  <Cards data={data} />
+                  <Cards data={headline} />
                 </section>
                 <section aria-labelledby="health-title" class="block">
                   <ProgrammeHealth get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
                 </section>
-                <section aria-labelledby="impact-title" class="block">
-                  <h2 id="impact-title">{t("impactTitle")}</h2>
-                  <ImpactCard get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
-                </section>
-                <section aria-labelledby="charts-title" class="block">
-                  <h2 id="charts-title">{t("charts")}</h2>
-                  <Charts data={data} grain={filters.trend} />
-                </section>
-                <section aria-labelledby="verbatims-title" class="block">
-                  <h2 id="verbatims-title">{t("verbatims")}</h2>
-                  {data.verbatims.status === "ok" ? (
-                    <Verbatims items={data.verbatims.data.items} />
-                  ) : (
-                    <p class="note">{t("unavailable")}</p>
-                  )}
-                </section>
-                <section aria-labelledby="follow-ups-title" class="block" id="follow-ups">
-                  <h2 id="follow-ups-title">{t("followUps")}</h2>
-                  <FollowUpInbox get={get} apiKey={key} onKeyRejected={onLoadError} />
-                </section>
-                <section aria-labelledby="weekly-title" class="block">
-                  <h2 id="weekly-title">{t("weekly")}</h2>
-                  <WeeklyReport get={get} onKeyRejected={onLoadError} />
-                </section>
+                {LAZY_SECTIONS.map((block) => (
+                  <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">
+                    <h2 id={`${block.id}-title`}>{t(block.title)}</h2>
+                    {block.render({ get, apiKey: key, filters, headline, details, onKeyRejected: onLoadError })}
+                  </section>
+                ))}
               </>
             ) : null}
           </>

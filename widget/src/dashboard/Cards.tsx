@@ -1,7 +1,7 @@
 import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../shared/benchmarks";
 import { wilsonPercent } from "../shared/intervals";
 import { BenchmarkScale } from "./BenchmarkScale";
-import type { DashboardData, Section } from "./load";
+import type { Headline, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";
 import { ScoreCard } from "./ScoreCard";
 import { bandName } from "./stats";
@@ -17,7 +17,7 @@ const interval = (tools: LocaleTools, ci: [number, number] | null | undefined, f
   ci ? tools.t("ci", { lo: format(ci[0]), hi: format(ci[1]) }) : null;
 
 /** The four headline cards: NPS, CSAT, CES and the repurchase rate. */
-export function Cards(props: { data: DashboardData }) {
+export function Cards(props: { data: Headline }) {
   const tools = useLocale();
   const { t, fmt } = tools;
   const { nps, csat, ces, repurchase } = props.data;

@@ -77,6 +77,25 @@ export interface ResponsePage {
   next_cursor: string | null;
 }
 
+/** A figure the summary could not compute for the selection (e.g. CES on two scales). */
+export interface FigureError {
+  error: { code: string; message: string };
+}
+
+/**
+ * The body of `GET /v1/dashboard/summary`. The dashboard's project cannot
+ * compile the Worker's files, so this mirrors the route's zod schema
+ * (worker/routes/dashboard-summary-schema.ts); test/worker/dashboard-summary.test.ts
+ * checks with the type checker that the two are the same type both ways.
+ */
+export interface DashboardSummary {
+  nps: NpsFigures | FigureError;
+  csat: CsatFigures | FigureError;
+  ces: CesFigures | FigureError;
+  repurchase: (RepurchaseFigures & { as_of: string }) | FigureError;
+  filter_values: { channel: string[]; request_type: string[]; agent: string[]; team: string[] };
+}
+
 /** An error the API answered with (or a network failure, status 0). */
 export class ApiFailure extends Error {
   constructor(

@@ -364,7 +364,7 @@ const fr: Messages = {
 
 export const MESSAGES: Record<Lang, Messages> = { en, fr };
 
-type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 
 /** The message `key` in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {

@@ -3,22 +3,27 @@ import {
   type ApiGet,
   type CesFigures,
   type CsatFigures,
+  type DashboardSummary,
   type Grouped,
   type NpsFigures,
   type RepurchaseFigures,
   type ResponsePage,
 } from "./api";
-import { apiFilters, type Filters, SEGMENTS, type Segment } from "./filters";
+import { apiFilters, type Filters, type Segment } from "./filters";
 
 /** One section's outcome: its data, "this server has no such route", or an error to show in place. */
 export type Section<T> = { status: "ok"; data: T } | { status: "missing" } | { status: "error"; message: string };
 
-/** Everything the dashboard shows for one set of filters. */
-export interface DashboardData {
+/** The headline cards: the first paint, from one call to `/v1/dashboard/summary`. */
+export interface Headline {
   nps: Section<NpsFigures>;
   csat: Section<CsatFigures>;
   ces: Section<CesFigures>;
   repurchase: Section<RepurchaseFigures>;
+}
+
+/** The trends, breakdowns and comments, loaded after the headline is on screen. */
+export interface Details {
   trendNps: Section<Grouped<NpsFigures>>;
   trendCsat: Section<Grouped<CsatFigures>>;
   csatByType: Section<Grouped<CsatFigures>>;
@@ -27,6 +32,9 @@ export interface DashboardData {
   repurchaseByNps: Section<Grouped<RepurchaseFigures>>;
   verbatims: Section<ResponsePage>;
 }
+
+/** Everything the dashboard shows for one set of filters. */
+export type DashboardData = Headline & Details;
 
 /** Thrown when the key is refused: the page signs out instead of showing sections of errors. */
 export class KeyRejected extends Error {
@@ -48,21 +56,68 @@ export async function section<T>(request: Promise<T>): Promise<Section<T>> {
   }
 }
 
+/** Settles every section in parallel; a refused key rejects once, whatever section noticed it first. */
+async function settleAll<T extends Record<string, Promise<Section<unknown>>>>(
+  entries: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const names = Object.keys(entries) as (keyof T)[];
+  const settled = await Promise.allSettled(names.map((n) => entries[n]));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (rejected) throw rejected.reason;
+  return Object.fromEntries(names.map((n, i) => [n, (settled[i] as PromiseFulfilledResult<unknown>).value])) as {
+    [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
+export type SegmentOptions = Record<Segment, string[]>;
+
+const NO_OPTIONS: SegmentOptions = { channel: [], request_type: [], agent: [], team: [] };
+
+/** One figure of the summary: its figures, its own error, or "missing" when the server left it out. */
+function figureOf<T>(value: T | { error: { code: string; message: string } } | undefined): Section<T> {
+  if (value === undefined) return { status: "missing" };
+  if (typeof value === "object" && value !== null && "error" in value) {
+    return { status: "error", message: value.error.message };
+  }
+  return { status: "ok", data: value };
+}
+
 /**
- * Loads every section in parallel. A section whose route this server lacks
- * reads "missing" so its card shows a dash and a note; a refused key throws
- * {@link KeyRejected} once, whatever section noticed it first.
+ * The first paint in one request: the four headline figures and the values
+ * each segment filter offers. A refused key throws {@link KeyRejected}.
  */
-export async function loadDashboard(get: ApiGet, filters: Filters): Promise<DashboardData> {
+export async function loadHeadline(
+  get: ApiGet,
+  filters: Filters,
+): Promise<{ headline: Headline; options: SegmentOptions }> {
+  const summary = await section(get<DashboardSummary>("/v1/dashboard/summary", apiFilters(filters)));
+  if (summary.status !== "ok") {
+    const failed: Section<never> = summary;
+    return { headline: { nps: failed, csat: failed, ces: failed, repurchase: failed }, options: NO_OPTIONS };
+  }
+  const body = summary.data;
+  return {
+    headline: {
+      nps: figureOf<NpsFigures>(body.nps),
+      csat: figureOf<CsatFigures>(body.csat),
+      ces: figureOf<CesFigures>(body.ces),
+      repurchase: figureOf<RepurchaseFigures>(body.repurchase),
+    },
+    options: { ...NO_OPTIONS, ...body.filter_values },
+  };
+}
+
+/**
+ * The trends, breakdowns and latest comments, in parallel, once the headline
+ * is shown. A section whose route this server lacks reads "missing" so its
+ * chart shows a note; a refused key throws {@link KeyRejected} once.
+ */
+export function loadDetails(get: ApiGet, filters: Filters): Promise<Details> {
   const f = apiFilters(filters);
   const scores = <T>(metric: string, extra: Record<string, string> = {}) =>
     section(get<T>("/v1/scores", { metric, ...f, ...extra }));
   const repurchase = <T>(extra: Record<string, string> = {}) => section(get<T>("/v1/repurchase", { ...f, ...extra }));
-  const entries = {
-    nps: scores<NpsFigures>("nps"),
-    csat: scores<CsatFigures>("csat"),
-    ces: scores<CesFigures>("ces"),
-    repurchase: repurchase<RepurchaseFigures>(),
+  return settleAll({
     trendNps: scores<Grouped<NpsFigures>>("nps", { group_by: filters.trend }),
     trendCsat: scores<Grouped<CsatFigures>>("csat", { group_by: filters.trend }),
     csatByType: scores<Grouped<CsatFigures>>("csat", { group_by: "request_type" }),
@@ -70,44 +125,5 @@ export async function loadDashboard(get: ApiGet, filters: Filters): Promise<Dash
     repurchaseByChannel: repurchase<Grouped<RepurchaseFigures>>({ group_by: "channel" }),
     repurchaseByNps: repurchase<Grouped<RepurchaseFigures>>({ group_by: "nps_category" }),
     verbatims: section(get<ResponsePage>("/v1/responses", { ...f, limit: 100 })),
-  };
-  const names = Object.keys(entries) as (keyof typeof entries)[];
-  const settled = await Promise.allSettled(names.map((n) => entries[n]));
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (rejected) throw rejected.reason;
-  return Object.fromEntries(
-    names.map((n, i) => [n, (settled[i] as PromiseFulfilledResult<unknown>).value]),
-  ) as unknown as DashboardData;
-}
-
-export type SegmentOptions = Record<Segment, string[]>;
-
-/**
- * The values each segment filter offers: every channel, request type, agent
- * and team seen in interactions (repurchase groups cover unanswered tickets
- * too) or, on a server without repurchase, in answers.
- */
-export async function loadSegmentOptions(get: ApiGet): Promise<SegmentOptions> {
-  const keysOf = async (path: string, params: Record<string, string>): Promise<string[]> => {
-    try {
-      const body = await get<{ groups?: { key: string | null }[] }>(path, params);
-      return (body.groups ?? []).map((g) => g.key ?? "").filter((k) => k !== "");
-    } catch (e) {
-      if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) throw new KeyRejected(e);
-      return [];
-    }
-  };
-  const lists = await Promise.all(
-    SEGMENTS.map(async (segment) => {
-      const seen = new Set<string>();
-      const sources = await Promise.all([
-        keysOf("/v1/repurchase", { group_by: segment }),
-        keysOf("/v1/scores", { metric: "nps", group_by: segment }),
-        keysOf("/v1/scores", { metric: "csat", group_by: segment }),
-      ]);
-      for (const key of sources.flat()) seen.add(key);
-      return [segment, [...seen].sort((a, b) => a.localeCompare(b))] as const;
-    }),
-  );
-  return Object.fromEntries(lists) as SegmentOptions;
+  });
 }
