@@ -6,6 +6,7 @@ import { MAX_COMMENT } from "../../widget/src/shared/CommentField";
 import { pickLocale } from "../../widget/src/shared/locale";
 import { PAGE_STRINGS, scaleKey, VALUE_LABELS } from "../../widget/src/shared/strings";
 import { database } from "../db";
+import { themeCss } from "../domain/brand";
 import { answerRange, type Locale, promptFor, type QuestionType } from "../domain/questions";
 import { OWN } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
@@ -123,6 +124,16 @@ pageRoutes.openapi(surveyJson, async (c) => {
   return c.json(surveyView(survey, claims, given), 200);
 });
 
+// A brand colour's stylesheet (worker/domain/brand.ts): the colour is the whole input, so the
+// answer never changes and caches for a year; the pages' CSP allows only same-origin styles.
+pageRoutes.get("/theme/:file{[0-9a-fA-F]{6}\\.css}", (c) => {
+  const hex = c.req.param("file").slice(0, 6);
+  return c.body(themeCss(`#${hex}`), 200, {
+    "content-type": "text/css; charset=utf-8",
+    "cache-control": "public, max-age=31536000, immutable",
+  });
+});
+
 pageRoutes.get("/s/:token", (c) => {
   const token = c.req.param("token");
   return invitationPage(c, token, async ({ claims, survey, ticket }, locale) => {
@@ -179,6 +190,7 @@ pageRoutes.get("/r/:token/:type/:value", (c) => {
         min,
         max,
         ...(valueLabel ? { valueLabel } : {}),
+        accent: survey.accent,
         action: `/r/${token}/${choice.type}/${choice.value}${langQuery(c.req.url)}`,
       }),
     );
