@@ -22,6 +22,8 @@ export const workspaces = sqliteTable("workspaces", {
   /** Hourly cost of agent time in minor units of `cost_per_hour_currency`; NULL until set. */
   costPerHourMinor: integer("cost_per_hour_minor"),
   costPerHourCurrency: text("cost_per_hour_currency"),
+  /** Survey fatigue: a customer invited within this many days is not invited again; 0 is off. */
+  surveyCooldownDays: integer("survey_cooldown_days").notNull().default(0),
   /**
    * Value tiers (`PATCH /v1/workspace` `value_tiers`): a customer's counting orders in
    * this currency over the 365 days before an interaction are `low` below the mid
@@ -66,6 +68,8 @@ export const surveys = sqliteTable(
     cesScale: text("ces_scale", { enum: CES_SCALES }).notNull().default("agree7"),
     isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
+    /** Brand colour `#rrggbb` (lower case) of the widget and pages; NULL for Aftercare's own. */
+    accent: text("accent"),
   },
   (t) => [index("surveys_workspace").on(t.workspaceId, t.createdAt)],
 );
@@ -427,4 +431,52 @@ export const erasedTickets = sqliteTable(
     erasedAt: integer("erased_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.ticketHash] })],
+);
+
+/**
+ * Survey invitations issued, one per ticket and survey: the denominator of the
+ * response rate and the memory of survey fatigue. `invited_day` is the local day
+ * (workspace timezone) of the FIRST invitation; re-inviting keeps it.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    surveyId: text("survey_id").notNull(),
+    source: text("source").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    /** The ticket's customer key when it names one, for the cooldown. */
+    customerKey: text("customer_key"),
+    invitedAt: integer("invited_at").notNull(),
+    invitedDay: text("invited_day").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.surveyId, t.source, t.ticketId] }),
+    index("invitations_day").on(t.workspaceId, t.invitedDay),
+    index("invitations_customer").on(t.workspaceId, t.customerKey, t.invitedAt),
+  ],
+);
+
+/** Contract targets of a workspace (`PUT /v1/targets` replaces the whole list). */
+export const targets = sqliteTable("targets", {
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  /** JSON array of targets, each with its stable `id`. */
+  targets: text("targets").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Missed targets already announced: `target.missed` goes out once per target and period. */
+export const targetMisses = sqliteTable(
+  "target_misses",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    targetId: text("target_id").notNull(),
+    period: text("period").notNull(),
+    /** The report item (target, value, n, ci95…) as it stood when the period closed: the event's `data`. */
+    data: text("data").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.targetId, t.period] })],
 );

@@ -47,4 +47,6 @@ export interface SurveyView {
   response: { answers: Answers; comment: string | null } | null;
   strings: Record<Locale, UiStrings>;
   expires_at: string;
+  /** The survey's brand colour `#rrggbb`, or null. */
+  theme: { accent: string } | null;
 }

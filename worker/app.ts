@@ -24,11 +24,15 @@ import { invitationRoutes } from "./routes/invitations";
 import { oneClickRoutes } from "./routes/one-click";
 import { reportRoutes } from "./routes/reports";
 import { repurchaseRoutes } from "./routes/repurchase";
+import { responseRateRoutes } from "./routes/response-rate";
 import { responseRoutes } from "./routes/responses";
+import { responseImportRoutes } from "./routes/responses-import";
 import { scoreRoutes } from "./routes/scores";
 import { surveyJsonRoutes } from "./routes/survey-json";
 import { surveyPageRoutes } from "./routes/survey-page";
 import { surveyRoutes } from "./routes/surveys";
+import { targetRoutes } from "./routes/targets";
+import { themeRoutes } from "./routes/theme";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
@@ -48,6 +52,8 @@ export function createApp() {
   app.use("/v1/*", async (c, next) => {
     // Webhook receivers verify signatures over the raw bytes, so they read the body themselves.
     if (c.req.path.startsWith("/v1/hooks/")) return next();
+    // Imports take JSON or our own CSV export, up to 1 MB: the route reads its body itself.
+    if (c.req.path === "/v1/responses/import") return next();
     return jsonBody(c, next);
   });
   // After the body check, so POST /v1/responses can be keyed by the token in its body.
@@ -59,6 +65,7 @@ export function createApp() {
   app.route("/", apiKeyRoutes);
   app.route("/", surveyRoutes);
   app.route("/", invitationRoutes);
+  app.route("/", responseImportRoutes);
   app.route("/", responseRoutes);
   app.route("/", customerRoutes);
   app.route("/", scoreRoutes);
@@ -71,10 +78,13 @@ export function createApp() {
   app.route("/", followUpRoutes);
   app.route("/", impactRoutes);
   app.route("/", workspaceSettingsRoutes);
+  app.route("/", responseRateRoutes);
+  app.route("/", targetRoutes);
   app.route("/", surveyJsonRoutes);
   app.route("/", surveyPageRoutes);
   app.route("/", oneClickRoutes);
   app.route("/", demoRoutes);
+  app.route("/", themeRoutes);
   app.route("/", dashboardRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {

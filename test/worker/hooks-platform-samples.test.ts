@@ -197,16 +197,19 @@ describe("intercom: conversation.admin.closed", () => {
 
 describe("helpscout: convo.status with a Mailbox API 2.0 conversation", () => {
   it("#16 uses mailboxId as the team when no mailbox name is sent", async () => {
+    // The SDK's sample is PHP json_encode output: every "/" in its links is sent as "\/".
+    expect(helpscoutSample).toContain('"href":"https:\\/\\/api.helpscout.net\\/v2\\/mailboxes\\/85"');
     const res = await post(ws, "helpscout", helpscoutSample, await helpscoutHeaders(helpscoutSample));
     expect(res.status).toBe(200);
-    const row = await interaction("2391938111");
-    expect(row).toMatchObject({
+    expect(await interaction("123")).toMatchObject({
       team: "mailbox:85",
       agent: "Mr Robot",
       channel: "email",
-      closed_at: Date.parse("2012-10-10T14:00:00Z"),
+      closed_at: Date.parse("2017-04-21T14:43:24Z"),
+      // The sample's primaryCustomer is an id alone (238604); Help Scout ids are its own, and
+      // createdBy's address belongs to another customer (12), so no customer rather than a wrong one.
+      customer_key: null,
     });
-    expect(row?.customer_key).toMatch(/^e:/);
   });
 });
 

@@ -268,6 +268,7 @@ describe("helpscout", () => {
       agent: "Léa Martin",
       team: "Support FR",
       closed_at: Date.parse("2026-02-01T10:00:00Z"),
+      customer_key: expect.stringMatching(/^e:/),
     });
     const active = helpscoutConversation(502, "active");
     expect((await post(ws, "helpscout", active, await helpscoutHeaders(active))).body.ignored).toBeDefined();

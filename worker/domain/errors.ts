@@ -22,7 +22,8 @@ export class DomainError extends Error {
     readonly kind: FailureKind,
     readonly code: string,
     message: string,
-    readonly details?: ErrorDetail[],
+    /** Usually the invalid fields; some codes carry an object instead (`throttled`: `next_eligible_at`). */
+    readonly details?: ErrorDetail[] | Record<string, unknown>,
   ) {
     super(message);
   }

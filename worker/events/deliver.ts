@@ -10,6 +10,7 @@ import { enqueueDeliveries } from "./outbox";
 import { retryDelaySeconds } from "./retry-schedule";
 import { signedHeaders } from "./sign";
 import { slackBody } from "./slack";
+import { missedTargetData, targetSlackBody } from "./target-missed";
 
 /** How long a receiver may take to answer before the try counts as failed. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -48,6 +49,7 @@ async function eventData(env: Pick<Env, "DB">, row: DeliveryRow) {
     return found ? responseJson(found) : null;
   }
   if (row.type.startsWith("follow_up.")) return getFollowUp(database(env), row.workspace_id, row.subject_id);
+  if (row.type === "target.missed") return missedTargetData(env.DB, row.workspace_id, row.subject_id);
   return null;
 }
 
@@ -58,7 +60,11 @@ async function bodyOf(env: Pick<Env, "DB">, row: DeliveryRow): Promise<string | 
   if (!data) return null;
   const body =
     row.format === "slack"
-      ? JSON.stringify(slackBody(row.type, data as never, row.locale, row.dashboard_url))
+      ? JSON.stringify(
+          row.type === "target.missed"
+            ? targetSlackBody(data as never, row.locale, row.dashboard_url)
+            : slackBody(row.type, data as never, row.locale, row.dashboard_url),
+        )
       : JSON.stringify({ type: row.type, timestamp: new Date(row.created_at).toISOString(), data });
   // A concurrent try of the same delivery may have frozen its bytes first: keep those.
   const kept = await env.DB.prepare(

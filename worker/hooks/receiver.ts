@@ -11,6 +11,7 @@ import { type Invitation, mintInvitation } from "../services/invite";
 import { isDuplicateDelivery, recordDelivery, wasDelivered } from "../store/deliveries";
 import { integrationSecret } from "../store/integrations";
 import { upsertInteraction } from "../store/interactions";
+import { issueInvitation } from "../store/issued-invitations";
 import { cancelOrder, upsertOrder } from "../store/orders";
 import { findDefaultSurvey } from "../store/surveys";
 import { parseHookJson } from "./payload";
@@ -28,6 +29,9 @@ export type HookResult = {
   duplicate?: true;
   ignored?: string;
   invitation?: Invitation;
+  /** Survey fatigue: the customer was invited within the cooldown; no links are issued. */
+  throttled?: true;
+  next_eligible_at?: string;
 } & Partial<Invitation>;
 
 /**
@@ -97,12 +101,17 @@ export async function receiveDelivery(
     const survey = await findDefaultSurvey(db, workspace.id);
     if (survey) {
       const event = mapped.event;
+      const ticket = { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId };
+      const outcome = await issueInvitation(db, { workspace, surveyId: survey.id, ticket, now });
+      if (!outcome.issued) {
+        return { ...result, throttled: true, next_eligible_at: new Date(outcome.nextEligibleAt).toISOString() };
+      }
       const invitation = await mintInvitation(
         env,
         publicOrigin(env, request.url),
         workspace.id,
         survey,
-        { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId },
+        ticket,
         event.locale,
         now,
       );

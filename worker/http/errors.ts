@@ -14,7 +14,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly details?: ErrorDetail[],
+    /** Usually the invalid fields; some codes carry an object instead (`throttled`: `next_eligible_at`). */
+    readonly details?: ErrorDetail[] | Record<string, unknown>,
     readonly headers?: Record<string, string>,
   ) {
     super(message);

@@ -62,6 +62,9 @@ const apiBodyLimit = limitTo(MAX_BODY_BYTES);
 /** For the webhook receivers: 413 over 1 MB, the raw bytes left for signature checks. */
 export const webhookBodyLimit: MiddlewareHandler = limitTo(MAX_WEBHOOK_BODY_BYTES);
 
+/** Imports (`POST /v1/responses/import`): up to 1000 answers as JSON or CSV, 413 over 1 MB. */
+export const importBodyLimit: MiddlewareHandler = limitTo(MAX_WEBHOOK_BODY_BYTES);
+
 /** Parses JSON text, or answers 400 with the parser's complaint. */
 export function parseJson(text: string): unknown {
   try {

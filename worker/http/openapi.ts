@@ -10,7 +10,10 @@ export const ErrorBody = z
     error: z.object({
       code: z.string().openapi({ example: "invalid_fields" }),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z
+        .union([z.array(z.object({ path: z.string(), message: z.string() })), z.record(z.string(), z.unknown())])
+        .optional()
+        .openapi({ description: "The invalid fields; for `throttled`, `{next_eligible_at}`" }),
     }),
   })
   .openapi("Error");

@@ -9,11 +9,13 @@ export interface DocumentProps {
   enhance?: boolean;
   /** Extra class on <body> (the demo shop has its own look). */
   bodyClass?: string;
+  /** The survey's brand colour `#rrggbb`: links its stylesheet (no inline style under the CSP). */
+  accent?: string | null;
   children: ComponentChildren;
 }
 
 /** The HTML shell of every customer-facing page: only external, versioned styles and scripts. */
-export function Document({ locale, title, enhance = true, bodyClass, children }: DocumentProps) {
+export function Document({ locale, title, enhance = true, bodyClass, accent, children }: DocumentProps) {
   return (
     <html lang={locale}>
       <head>
@@ -26,6 +28,7 @@ export function Document({ locale, title, enhance = true, bodyClass, children }:
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assetUrl("/assets/page.css")} />
         <link rel="stylesheet" href={assetUrl("/assets/survey.css")} />
+        {accent && <link rel="stylesheet" href={`/theme/${accent.slice(1).toLowerCase()}.css`} />}
         {enhance && <script src={assetUrl("/assets/survey-page.js")} defer />}
       </head>
       <body class={bodyClass}>{children}</body>

@@ -3,6 +3,8 @@ import { PAGE_STRINGS } from "../../survey-ui/strings";
 import { Document } from "./Document";
 
 export interface OneClickPageProps {
+  /** The survey's brand colour, or null. */
+  accent?: string | null;
   locale: Locale;
   /** The question's prompt, to remind what the score answers. */
   prompt: string;
@@ -22,10 +24,10 @@ export interface OneClickPageProps {
  * runs scripts, so only the person's click or key press on the button posts
  * the form, and only that POST records.
  */
-export function OneClickPage({ locale, prompt, value, min, max, valueLabel, action }: OneClickPageProps) {
+export function OneClickPage({ locale, prompt, value, min, max, valueLabel, action, accent }: OneClickPageProps) {
   const t = PAGE_STRINGS[locale];
   return (
-    <Document locale={locale} title={t.oneClickTitle}>
+    <Document locale={locale} title={t.oneClickTitle} accent={accent}>
       <main class="page">
         <h1>{t.oneClickTitle}</h1>
         <p class="intro">{prompt}</p>

@@ -25,7 +25,7 @@ export function SurveyPage({ locale, token, view, action, notice, done, heading,
   const t = PAGE_STRINGS[locale];
   const app: SurveyAppProps = { view, locale, token, api: "", action, ...(notice ? { notice } : {}), done: !!done };
   return (
-    <Document locale={locale} title={heading ?? t.surveyTitle}>
+    <Document locale={locale} title={heading ?? t.surveyTitle} accent={view.theme?.accent}>
       <main class="page">
         <h1>{heading ?? t.surveyTitle}</h1>
         <p class="intro">{intro ?? t.surveyIntro}</p>

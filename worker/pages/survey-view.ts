@@ -24,5 +24,6 @@ export function surveyView(survey: Survey, claims: InvitationClaims, given: Give
     response: given,
     strings: UI_STRINGS,
     expires_at: new Date(claims.expiresAt * 1000).toISOString(),
+    theme: survey.accent ? { accent: survey.accent } : null,
   };
 }

@@ -52,11 +52,11 @@ const create = createRoute({
   tags: ["Invitations"],
   summary: "Invite a ticket's customer to a survey",
   description:
-    "Records (or updates) the interaction for the ticket `(source, ticket_id)` — fields omitted keep their recorded values — and returns a signed token with its hosted-page URL, one-click links and embed snippet.",
+    "Records (or updates) the interaction for the ticket `(source, ticket_id)` — fields omitted keep their recorded values — and returns a signed token with its hosted-page URL, one-click links and embed snippet. A customer invited within the workspace's `survey_cooldown_days` is not invited again: 409 `throttled` with `details.next_eligible_at` (the ticket itself is still recorded). Re-inviting the same ticket is never throttled.",
   security: bearer,
   middleware: [requireScope("write")] as const,
   request: jsonRequest(CreateInvitation),
-  responses: { 201: jsonResponse("Created", InvitationBody), ...errors(400, 401, 403, 404, 413, 415, 422) },
+  responses: { 201: jsonResponse("Created", InvitationBody), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
 });
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>().openapi(create, async (c) => {

@@ -48,6 +48,7 @@ oneClickRoutes.get("/r/:token/:type/:value", (c) => {
         min,
         max,
         ...(valueLabel ? { valueLabel } : {}),
+        accent: survey.accent,
         action: `/r/${token}/${choice.type}/${choice.value}${langQuery(c.req.url)}`,
       }),
     );

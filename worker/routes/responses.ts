@@ -147,7 +147,8 @@ async function toFilter(
   };
 }
 
-const CSV_COLUMNS = [
+/** The export's header, which the import also reads (worker/import/csv-import.ts). */
+export const CSV_COLUMNS = [
   "id",
   "ticket_id",
   "source",

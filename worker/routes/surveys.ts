@@ -3,6 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
 import { newId } from "../auth/crypto";
+import { ACCENT, MIN_CONTRAST, whiteContrast } from "../domain/brand";
+import { DomainError } from "../domain/errors";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
@@ -17,6 +19,16 @@ const QuestionSchema = z
   .strict()
   .openapi("Question");
 
+const Theme = z
+  .object({
+    accent: z.string().regex(ACCENT, "Expected a colour #RRGGBB").openapi({
+      description: "Brand colour of the widget and the pages; white text on it must reach WCAG AA (4.5:1)",
+      example: "#0b5cad",
+    }),
+  })
+  .strict()
+  .openapi("Theme");
+
 const CreateSurvey = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -28,6 +40,7 @@ const CreateSurvey = z
     comment: z.boolean().default(false),
     ces_scale: z.enum(CES_SCALES).default("agree7"),
     is_default: z.boolean().default(false).openapi({ description: "Make this the survey support webhooks invite to" }),
+    theme: Theme.optional(),
   })
   .openapi("CreateSurvey");
 
@@ -40,6 +53,7 @@ const SurveyBody = z
     ces_scale: z.enum(CES_SCALES),
     is_default: z.boolean(),
     created_at: z.string(),
+    theme: Theme.nullable(),
   })
   .openapi("Survey");
 
@@ -51,7 +65,10 @@ const create = createRoute({
   security: bearer,
   middleware: [requireScope("write")] as const,
   request: jsonRequest(CreateSurvey),
-  responses: { 201: jsonResponse("Created", SurveyBody), ...errors(400, 401, 403, 413, 415, 422) },
+  responses: {
+    201: jsonResponse("Created", SurveyBody),
+    ...errors(400, 401, 403, 413, 415, 422),
+  },
 });
 
 const list = createRoute({
@@ -83,6 +100,15 @@ const get = createRoute({
 export const surveyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
+    const accent = body.theme?.accent.toLowerCase() ?? null;
+    if (accent && whiteContrast(accent) < MIN_CONTRAST) {
+      throw new DomainError("invalid", "low_contrast", "White text on this accent is below WCAG AA contrast (4.5:1)", [
+        {
+          path: "theme.accent",
+          message: `Contrast with white is ${whiteContrast(accent).toFixed(2)}:1; pick a darker colour`,
+        },
+      ]);
+    }
     const db = c.var.db;
     const row = {
       id: newId("srv"),
@@ -93,6 +119,7 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
       cesScale: body.ces_scale,
       isDefault: body.is_default,
       createdAt: Date.now(),
+      accent,
     };
     const insert = db.insert(surveys).values(row);
     if (body.is_default) {

@@ -9,6 +9,7 @@ import {
   costPerHourOf,
   getWorkspace,
   setCostPerHour,
+  setSurveyCooldown,
   setValueTiers,
   valueTiersOf,
   type Workspace,
@@ -25,6 +26,9 @@ const PatchWorkspace = z
     cost_per_hour: CostPerHour.nullable()
       .optional()
       .openapi({ description: "Hourly cost of agent time; null clears it" }),
+    survey_cooldown_days: z.number().int().min(0).max(365).optional().openapi({
+      description: "Survey fatigue: a customer invited within this many days is not invited again; 0 turns it off",
+    }),
     value_tiers: ValueTiersSchema.nullable()
       .optional()
       .openapi({ description: "Customer value tiers: bounds [mid from, high from] in one currency; null clears them" }),
@@ -42,6 +46,7 @@ const CurrentWorkspace = z
       .object({ amount: z.string(), currency: z.string() })
       .nullable()
       .openapi({ description: "Hourly cost of agent time, a decimal string in its currency; null until set" }),
+    survey_cooldown_days: z.number().int(),
     value_tiers: z
       .object({ currency: z.string(), bounds: z.tuple([z.number(), z.number()]) })
       .nullable()
@@ -59,6 +64,7 @@ function workspaceJson(w: Workspace): z.infer<typeof CurrentWorkspace> {
     timezone: w.timezone,
     created_at: new Date(w.createdAt).toISOString(),
     cost_per_hour: cost ? { amount: formatMinor(cost.minor, cost.currency), currency: cost.currency } : null,
+    survey_cooldown_days: w.surveyCooldownDays,
     value_tiers: valueTiersJson(valueTiersOf(w)),
   };
 }
@@ -79,7 +85,7 @@ const patch = createRoute({
   tags: ["Workspaces"],
   summary: "Change the workspace's settings (admin)",
   description:
-    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `value_tiers` sets the bounds of the `value_tier` segment; changing them re-tiers every interaction of the workspace (and its scores) at once.",
+    "`cost_per_hour` prices agent time in the impact read and the weekly report's costliest tickets. `value_tiers` sets the bounds of the `value_tier` segment; changing them re-tiers every interaction of the workspace (and its scores) at once. `survey_cooldown_days` (0–365, 0 = off) is survey fatigue: see `POST /v1/invitations`.",
   security: bearer,
   middleware: [requireScope("admin")] as const,
   request: jsonRequest(PatchWorkspace),
@@ -92,6 +98,8 @@ export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
     const body = c.req.valid("json");
     const db = c.var.db;
     if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
+    if (body.survey_cooldown_days !== undefined)
+      await setSurveyCooldown(db, c.var.workspaceId, body.survey_cooldown_days);
     if (body.value_tiers !== undefined) await setValueTiers(db, c.var.workspaceId, body.value_tiers);
     return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
   });

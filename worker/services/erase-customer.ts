@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { customerLinks, erasedTickets, interactions, orders, responses } from "../../schema/tables";
+import { customerLinks, erasedTickets, interactions, invitations, orders, responses } from "../../schema/tables";
 import type { Database } from "../db";
 import { OWN } from "../domain/ticket-source";
 import { eraseFollowUps } from "../store/erase-follow-ups";
@@ -122,6 +122,20 @@ export async function eraseCustomer(
             ),
           )
           .returning({ id: responses.id }),
+      });
+      // Their invitations (ticket id and customer key): the response rate forgets them too.
+      work.push({
+        tally: null,
+        statement: db.delete(invitations).where(
+          and(
+            eq(invitations.workspaceId, workspaceId),
+            eq(invitations.source, source),
+            inArray(
+              invitations.ticketId,
+              chunk.map((t) => t.ticketId),
+            ),
+          ),
+        ),
       });
     }
   }

@@ -1,9 +1,11 @@
 import { signInvitation } from "../auth/invitation-token";
 import type { Database } from "../db";
+import { DomainError } from "../domain/errors";
 import { INVITATION_TTL_DAYS } from "../domain/invitation";
 import { answerValues, type Locale } from "../domain/questions";
 import type { Env } from "../env";
 import { type InteractionEvent, upsertInteraction } from "../store/interactions";
+import { issueInvitation } from "../store/issued-invitations";
 import type { Survey } from "../store/surveys";
 
 export interface Invitation {
@@ -14,22 +16,42 @@ export interface Invitation {
   expires_at: string;
 }
 
+/** 409 `throttled`: survey fatigue keeps this customer from another survey until `next_eligible_at`. */
+export function throttled(nextEligibleAt: number): DomainError {
+  return new DomainError("conflict", "throttled", "This customer was invited within the workspace's survey cooldown", {
+    next_eligible_at: new Date(nextEligibleAt).toISOString(),
+  });
+}
+
 /**
- * Records (or updates) the ticket's interaction and mints its signed survey
- * links. Shared by `POST /v1/invitations` and the support-tool webhooks.
+ * Records (or updates) the ticket's interaction, records its invitation and
+ * mints its signed survey links. The ticket is recorded even when survey
+ * fatigue refuses the invitation (409 `throttled`): it still counts for
+ * repurchase.
  */
 export async function invite(
   db: Database,
   env: Pick<Env, "SIGNING_KEYS">,
   origin: string,
-  workspace: { id: string; timezone: string },
+  workspace: { id: string; timezone: string; surveyCooldownDays?: number },
   survey: Survey,
   event: InteractionEvent,
   locale?: Locale,
   now = Date.now(),
 ): Promise<Invitation> {
   const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
-  await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  // The ticket's upsert and its invitation in ONE batch: identity, interaction and
+  // invitation are all written or none is.
+  const upserts = statements.map((s) => {
+    const query = (s as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+    return db.$client.prepare(query.sql).bind(...query.params);
+  });
+  const outcome = await issueInvitation(
+    db,
+    { workspace, surveyId: survey.id, ticket: { source: event.source, ticketId: event.ticketId }, now },
+    upserts,
+  );
+  if (!outcome.issued) throw throttled(outcome.nextEligibleAt);
   return mintInvitation(
     env,
     origin,

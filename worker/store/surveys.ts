@@ -10,6 +10,8 @@ export interface Survey extends SurveyShape {
   name: string;
   isDefault: boolean;
   createdAt: number;
+  /** Brand colour `#rrggbb`, or null for Aftercare's own. */
+  accent: string | null;
 }
 
 type SurveyRow = typeof surveys.$inferSelect;
@@ -24,6 +26,7 @@ export function toSurvey(row: SurveyRow): Survey {
     cesScale: row.cesScale,
     isDefault: row.isDefault,
     createdAt: row.createdAt,
+    accent: row.accent ?? null,
   };
 }
 
@@ -57,5 +60,6 @@ export function surveyJson(s: Survey) {
     ces_scale: s.cesScale,
     is_default: s.isDefault,
     created_at: new Date(s.createdAt).toISOString(),
+    theme: s.accent ? { accent: s.accent } : null,
   };
 }

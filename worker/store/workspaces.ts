@@ -27,6 +27,11 @@ export async function setCostPerHour(db: Database, id: string, cost: Money | nul
     .where(eq(workspaces.id, id));
 }
 
+/** Sets survey fatigue's cooldown in days (0 turns it off). */
+export async function setSurveyCooldown(db: Database, id: string, days: number): Promise<void> {
+  await db.update(workspaces).set({ surveyCooldownDays: days }).where(eq(workspaces.id, id));
+}
+
 /** Value-tier bounds in minor units of one currency (`PATCH /v1/workspace` `value_tiers`). */
 export interface ValueTiers {
   currency: string;

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { ApiFailure, apiClient } from "./api";
 import { Cards } from "./Cards";
 import { FilterBar } from "./FilterBar";
-import { type Filters, readFilters, writeFilters } from "./filters";
+import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
 import { initialLang, type Lang } from "./i18n";
 import { type Details, type Headline, KeyRejected, loadDetails, loadHeadline, type SegmentOptions } from "./load";
 import { LocaleContext, localeTools } from "./locale-context";
+import { ProgrammeHealth } from "./ProgrammeHealth";
 import { SignIn } from "./SignIn";
 import { LAZY_SECTIONS } from "./sections";
 
@@ -210,6 +211,9 @@ export function App() {
                 <section aria-labelledby="headline-title" class="block">
                   <h2 id="headline-title">{t("headline")}</h2>
                   <Cards data={headline} />
+                </section>
+                <section aria-labelledby="health-title" class="block">
+                  <ProgrammeHealth get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
                 </section>
                 {LAZY_SECTIONS.map((block) => (
                   <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">

@@ -14,3 +14,12 @@ export function shiftWeek(label: string, weeks: number): string {
   const week = 1 + Math.round((monday.getTime() - y1Monday) / (7 * 86_400_000));
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
+
+/** The ISO week label of a `YYYY-MM-DD` day. */
+export function isoWeekOf(day: string): string {
+  const d = Date.parse(`${day}T00:00:00Z`);
+  const thursday = new Date(d + (3 - ((new Date(d).getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  return `${year}-W${String(1 + Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000))).padStart(2, "0")}`;
+}

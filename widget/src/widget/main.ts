@@ -51,7 +51,14 @@ async function mount(script: HTMLScriptElement) {
 
   try {
     const res = await fetchWithRetry(`${api}/s/${encodeURIComponent(token)}/survey.json`, {});
-    mountSurvey(root, (await res.json()) as SurveyView, locale, token, api);
+    const view = (await res.json()) as SurveyView;
+    // The brand colour, as a custom property in a second constructable sheet: no inline style.
+    if (view.theme && shadow.adoptedStyleSheets) {
+      const brand = new CSSStyleSheet();
+      brand.replaceSync(`.ac-root.ac-root{--ac-accent:${view.theme.accent};--ac-on-accent:#fff}`);
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, brand];
+    }
+    mountSurvey(root, view, locale, token, api);
   } catch (error) {
     if (error instanceof HttpError && (error.status === 401 || error.status === 404)) {
       root.className = "ac-root";

@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser/chromium.js";
+import { Api, type Workspace } from "../support/browser/widget.js";
+
+/** Response rate and contract targets on the dashboard, in real Chromium, English and French. */
+const origin = inject("origin");
+const api = new Api(origin, inject("adminToken"));
+const root = path.resolve(import.meta.dirname, "../..");
+const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let ws: Workspace;
+
+async function call(method: string, route: string, body?: unknown) {
+  const res = await fetch(`${origin}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${ws.key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(res.status, `${method} ${route}`).toBeLessThan(300);
+  return res.json() as Promise<any>;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ws = await api.workspace("Health shop");
+  // 4 invited, 2 answered (1 satisfied): response rate 50 %, CSAT 50 % against a target of 80 %.
+  const tokens: string[] = [];
+  for (const ticket of ["H-1", "H-2", "H-3", "H-4"]) tokens.push((await api.invite(ws, { ticket_id: ticket })).token);
+  await call("POST", "/v1/responses", { token: tokens[0], answers: { csat: 5 } });
+  await call("POST", "/v1/responses", { token: tokens[1], answers: { csat: 2 } });
+  await call("PUT", "/v1/targets", { targets: [{ metric: "csat", min: 80, period: "month" }] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(locale: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${origin}/dashboard#key=${encodeURIComponent(ws.key)}`);
+  await page.waitForSelector("#targets table");
+  return { page, problems };
+}
+
+const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").replace(/\s+/g, " ");
+
+describe("programme health on the dashboard", () => {
+  it("shows the response rate and a missed, uncertain target with its n_needed (English)", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const report = await call("GET", `/v1/targets/report?period=${month}`);
+    const [item] = report.items;
+    expect(item).toMatchObject({ status: "missed", certain: false });
+    const { page, problems } = await open("en-GB");
+    expect(await text(page, "#response-rate")).toContain("50%");
+    expect(await text(page, "#response-rate")).toContain("2 answered of 4 invited");
+    const row = await text(page, "#targets tbody tr");
+    expect(row).toContain("CSAT ≥ 80");
+    expect(row).toContain("Missed");
+    expect(row).toContain(`about ${new Intl.NumberFormat("en-GB").format(item.n_needed)} answers would tell`);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("speaks French", async () => {
+    const { page, problems } = await open("fr-FR");
+    await page
+      .getByRole("button", { name: /Français|Afficher en français/ })
+      .click()
+      .catch(() => {});
+    await expect.poll(() => text(page, "#response-rate")).toContain("Taux de réponse");
+    expect(await text(page, "#response-rate")).toContain("2 réponses sur 4 invitations");
+    expect(await text(page, "#targets tbody tr")).toContain("Manqué");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is clean for axe (WCAG 2.1 AA)", async () => {
+    const { page } = await open("en-GB");
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as any).axe.run(".health", {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});

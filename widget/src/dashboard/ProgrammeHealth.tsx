@@ -1,0 +1,190 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ApiGet, Params } from "./api";
+import type { Lang } from "./i18n";
+import { type Section, section } from "./load";
+import { useLocale } from "./locale-context";
+import { isoWeekOf } from "./weeks";
+
+/** `GET /v1/response-rate` (docs/programme-health.md). */
+interface RateBody {
+  invited: number;
+  answered: number;
+  rate: number | null;
+}
+
+/** One line of `GET /v1/targets/report`. */
+interface TargetItem {
+  target: {
+    id: string;
+    metric: string;
+    min?: number;
+    max?: number;
+    period: string;
+    channel?: string;
+    request_type?: string;
+    team?: string;
+    agent?: string;
+  };
+  period: string;
+  value: number | null;
+  n: number;
+  status: "met" | "missed" | "no_data";
+  certain: boolean;
+  n_needed: number | null;
+}
+
+const WORDS: Record<Lang, Record<string, string>> = {
+  en: {
+    title: "Programme health",
+    rate: "Response rate",
+    rateOf: "{answered} answered of {invited} invited",
+    rateNone: "No invitation in this period.",
+    rateCaveat: "The scores speak for the customers who answered, not for the others.",
+    targets: "Contract targets",
+    noTargets: "No target set (PUT /v1/targets).",
+    metric: "Target",
+    value: "This period",
+    verdict: "Verdict",
+    met: "Met",
+    missed: "Missed",
+    no_data: "No answers",
+    certain: "certain at 95 %",
+    uncertain: "not certain: about {n} answers would tell",
+    undecidable: "not certain: right on the threshold",
+    month: "this month",
+    week: "this week",
+  },
+  fr: {
+    title: "Santé du programme",
+    rate: "Taux de réponse",
+    rateOf: "{answered} réponses sur {invited} invitations",
+    rateNone: "Aucune invitation sur cette période.",
+    rateCaveat: "Les scores parlent pour les clients qui ont répondu, pas pour les autres.",
+    targets: "Objectifs contractuels",
+    noTargets: "Aucun objectif défini (PUT /v1/targets).",
+    metric: "Objectif",
+    value: "Sur la période",
+    verdict: "Verdict",
+    met: "Atteint",
+    missed: "Manqué",
+    no_data: "Pas de réponse",
+    certain: "certain à 95 %",
+    uncertain: "pas certain : il faudrait environ {n} réponses",
+    undecidable: "pas certain : pile sur le seuil",
+    month: "ce mois-ci",
+    week: "cette semaine",
+  },
+};
+
+const fill = (text: string | undefined, vars: Record<string, string>) =>
+  (text ?? "").replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
+
+/**
+ * Response rate and contract targets, loaded on their own (like the impact
+ * card) so the headline loading path stays as it is: a score answered by 5 %
+ * of customers is not a measure of the other 95 %, and a target is "missed"
+ * only as surely as its interval says.
+ */
+export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyRejected: (e: unknown) => void }) {
+  const { lang, fmt, label } = useLocale();
+  const w = WORDS[lang];
+  const [rate, setRate] = useState<Section<RateBody> | null>(null);
+  const [targets, setTargets] = useState<TargetItem[] | null>(null);
+  const filterKey = JSON.stringify(props.filters);
+
+  useEffect(() => {
+    let live = true;
+    const today = new Date().toISOString().slice(0, 10);
+    const periods = [today.slice(0, 7), isoWeekOf(today)];
+    section(props.get<RateBody>("/v1/response-rate", props.filters)).then(
+      (r) => live && setRate(r),
+      (e) => live && props.onKeyRejected(e),
+    );
+    Promise.all(
+      periods.map((period) => section(props.get<{ items: TargetItem[] }>("/v1/targets/report", { period }))),
+    ).then(
+      (reports) => live && setTargets(reports.flatMap((r) => (r.status === "ok" ? r.data.items : []))),
+      (e) => live && props.onKeyRejected(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filterKey, props.get]);
+
+  const threshold = (t: TargetItem["target"]) =>
+    [t.min != null ? `≥ ${fmt.count(t.min)}` : "", t.max != null ? `≤ ${fmt.count(t.max)}` : ""]
+      .filter(Boolean)
+      .join(" ");
+  const scope = (t: TargetItem["target"]) =>
+    [t.channel, t.request_type, t.team, t.agent]
+      .filter(Boolean)
+      .map((v) => label(v))
+      .join(", ");
+  const shown = (item: TargetItem) =>
+    item.value == null ? "—" : item.target.metric === "nps" ? fmt.signed(item.value) : fmt.pct(item.value);
+
+  return (
+    <div class="health">
+      <h2 id="health-title">{w.title}</h2>
+      <div class="health-rate" id="response-rate">
+        <h3>{w.rate}</h3>
+        {!rate ? null : rate.status === "ok" && rate.data.rate != null ? (
+          <>
+            <p class="health-figure">{fmt.pct(rate.data.rate)}</p>
+            <p class="note">
+              {fill(w.rateOf, { answered: fmt.count(rate.data.answered), invited: fmt.count(rate.data.invited) })}.{" "}
+              {w.rateCaveat}
+            </p>
+          </>
+        ) : (
+          <p class="note">{w.rateNone}</p>
+        )}
+      </div>
+      <div class="health-targets" id="targets">
+        <h3>{w.targets}</h3>
+        {!targets ? null : targets.length === 0 ? (
+          <p class="note">{w.noTargets}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{w.metric}</th>
+                <th scope="col">{w.value}</th>
+                <th scope="col">{w.verdict}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.map((item) => (
+                <tr key={`${item.target.id}-${item.period}`} class={`target-${item.status}`}>
+                  <th scope="row">
+                    {item.target.metric.toUpperCase()} {threshold(item.target)}{" "}
+                    <span class="note">
+                      ({item.target.period === "month" ? w.month : w.week}
+                      {scope(item.target) ? ` · ${scope(item.target)}` : ""})
+                    </span>
+                  </th>
+                  <td>
+                    {shown(item)} <span class="note">(n = {fmt.count(item.n)})</span>
+                  </td>
+                  <td>
+                    <strong>{w[item.status]}</strong>
+                    {item.status === "no_data" ? null : (
+                      <span class="note">
+                        {" — "}
+                        {item.certain
+                          ? w.certain
+                          : item.n_needed != null
+                            ? fill(w.uncertain, { n: fmt.count(item.n_needed) })
+                            : w.undecidable}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}

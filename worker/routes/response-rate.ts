@@ -1,0 +1,72 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import type { AppEnv } from "../env";
+import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { reportD1Cost } from "../http/server-timing";
+import { rateFigures } from "../metrics/response-rate";
+import { readResponseRate } from "../store/response-rate-query";
+import { SCORE_GROUP_KEYS } from "../store/score-reads";
+
+const RateQuery = z
+  .object({
+    from: isoDay.optional().openapi({ description: "Inclusive day of the first invitation, workspace timezone" }),
+    to: isoDay.optional().openapi({ description: "Exclusive day, workspace timezone" }),
+    group_by: z.enum(SCORE_GROUP_KEYS).optional().openapi({ description: "Adds `groups`, keyed as in `/v1/scores`" }),
+    survey_id: z.string().min(1).max(100).optional(),
+    ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
+      SegmentDimension,
+      z.ZodOptional<typeof segmentText>
+    >),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
+
+const Figures = z.object({
+  invited: z.number().int().openapi({ description: "Tickets invited (once per ticket and survey)" }),
+  answered: z.number().int().openapi({ description: "Of those, the ones with an answer" }),
+  rate: z.number().nullable().openapi({ description: "100·answered/invited, unrounded; null when none was invited" }),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/response-rate",
+  tags: ["Scores"],
+  summary: "Share of invited tickets that answered, optionally by segment",
+  description:
+    "Counted on the local day the invitation was first created: a score answered by 5 % of customers does not speak for the other 95 %.",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: { query: RateQuery },
+  responses: {
+    200: jsonResponse(
+      "The whole selection, plus `groups` when grouped",
+      Figures.extend({ groups: z.array(Figures.extend({ key: z.string().nullable() })).optional() }).openapi(
+        "ResponseRate",
+      ),
+    ),
+    ...errors(401, 403, 422),
+  },
+});
+
+/** GET /v1/response-rate: the contract's "Programme health" section. */
+export const responseRateRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const q = c.req.valid("query");
+  const started = performance.now();
+  const { rows, rowsRead } = await readResponseRate(
+    c.env.DB,
+    {
+      workspaceId: c.var.workspaceId,
+      from: q.from,
+      to: q.to,
+      surveyId: q.survey_id,
+      ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
+    },
+    q.group_by,
+  );
+  reportD1Cost(c, started, rowsRead);
+  const invited = rows.reduce((s, r) => s + r.invited, 0);
+  const answered = rows.reduce((s, r) => s + r.answered, 0);
+  const total = rateFigures(invited, answered);
+  if (!q.group_by) return c.json(total, 200);
+  return c.json({ ...total, groups: rows.map((r) => ({ key: r.key, ...rateFigures(r.invited, r.answered) })) }, 200);
+});

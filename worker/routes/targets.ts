@@ -1,0 +1,88 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { requireScope } from "../auth/api-key";
+import { database } from "../db";
+import { invalid } from "../domain/errors";
+import type { AppEnv } from "../env";
+import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
+import { listTargets, replaceTargets } from "../store/targets";
+import { parsePeriod } from "../targets/periods";
+import { targetReport } from "../targets/report";
+import { TargetInput, withId } from "../targets/target";
+
+const TargetBody = TargetInput.and(z.object({ id: z.string() })).openapi("Target");
+const TargetList = z.object({ targets: z.array(TargetBody) }).openapi("Targets");
+
+const put = createRoute({
+  method: "put",
+  path: "/v1/targets",
+  tags: ["Targets"],
+  summary: "Replace the workspace's contract targets (admin)",
+  description:
+    'As an outsourcing contract writes them: "CSAT ≥ 80 % a month on e-mail" is `{"metric": "csat", "min": 80, "period": "month", "channel": "email"}`. Each target gets a stable `id` derived from its fields.',
+  security: bearer,
+  middleware: [requireScope("admin")] as const,
+  request: jsonRequest(z.object({ targets: z.array(TargetInput).max(100) }).strict()),
+  responses: { 200: jsonResponse("The targets", TargetList), ...errors(400, 401, 403, 413, 415, 422) },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/targets",
+  tags: ["Targets"],
+  summary: "The workspace's contract targets",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  responses: { 200: jsonResponse("The targets", TargetList), ...errors(401, 403) },
+});
+
+const Interval = z.tuple([z.number(), z.number()]).nullable();
+const ReportItem = z.object({
+  target: TargetBody,
+  period: z.string(),
+  value: z.number().nullable().openapi({ description: "Point value in percent (NPS in points); null without answers" }),
+  n: z.number().int(),
+  ci95: Interval.openapi({ description: "95 % interval: adjusted-Wald for NPS, Wilson for the shares" }),
+  status: z.enum(["met", "missed", "no_data"]).openapi({ description: "The point value against the threshold(s)" }),
+  certain: z.boolean().openapi({ description: "The whole ci95 lies on the side `status` names" }),
+  n_needed: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "When not certain: the smallest n at which the same shares would be; null otherwise" }),
+});
+
+const report = createRoute({
+  method: "get",
+  path: "/v1/targets/report",
+  tags: ["Targets"],
+  summary: "Each target's verdict for a month or an ISO week",
+  security: bearer,
+  middleware: [requireScope("read")] as const,
+  request: {
+    query: z.object({
+      period: z.string().max(10).openapi({ description: "`YYYY-MM` (monthly targets) or `YYYY-Www` (weekly targets)" }),
+    }),
+  },
+  responses: {
+    200: jsonResponse("The verdicts", z.object({ items: z.array(ReportItem) }).openapi("TargetReport")),
+    ...errors(401, 403, 422),
+  },
+});
+
+export const targetRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(put, async (c) => {
+    const body = c.req.valid("json");
+    const db = database(c.env);
+    const withIds = await Promise.all(body.targets.map(withId));
+    await replaceTargets(db, c.var.workspaceId, withIds, Date.now());
+    return c.json({ targets: withIds }, 200);
+  })
+  .openapi(list, async (c) => c.json({ targets: await listTargets(database(c.env), c.var.workspaceId) }, 200))
+  .openapi(report, async (c) => {
+    const label = c.req.valid("query").period;
+    const period = parsePeriod(label);
+    if (!period) throw invalid([{ path: "period", message: "Expected YYYY-MM or an ISO week YYYY-Www" }]);
+    const targets = await listTargets(database(c.env), c.var.workspaceId);
+    const items = await targetReport(c.var.db, c.var.workspaceId, targets, period, Date.now());
+    return c.json({ items }, 200);
+  });
