@@ -10,15 +10,15 @@ const api = new Api(origin, inject("adminToken"));
 let browser: Browser;
 let ws: Workspace;
 
-async function followUps(status?: string): Promise<any[]> {
+async function followUps(status?: string, on: Workspace = ws): Promise<any[]> {
   const res = await fetch(`${origin}/v1/follow-ups${status ? `?status=${status}` : ""}`, {
-    headers: { authorization: `Bearer ${ws.key}` },
+    headers: { authorization: `Bearer ${on.key}` },
   });
   return ((await res.json()) as any).items;
 }
 
-async function answer(ticket: string, csat: number, comment: string, agent: string) {
-  const { token } = await api.invite(ws, { ticket_id: ticket, agent });
+async function answer(ticket: string, csat: number, comment: string, agent: string, on: Workspace = ws) {
+  const { token } = await api.invite(on, { ticket_id: ticket, agent });
   const res = await fetch(`${origin}/v1/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -108,6 +108,58 @@ describe("the follow-up inbox", () => {
     await inbox(page).getByText("Aucun suivi ouvert.", { exact: false }).waitFor();
     expect(await inbox(page).locator(".follow-up-summary").textContent()).toContain("2 ouverts");
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps what the person types while the rest of the dashboard is still loading", async () => {
+    // A slow network, made deterministic: the trends, comments and programme health are held
+    // back until the person has typed, then arrive and re-render the page around the form.
+    const own = await api.workspace("Slow inbox shop");
+    await answer("S-1", 1, "Lost parcel", "Léa", own);
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held =
+      /\/v1\/(scores|responses|response-rate|targets\/report)(\?|$)|\/v1\/repurchase\?(?!.*group_by=follow_up)/;
+    await page.route(
+      (url) => held.test(url.pathname + url.search),
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    await page.goto(`${origin}/dashboard#key=${own.key}`);
+    const form = page.getByRole("form", { name: "Follow-up on ticket S-1" });
+    await form.waitFor();
+    expect(await page.getByRole("region", { name: "Charts" }).textContent()).toContain("Loading");
+
+    await form.getByRole("textbox", { name: "Assignee" }).focus();
+    await page.keyboard.type("Nora");
+    await page.keyboard.press("Tab"); // status
+    await page.keyboard.press("Tab"); // note
+    await page.keyboard.type("Calling back");
+    // The rest of the dashboard arrives while the person is still in the form.
+    release();
+    await page.getByRole("status").filter({ hasText: "Figures updated." }).waitFor();
+    await expect.poll(() => page.getByRole("region", { name: "Charts" }).textContent()).not.toContain("Loading");
+    expect(await form.getByRole("textbox", { name: "Assignee" }).inputValue()).toBe("Nora");
+    expect(await form.getByRole("textbox", { name: "Note" }).inputValue()).toBe("Calling back");
+
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Follow-up on ticket S-1 saved." }).waitFor();
+    expect((await followUps(undefined, own)).find((f) => f.ticket_id === "S-1")).toMatchObject({
+      assignee: "Nora",
+      note: "Calling back",
+      status: "open",
+    });
+    expect(await form.getByRole("textbox", { name: "Assignee" }).inputValue()).toBe("Nora");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

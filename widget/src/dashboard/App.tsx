@@ -75,6 +75,8 @@ export function App() {
   const [details, setDetails] = useState<Details | null>(null);
   const [loading, setLoading] = useState(false);
   const get = useMemo(() => (key ? apiClient(key) : null), [key]);
+  // One object per set of filters, so a section's effects see the same filters on every re-render.
+  const queryFilters = useMemo(() => apiFilters(filters), [filters]);
   const generation = useRef(0);
 
   useEffect(() => {
@@ -213,7 +215,7 @@ export function App() {
                   <Cards data={headline} />
                 </section>
                 <section aria-labelledby="health-title" class="block">
-                  <ProgrammeHealth get={get} filters={apiFilters(filters)} onKeyRejected={onLoadError} />
+                  <ProgrammeHealth get={get} filters={queryFilters} onKeyRejected={onLoadError} />
                 </section>
                 {LAZY_SECTIONS.map((block) => (
                   <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">

@@ -31,6 +31,78 @@ async function loadInbox(get: ApiGet): Promise<InboxData> {
   return { items: page.items, summary, repurchase };
 }
 
+/** What the person has typed into one follow-up's form and not saved yet. */
+interface Draft {
+  assignee: string;
+  note: string;
+  status: Status;
+}
+
+const draftOf = (item: FollowUpItem): Draft => ({
+  assignee: item.assignee ?? "",
+  note: item.note ?? "",
+  status: item.status,
+});
+
+/**
+ * One follow-up's form. It keeps the person's typing in its own state: the
+ * dashboard re-renders around it while its other sections arrive (a slow
+ * network makes that seconds), and a controlled field re-rendered from the
+ * server's value would wipe what was typed. Only a new server value for this
+ * very follow-up (after a save) replaces the draft.
+ */
+function FollowUpForm(props: { item: FollowUpItem; onSave: (item: FollowUpItem, draft: Draft) => void }) {
+  const { t } = useLocale();
+  const { item } = props;
+  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
+  useEffect(() => setDraft(draftOf(item)), [item.assignee, item.note, item.status]);
+  const edit = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+
+  return (
+    <form
+      class="follow-up-form"
+      aria-label={t("fuFormLabel", { ticket: item.ticket_id })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(item, draft);
+      }}
+    >
+      <label>
+        {t("fuAssignee")}
+        <input
+          name="assignee"
+          type="text"
+          maxLength={200}
+          value={draft.assignee}
+          onInput={(e) => edit({ assignee: e.currentTarget.value })}
+          autoComplete="off"
+        />
+      </label>
+      <label>
+        {t("fuStatus")}
+        <select name="status" value={draft.status} onChange={(e) => edit({ status: e.currentTarget.value as Status })}>
+          {STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {t(STATUS_KEY[st])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="wide">
+        {t("fuNote")}
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={2000}
+          value={draft.note}
+          onInput={(e) => edit({ note: e.currentTarget.value })}
+        />
+      </label>
+      <button type="submit">{t("fuSave")}</button>
+    </form>
+  );
+}
+
 /**
  * The follow-up inbox: open follow-ups oldest first, each with its answer,
  * comment, ticket, agent and age, and a small form to assign, note and move it;
@@ -52,11 +124,9 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
     reload();
   }, [props.get]);
 
-  async function save(item: FollowUpItem, form: HTMLFormElement) {
-    const fields = new FormData(form);
-    const assignee = String(fields.get("assignee") ?? "").trim();
-    const note = String(fields.get("note") ?? "");
-    const status = String(fields.get("status")) as Status;
+  async function save(item: FollowUpItem, draft: Draft) {
+    const assignee = draft.assignee.trim();
+    const { note, status } = draft;
     setError("");
     try {
       await apiSend(props.apiKey, "PATCH", `/v1/follow-ups/${encodeURIComponent(item.id)}`, {
@@ -134,34 +204,7 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
                 {t("fuTicket", { ticket: item.ticket_id })} · {item.agent ?? t("fuNoAgent")} ·{" "}
                 <time dateTime={item.opened_at}>{t("fuAge", { age: fmt.ago(item.opened_at) })}</time>
               </p>
-              <form
-                class="follow-up-form"
-                aria-label={t("fuFormLabel", { ticket: item.ticket_id })}
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  save(item, e.currentTarget);
-                }}
-              >
-                <label>
-                  {t("fuAssignee")}
-                  <input name="assignee" type="text" maxLength={200} value={item.assignee ?? ""} autoComplete="off" />
-                </label>
-                <label>
-                  {t("fuStatus")}
-                  <select name="status" value={item.status}>
-                    {STATUSES.map((st) => (
-                      <option key={st} value={st}>
-                        {t(STATUS_KEY[st])}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label class="wide">
-                  {t("fuNote")}
-                  <textarea name="note" rows={2} maxLength={2000} value={item.note ?? ""} />
-                </label>
-                <button type="submit">{t("fuSave")}</button>
-              </form>
+              <FollowUpForm item={item} onSave={save} />
             </li>
           ))}
         </ul>
