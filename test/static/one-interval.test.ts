@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 
 const all = [
   ...sources(path.join(root, "worker")),
-  ...sources(path.join(root, "survey-ui")),
+  ...sources(path.join(root, "widget/survey-ui")),
   ...sources(path.join(root, "widget/src")),
 ];
 const defining = (pattern: RegExp) =>

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * What ships (worker/, survey-ui/, and widget/src, whose bundles the Worker serves) holds no
+ * What ships (worker/, widget/survey-ui/, and widget/src, whose bundles the Worker serves) holds no
  * code that exists only for the tests: no `data-testid` hooks, no imports of test
  * helpers or test runtimes. Tests find elements as a person does (role, label,
  * id, class) and keep their fixtures and fault injection under test/.
@@ -20,10 +20,10 @@ function sources(dir: string): string[] {
 const TEST_ONLY = /data-testid|testid=|from "(vitest|cloudflare:test|fast-check|playwright-core)"|from "[./]*\/test\//;
 
 describe("shipped code", () => {
-  it("has no test-only hooks or test imports in worker/, survey-ui/ or widget/src", () => {
+  it("has no test-only hooks or test imports in worker/, widget/survey-ui/ or widget/src", () => {
     const offenders = [
       ...sources(path.join(root, "worker")),
-      ...sources(path.join(root, "survey-ui")),
+      ...sources(path.join(root, "widget/survey-ui")),
       ...sources(path.join(root, "widget/src")),
     ].flatMap((file) =>
       readFileSync(file, "utf8")

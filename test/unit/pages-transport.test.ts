@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pickLocale } from "../../survey-ui/locale";
-import { fetchWithRetry, HttpError } from "../../survey-ui/transport";
+import { pickLocale } from "../../widget/survey-ui/locale";
+import { fetchWithRetry, HttpError } from "../../widget/survey-ui/transport";
 
 /** A fetch that plays a script of outcomes: a status, or "down" for a network failure. */
 function scripted(outcomes: (number | "down" | [number, string])[]) {

@@ -1,4 +1,4 @@
-import type { Locale } from "../../survey-ui/locale";
+import type { Locale } from "../../widget/survey-ui/locale";
 import { Document } from "./Document";
 
 /** The demo shop's words: a French home-fragrance brand, in its two languages. */

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { Locale } from "../../survey-ui/locale";
+import type { Locale } from "../../widget/survey-ui/locale";
 import { assetUrl } from "../http/asset-url";
 
 export interface DocumentProps {

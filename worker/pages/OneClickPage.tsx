@@ -1,5 +1,5 @@
-import type { Locale } from "../../survey-ui/locale";
-import { PAGE_STRINGS } from "../../survey-ui/strings";
+import type { Locale } from "../../widget/survey-ui/locale";
+import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
 import { Document } from "./Document";
 
 export interface OneClickPageProps {

@@ -1,7 +1,7 @@
-import type { Locale } from "../../survey-ui/locale";
-import { SurveyApp, type SurveyAppProps } from "../../survey-ui/SurveyApp";
-import { PAGE_STRINGS } from "../../survey-ui/strings";
-import type { SurveyView } from "../../survey-ui/survey-view";
+import type { Locale } from "../../widget/survey-ui/locale";
+import { SurveyApp, type SurveyAppProps } from "../../widget/survey-ui/SurveyApp";
+import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
+import type { SurveyView } from "../../widget/survey-ui/survey-view";
 import { Document } from "./Document";
 
 export interface SurveyPageProps {

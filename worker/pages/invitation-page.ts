@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Locale } from "../../survey-ui/locale";
+import type { Locale } from "../../widget/survey-ui/locale";
 import type { AppEnv } from "../env";
 import { type OpenedInvitation, openInvitation } from "../services/record-answer";
 import { errorPage } from "./page-errors";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../survey-ui/locale";
-import { PAGE_STRINGS, type PageStrings } from "../../survey-ui/strings";
+import type { Locale } from "../../widget/survey-ui/locale";
+import { PAGE_STRINGS, type PageStrings } from "../../widget/survey-ui/strings";
 import { DomainError } from "../domain/errors";
 import { ApiError, fromDomain, isDatabaseUnavailable } from "../http/errors";
 import { htmlResponse } from "./html-response";

@@ -1,4 +1,4 @@
-import { type Locale, pickLocale } from "../../survey-ui/locale";
+import { type Locale, pickLocale } from "../../widget/survey-ui/locale";
 
 /**
  * The language of a customer-facing page: an explicit `?lang=`, then the

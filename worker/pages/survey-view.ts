@@ -1,5 +1,5 @@
-import { ANCHORS, scaleKey, UI_STRINGS } from "../../survey-ui/strings";
-import type { SurveyView } from "../../survey-ui/survey-view";
+import { ANCHORS, scaleKey, UI_STRINGS } from "../../widget/survey-ui/strings";
+import type { SurveyView } from "../../widget/survey-ui/survey-view";
 import type { InvitationClaims } from "../auth/invitation-token";
 import { answerRange, promptFor } from "../domain/questions";
 import type { GivenResponse } from "../store/given-response";

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { h } from "preact";
-import { pickLocale } from "../../survey-ui/locale";
-import { PAGE_STRINGS } from "../../survey-ui/strings";
+import { pickLocale } from "../../widget/survey-ui/locale";
+import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
 import { DomainError, notFound } from "../domain/errors";
 import { OWN } from "../domain/ticket-source";
 import type { AppEnv } from "../env";

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { h } from "preact";
-import { PAGE_STRINGS, scaleKey, VALUE_LABELS } from "../../survey-ui/strings";
+import { PAGE_STRINGS, scaleKey, VALUE_LABELS } from "../../widget/survey-ui/strings";
 import { DomainError } from "../domain/errors";
 import { answerRange, promptFor, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";

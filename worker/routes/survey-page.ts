@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { h } from "preact";
-import { MAX_COMMENT } from "../../survey-ui/CommentField";
-import { PAGE_STRINGS } from "../../survey-ui/strings";
+import { MAX_COMMENT } from "../../widget/survey-ui/CommentField";
+import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
 import type { QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { waitUntilOf } from "../http/wait-until";

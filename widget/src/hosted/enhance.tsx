@@ -9,7 +9,7 @@
  * script may submit an answer on its own, whatever the page's visibility.
  */
 import { hydrate } from "preact";
-import { SurveyApp, type SurveyAppProps } from "../../../survey-ui/SurveyApp";
+import { SurveyApp, type SurveyAppProps } from "../../survey-ui/SurveyApp";
 
 const survey = document.getElementById("survey");
 if (survey?.dataset.props) {

@@ -7,9 +7,9 @@
  * survey.json, so this script carries no dictionary. No framework: see
  * ./survey.ts for why.
  */
-import { type Locale, pickLocale } from "../../../survey-ui/locale";
-import type { SurveyView } from "../../../survey-ui/survey-view";
-import { fetchWithRetry, HttpError } from "../../../survey-ui/transport";
+import { type Locale, pickLocale } from "../../survey-ui/locale";
+import type { SurveyView } from "../../survey-ui/survey-view";
+import { fetchWithRetry, HttpError } from "../../survey-ui/transport";
 import css from "../styles/survey.css" with { type: "text" };
 import { el, mountSurvey } from "./survey";
 

@@ -1,8 +1,8 @@
-import type { Locale } from "../../../survey-ui/locale";
-import type { Answers, QuestionType, SurveyView } from "../../../survey-ui/survey-view";
-import { fetchWithRetry } from "../../../survey-ui/transport";
+import type { Locale } from "../../survey-ui/locale";
+import type { Answers, QuestionType, SurveyView } from "../../survey-ui/survey-view";
+import { fetchWithRetry } from "../../survey-ui/transport";
 
-/** The maximum comment length the API accepts (as survey-ui/CommentField.tsx). */
+/** The maximum comment length the API accepts (as widget/survey-ui/CommentField.tsx). */
 const MAX_COMMENT = 2000;
 
 type Status = "saving" | "saved" | "failed" | "empty";
@@ -27,7 +27,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 /**
  * The widget's survey, written against the DOM: the same markup, behaviour and
  * accessibility as the Preact SurveyApp the hosted page renders and hydrates
- * (survey-ui/SurveyApp.tsx; test/browser/widget*.test.ts hold both to
+ * (widget/survey-ui/SurveyApp.tsx; test/browser/widget*.test.ts hold both to
  * it), without shipping Preact to every shop page (4.6 of the widget's 8.1 KB
  * gzip when it did). It builds the form once and then touches only what
  * changes, so focus and native radio state stay put.

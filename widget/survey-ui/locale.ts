@@ -1,4 +1,4 @@
-import type { Locale } from "../worker/domain/questions";
+import type { Locale } from "../../worker/domain/questions";
 
 /** The languages the customer-facing surfaces speak (worker/domain/questions.ts). */
 export type { Locale };

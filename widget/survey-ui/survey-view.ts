@@ -1,7 +1,7 @@
 import type { Locale } from "./locale";
 
 /** The question types a survey may ask (see docs/api.md, "Surveys"). */
-import type { QuestionType } from "../worker/domain/questions";
+import type { QuestionType } from "../../worker/domain/questions";
 
 export type { QuestionType };
 
