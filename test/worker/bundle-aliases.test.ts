@@ -5,12 +5,12 @@ import fc from "fast-check";
 import { hmac as realHmac } from "fast-sha256";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { aggregateChecks as realAggregateChecks } from "../../node_modules/zod/v4/core/json-schema-processors.js";
 import { isPgEnum as realIsPgEnum } from "../../node_modules/drizzle-orm/pg-core/columns/enum.js";
+import { aggregateChecks as realAggregateChecks } from "../../node_modules/zod/v4/core/json-schema-processors.js";
 import { isPgEnum, PrimaryKeyBuilder } from "../../worker/drizzle/pg-core-not-bundled";
 import { hmac } from "../../worker/standardwebhooks/fast-sha256";
-import * as jsonSchema from "../../worker/zod/json-schema-not-bundled";
 import { z } from "../../worker/zod/index";
+import * as jsonSchema from "../../worker/zod/json-schema-not-bundled";
 
 /**
  * The stand-ins wrangler.toml's [alias] puts in the deployed Worker in place of
