@@ -7,6 +7,8 @@
  * and zod keeps English, which its schemas import directly. For the same reason
  * `z.compile` (a JIT built on `new Function`, which Workers forbid) and
  * `z.fromJSONSchema` are shadowed by stand-ins (./not-bundled.ts): −12.8 KB gzip.
+ * zod's JSON Schema output is left out by aliasing the relative paths zod's own
+ * modules import it by (./json-schema-not-bundled.ts).
  * Relative paths into node_modules, because the alias also rewrites `zod/…`.
  */
 import * as z from "./classic";

@@ -1,0 +1,79 @@
+import { entityKind, is } from "drizzle-orm";
+import { pgEnum, PrimaryKeyBuilder as RealPrimaryKeyBuilder } from "drizzle-orm/pg-core";
+import { primaryKey as sqlitePrimaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import fc from "fast-check";
+import { hmac as realHmac } from "fast-sha256";
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
+import { isPgEnum as realIsPgEnum } from "../../node_modules/drizzle-orm/pg-core/columns/enum.js";
+import { aggregateChecks as realAggregateChecks } from "../../node_modules/zod/v4/core/json-schema-processors.js";
+import { isPgEnum, PrimaryKeyBuilder } from "../../worker/drizzle/pg-core-not-bundled";
+import { hmac } from "../../worker/standardwebhooks/fast-sha256";
+import { z } from "../../worker/zod/index";
+import * as jsonSchema from "../../worker/zod/json-schema-not-bundled";
+
+/**
+ * The stand-ins wrangler.toml's [alias] puts in the deployed Worker in place of
+ * library modules (the worker tests resolve the real ones, so they are compared
+ * here, side by side): each must answer exactly as the module it replaces
+ * wherever the Worker calls it.
+ */
+describe("fast-sha256 in the Worker (worker/standardwebhooks/fast-sha256.ts)", () => {
+  it("computes the same HMAC-SHA256 as fast-sha256 for any key and message", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), fc.uint8Array({ maxLength: 2000 }), (key, data) => {
+        expect(hmac(key, data)).toEqual(realHmac(key, data));
+      }),
+    );
+  });
+
+  it("gives standardwebhooks the Uint8Array it base64-encodes, and the published test vector", () => {
+    // The Standard Webhooks libraries' shared test vector (libraries/javascript/src/index.test.ts).
+    const key = Uint8Array.from(atob("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), (c) => c.charCodeAt(0));
+    const toSign = new TextEncoder().encode('msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{"test": 2432232314}');
+    const mac = hmac(key, toSign);
+    expect(mac).toBeInstanceOf(Uint8Array);
+    expect(btoa(String.fromCharCode(...mac))).toBe("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    // standardwebhooks itself (real fast-sha256 here) signs the same.
+    const wh = new Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    expect(wh.sign("msg_p5jXN8AQM9LWM0D4loKWxJek", new Date(1614265330_000), '{"test": 2432232314}')).toBe(
+      "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+    );
+  });
+});
+
+describe("drizzle's pg-core in the Worker (worker/drizzle/pg-core-not-bundled.ts)", () => {
+  it("isPgEnum answers as drizzle's for a pg enum and for anything else", () => {
+    const mood = pgEnum("mood", ["sad", "happy"]);
+    const table = sqliteTable("t", { id: text("id") });
+    for (const value of [mood, table, table.id, () => 1, null, undefined, "mood", {}, z.string()]) {
+      expect(isPgEnum(value)).toBe(realIsPgEnum(value));
+    }
+    expect(isPgEnum(mood)).toBe(true);
+  });
+
+  it("is(…, PrimaryKeyBuilder) recognises drizzle's pg primary keys only, as with the real class", () => {
+    expect(PrimaryKeyBuilder[entityKind]).toBe(RealPrimaryKeyBuilder[entityKind]);
+    const pgKey = new RealPrimaryKeyBuilder([], "pk");
+    const table = sqliteTable("t", { a: text("a"), b: text("b") });
+    const sqliteKey = sqlitePrimaryKey({ columns: [table.a, table.b] });
+    for (const value of [pgKey, sqliteKey, table, {}, null]) {
+      expect(is(value, PrimaryKeyBuilder)).toBe(is(value, RealPrimaryKeyBuilder));
+    }
+    expect(is(pgKey, PrimaryKeyBuilder)).toBe(true);
+  });
+});
+
+describe("zod's JSON Schema output in the Worker (worker/zod/json-schema-not-bundled.ts)", () => {
+  it("keeps the real aggregateChecks, which the schemas' minLength/format getters read", () => {
+    expect(jsonSchema.aggregateChecks).toBe(realAggregateChecks);
+    const s = z.string().min(2).max(5);
+    expect(jsonSchema.aggregateChecks(s)).toMatchObject({ minimum: 2, maximum: 5 });
+  });
+
+  it("says it is not bundled when asked for JSON Schema, instead of failing obscurely", () => {
+    expect(() => jsonSchema.toJSONSchema()).toThrow(/not bundled in the Worker/);
+    expect(() => jsonSchema.createStandardJSONSchemaMethod()()).toThrow(/not bundled in the Worker/);
+    expect(() => new jsonSchema.JSONSchemaGenerator()).toThrow(/not bundled in the Worker/);
+  });
+});
