@@ -5,7 +5,7 @@ import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { IMPACT_CATEGORIES, type ImpactBy, impactFigures } from "../metrics/impact";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase";
-import { IMPACT_GROUP, queryImpact } from "../store/impact-query";
+import { queryImpact } from "../store/impact-query";
 import { costPerHourOf, getWorkspace } from "../store/workspaces";
 import { parseAsOf } from "./repurchase";
 
@@ -92,9 +92,6 @@ export const impactRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
   const q = c.req.valid("query");
   const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
   if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
-  if (!IMPACT_GROUP[q.by]) {
-    throw invalid([{ path: "by", message: "follow_up needs follow-ups, which this deployment does not record yet" }]);
-  }
   const started = Date.now();
   const [workspace, rows] = await Promise.all([
     getWorkspace(c.var.db, c.var.workspaceId),

@@ -24,7 +24,7 @@ export interface ImpactRows {
  * repurchase read's own grouping (contacted / not_contacted / none), so both
  * reads count the same interactions; impact compares the first two.
  */
-export const IMPACT_GROUP: Record<ImpactBy, RepurchaseGroup | null> = {
+const IMPACT_GROUP: Record<ImpactBy, RepurchaseGroup> = {
   nps_category: "nps_category",
   csat_category: "csat_category",
   follow_up: "follow_up",
@@ -37,7 +37,6 @@ export const IMPACT_GROUP: Record<ImpactBy, RepurchaseGroup | null> = {
  */
 export async function queryImpact(db: Database, sel: ImpactSelection): Promise<ImpactRows> {
   const groupBy = IMPACT_GROUP[sel.by];
-  if (!groupBy) throw new Error(`by=${sel.by} is not wired to a repurchase grouping`);
   const repurchaseSelection = { ...sel, groupBy };
   const [repurchase, cost] = await Promise.all([
     queryRepurchase(db, repurchaseSelection),
