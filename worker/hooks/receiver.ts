@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
-import { type Database, database } from "../db";
+import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
 import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
@@ -66,6 +66,7 @@ export interface HookRequest {
  * either fully processed or not at all.
  */
 export async function receiveDelivery(
+  db: Database,
   env: Env,
   request: HookRequest,
   workspaceId: string,
@@ -78,7 +79,6 @@ export async function receiveDelivery(
   if (!source) return reject(env, request);
   if (source.isHandshake?.(delivery)) return { ok: true, ignored: "handshake" };
 
-  const db = database(env);
   const [workspace, secret] = await Promise.all([
     db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get(),
     integrationSecret(db, workspaceId, source.name),

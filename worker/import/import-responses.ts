@@ -76,7 +76,7 @@ export async function importResponses(
   surveyOverride: string | undefined,
   now = Date.now(),
 ): Promise<ImportResult> {
-  const rows = await database(env).select().from(surveys).where(eq(surveys.workspaceId, workspace.id)).all();
+  const rows = await database(env.DB).select().from(surveys).where(eq(surveys.workspaceId, workspace.id)).all();
   const surveyById = new Map(rows.map((r) => [r.id, toSurvey(r)]));
   const errors: ImportError[] = [];
   const checked: CheckedItem[] = [];

@@ -53,7 +53,7 @@ export const responseRateRoutes = new OpenAPIHono<AppEnv>().openapi(route, async
   const q = c.req.valid("query");
   const started = performance.now();
   const { rows, rowsRead } = await readResponseRate(
-    c.env.DB,
+    c.var.db.$client,
     {
       workspaceId: c.var.workspaceId,
       from: q.from,

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
 import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
@@ -44,7 +43,7 @@ Idempotent per ticket and survey; valid items land even when others fail. \`?sur
 
 export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { survey_id: surveyOverride } = c.req.valid("query");
-  const db = database(c.env);
+  const db = c.var.db;
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   let items: RawItem[];
   if (/^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/.test(type)) {
@@ -68,5 +67,5 @@ export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, asy
     getWorkspace(db, c.var.workspaceId),
     surveyOverride ? getSurvey(db, c.var.workspaceId, surveyOverride) : null,
   ]);
-  return c.json(await importResponses(c.env, workspace, items, surveyOverride), 200);
+  return c.json(await importResponses({ DB: c.var.db.$client }, workspace, items, surveyOverride), 200);
 });

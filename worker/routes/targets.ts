@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { database } from "../db";
 import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
@@ -72,17 +71,17 @@ const report = createRoute({
 export const targetRoutes = new OpenAPIHono<AppEnv>()
   .openapi(put, async (c) => {
     const body = c.req.valid("json");
-    const db = database(c.env);
+    const db = c.var.db;
     const withIds = await Promise.all(body.targets.map(withId));
     await replaceTargets(db, c.var.workspaceId, withIds, Date.now());
     return c.json({ targets: withIds }, 200);
   })
-  .openapi(list, async (c) => c.json({ targets: await listTargets(database(c.env), c.var.workspaceId) }, 200))
+  .openapi(list, async (c) => c.json({ targets: await listTargets(c.var.db, c.var.workspaceId) }, 200))
   .openapi(report, async (c) => {
     const label = c.req.valid("query").period;
     const period = parsePeriod(label);
     if (!period) throw invalid([{ path: "period", message: "Expected YYYY-MM or an ISO week YYYY-Www" }]);
-    const targets = await listTargets(database(c.env), c.var.workspaceId);
+    const targets = await listTargets(c.var.db, c.var.workspaceId);
     const items = await targetReport(c.var.db, c.var.workspaceId, targets, period, Date.now());
     return c.json({ items }, 200);
   });
