@@ -68,9 +68,8 @@ async function bodyOf(db: Database, row: DeliveryRow): Promise<string | null> {
         )
       : JSON.stringify({ type: row.type, timestamp: new Date(row.created_at).toISOString(), data });
   // A concurrent try of the same delivery may have frozen its bytes first: keep those.
-  const kept = await db.$client.prepare(
-    "UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ? RETURNING payload",
-  )
+  const kept = await db.$client
+    .prepare("UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ? RETURNING payload")
     .bind(body, row.id)
     .first<{ payload: string }>();
   return kept?.payload ?? body;
@@ -113,12 +112,7 @@ async function findDelivery(shards: Shard[], deliveryId: string) {
  * A delivery whose row or endpoint is gone (erased customer, deleted
  * endpoint) is dropped.
  */
-async function tryRow(
-  db: Database,
-  row: DeliveryRow,
-  fetcher: typeof fetch,
-  now: () => number,
-): Promise<TryOutcome> {
+async function tryRow(db: Database, row: DeliveryRow, fetcher: typeof fetch, now: () => number): Promise<TryOutcome> {
   if (row.status !== "pending") return { kind: "dropped" };
   const body = await bodyOf(db, row);
   if (body == null) {
@@ -172,10 +166,11 @@ async function record(
   at: number,
   next: number,
 ) {
-  await db.$client.prepare(
-    `UPDATE event_deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, last_attempt_at = ?,
+  await db.$client
+    .prepare(
+      `UPDATE event_deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, last_attempt_at = ?,
        next_attempt_at = ? WHERE id = ?`,
-  )
+    )
     .bind(status, attempts, lastStatus, lastError, at, next, id)
     .run();
 }

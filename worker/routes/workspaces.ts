@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../auth/api-key";
 import { newApiKey, newId, sha256Hex } from "../auth/crypto";
-import { isValidTimeZone } from "../domain/local-day";
 import { database } from "../db";
+import { isValidTimeZone } from "../domain/local-day";
 import { DEFAULT_SURVEY } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { errors, jsonRequest, jsonResponse } from "../http/openapi";
@@ -19,15 +19,11 @@ const CreateWorkspace = z
       .refine(isValidTimeZone, "Unknown IANA timezone, e.g. Europe/Paris")
       .default("UTC")
       .openapi({ example: "Europe/Paris" }),
-    shard: z
-      .string()
-      .max(64)
-      .optional()
-      .openapi({
-        description:
-          "The D1 binding to place the workspace on (docs/SCALING.md). Default: the shard of `SHARDS` with the fewest workspaces.",
-        example: "SHARD_2",
-      }),
+    shard: z.string().max(64).optional().openapi({
+      description:
+        "The D1 binding to place the workspace on (docs/SCALING.md). Default: the shard of `SHARDS` with the fewest workspaces.",
+      example: "SHARD_2",
+    }),
   })
   .openapi("CreateWorkspace");
 
@@ -66,28 +62,32 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c
   const id = newId("ws");
   const surveyId = newId("srv");
   const apiKey = newApiKey();
-  await createWorkspace(directory, shard === DIRECTORY ? "directory" : database(shardBinding(c.env, shard) as D1Database), {
-    workspace: { id, name, timezone, createdAt: now, shard },
-    apiKey: {
-      id: newId("key"),
-      workspaceId: id,
-      name: "Initial key",
-      scopes: JSON.stringify(["read", "write", "admin"]),
-      keyHash: await sha256Hex(apiKey),
-      prefix: apiKey.slice(0, 7),
-      createdAt: now,
+  await createWorkspace(
+    directory,
+    shard === DIRECTORY ? "directory" : database(shardBinding(c.env, shard) as D1Database),
+    {
+      workspace: { id, name, timezone, createdAt: now, shard },
+      apiKey: {
+        id: newId("key"),
+        workspaceId: id,
+        name: "Initial key",
+        scopes: JSON.stringify(["read", "write", "admin"]),
+        keyHash: await sha256Hex(apiKey),
+        prefix: apiKey.slice(0, 7),
+        createdAt: now,
+      },
+      survey: {
+        id: surveyId,
+        workspaceId: id,
+        name: DEFAULT_SURVEY.name,
+        questions: DEFAULT_SURVEY.questions,
+        comment: DEFAULT_SURVEY.comment,
+        cesScale: DEFAULT_SURVEY.cesScale,
+        isDefault: true,
+        createdAt: now,
+      },
     },
-    survey: {
-      id: surveyId,
-      workspaceId: id,
-      name: DEFAULT_SURVEY.name,
-      questions: DEFAULT_SURVEY.questions,
-      comment: DEFAULT_SURVEY.comment,
-      cesScale: DEFAULT_SURVEY.cesScale,
-      isDefault: true,
-      createdAt: now,
-    },
-  });
+  );
   return c.json(
     {
       workspace: { id, name, timezone, created_at: new Date(now).toISOString(), default_survey_id: surveyId, shard },

@@ -10,7 +10,12 @@ import type { Database } from "../db";
 /** An API key's owner and where its data lives, or undefined for an unknown or revoked key. */
 export function keyOwner(directory: Database, keyHash: string) {
   return directory
-    .select({ workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes, keyHash: apiKeys.keyHash, shard: workspaces.shard })
+    .select({
+      workspaceId: apiKeys.workspaceId,
+      scopes: apiKeys.scopes,
+      keyHash: apiKeys.keyHash,
+      shard: workspaces.shard,
+    })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))

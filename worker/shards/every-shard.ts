@@ -1,4 +1,4 @@
-import { database, type Database } from "../db";
+import { type Database, database } from "../db";
 import type { Env } from "../env";
 import { describeForLog } from "../http/errors";
 import { placementShards, shardBinding } from "./bindings";

@@ -13,7 +13,12 @@ export async function chooseShard(env: Env, directory: Database, requested: stri
   if (requested !== undefined) {
     if (!shardBinding(env, requested)) {
       throw invalid(
-        [{ path: "shard", message: `No D1 database is bound as ${requested}; bound shards: ${placementShards(env).join(", ")}` }],
+        [
+          {
+            path: "shard",
+            message: `No D1 database is bound as ${requested}; bound shards: ${placementShards(env).join(", ")}`,
+          },
+        ],
         "Unknown shard",
       );
     }

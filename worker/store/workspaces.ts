@@ -77,7 +77,10 @@ export interface NewWorkspace {
  * reaches, never the reverse. When the shard is the directory itself, one batch does it all.
  */
 export async function createWorkspace(directory: Database, shard: Database | "directory", rows: NewWorkspace) {
-  const inDirectory = [directory.insert(workspaces).values(rows.workspace), directory.insert(apiKeys).values(rows.apiKey)] as const;
+  const inDirectory = [
+    directory.insert(workspaces).values(rows.workspace),
+    directory.insert(apiKeys).values(rows.apiKey),
+  ] as const;
   if (shard === "directory") {
     await directory.batch([...inDirectory, directory.insert(surveys).values(rows.survey)]);
     return;

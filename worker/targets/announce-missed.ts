@@ -56,7 +56,8 @@ async function announceOnShard(env: Pick<Env, "EVENTS">, db: Database, now: numb
       for (const period of lastClosedPeriods(localDay(now, ws.timezone))) {
         const items = await targetReport(db, ws.workspace_id, list, period, now);
         const missed = items.filter((i) => i.status === "missed");
-        if (missed.length > 0) await enqueueDeliveries(env, await recordMisses(db.$client, ws.workspace_id, missed, now));
+        if (missed.length > 0)
+          await enqueueDeliveries(env, await recordMisses(db.$client, ws.workspace_id, missed, now));
       }
     } catch (err) {
       // One workspace's failure must not keep the others from their events; the next run retries it.

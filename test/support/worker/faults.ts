@@ -53,6 +53,7 @@ export function faultyDatabase(real: D1Database, failAt: number, error: () => Er
       return real.exec(sql);
     },
     withSession: () => db,
+    getBookmark: () => null,
   };
   return { db: db as unknown as D1Database, calls: () => calls };
 }

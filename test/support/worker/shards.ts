@@ -12,7 +12,9 @@ export function d1Bindings(): [string, D1Database][] {
 
 /** The name of the shard the directory places `workspaceId` on. */
 export async function shardNameOf(workspaceId: string): Promise<string> {
-  const row = await env.DB.prepare("SELECT shard FROM workspaces WHERE id = ?").bind(workspaceId).first<{ shard: string }>();
+  const row = await env.DB.prepare("SELECT shard FROM workspaces WHERE id = ?")
+    .bind(workspaceId)
+    .first<{ shard: string }>();
   if (!row) throw new Error(`the directory has no workspace ${workspaceId}`);
   return row.shard;
 }
