@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { forgetPlacements } from "../../worker/shards/directory";
-import { faultyDatabase } from "../support/worker/faults";
+import { faultyDatabase, unavailable } from "../support/worker/faults";
 import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { d1Bindings, databaseOf, shardNameOf } from "../support/worker/shards";
 
@@ -168,23 +168,8 @@ describe("a shard that is unbound or unavailable", () => {
   });
 
   it("answers 503 with Retry-After for its workspaces only when D1 cannot be reached", async () => {
-    const down = faultyDatabase(env.SHARD_2, 1).db;
-    const failing = {
-      SHARD_2: {
-        ...down,
-        prepare: () => {
-          throw new Error("D1_ERROR: Network connection lost.");
-        },
-        batch: down.batch,
-        withSession: () => ({
-          prepare: () => {
-            throw new Error("D1_ERROR: Network connection lost.");
-          },
-          batch: () => Promise.reject(new Error("D1_ERROR: Network connection lost.")),
-          getBookmark: () => null,
-        }),
-      },
-    };
+    // Every statement on SHARD_2 fails as an unreachable D1 does; the directory and DB still answer.
+    const failing = { SHARD_2: faultyDatabase(env.SHARD_2, 1, unavailable, { every: true }).db };
     const res = await callWith(failing, "/v1/surveys", b.key);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).not.toBeNull();
@@ -223,5 +208,34 @@ describe("migrations", () => {
         .first("n");
       expect(shardColumn, name).toBe(1);
     }
+  });
+});
+
+describe("reads from replicas (D1 Sessions API)", () => {
+  it("hands back a bookmark after a write, and a read carrying it sees the write", async () => {
+    for (const shard of ["DB", "SHARD_2"]) {
+      const made = await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body: { name: "Replica", shard } });
+      const key = made.body.api_key as string;
+      const wrote = await call("POST", "/v1/surveys", {
+        key,
+        body: { name: "After the write", questions: [{ type: "csat" }] },
+      });
+      expect(wrote.status).toBe(201);
+      const bookmark = wrote.headers.get("x-d1-bookmark");
+      expect(bookmark, shard).toMatch(/^[0-9A-Za-z_.:-]+$/);
+      const read = await call("GET", "/v1/surveys", { key, headers: { "x-d1-bookmark": bookmark as string } });
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(read.body)).toContain("After the write");
+      expect(read.headers.get("x-d1-bookmark")).toBeTruthy();
+    }
+  });
+
+  it("ignores a bookmark that is not one, and sends none where no workspace was read", async () => {
+    const ws = await createWorkspace();
+    for (const junk of ["not a bookmark!", "x".repeat(300), "0000-ffff"]) {
+      const res = await call("GET", "/v1/surveys", { key: ws.key, headers: { "x-d1-bookmark": junk } });
+      expect(res.status, junk).toBe(200);
+    }
+    expect((await call("GET", "/healthz")).headers.get("x-d1-bookmark")).toBeNull();
   });
 });
