@@ -16,7 +16,11 @@ export function migrateAll(args = ["--local"], { log = console.log } = {}) {
     const result = spawnSync(
       path.join(root, "node_modules/.bin/wrangler"),
       ["d1", "migrations", "apply", name, ...args],
-      { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, stdio: ["ignore", "inherit", "inherit"] },
+      {
+        cwd: root,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+        stdio: ["ignore", "inherit", "inherit"],
+      },
     );
     if (result.status !== 0) throw new Error(`wrangler d1 migrations apply ${name} failed`);
   }
