@@ -16,7 +16,7 @@ import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
 import { BROWSER_BUILD, minifiedCssText } from "../scripts/build-client.mjs";
 import { seedDemo } from "../scripts/seed-demo.mjs";
-import { root, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, root, startDev } from "./lib/wrangler-dev.mjs";
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -104,7 +104,7 @@ const oldBundle = await buildOldBundle(oldRev);
 
 const persist = mkdtempSync(path.join(tmpdir(), "aftercare-bench-dashboard-"));
 mkdirSync(persist, { recursive: true });
-wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", persist]);
+migrateAll(persist);
 const demo = await seedDemo({ root, persistTo: persist, log: () => {} });
 const dev = await startDev([
   "--persist-to",

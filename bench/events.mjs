@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { quantile, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, quantile, startDev } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const SAMPLES = quick ? 150 : 400;
@@ -77,7 +77,7 @@ const hook = `http://127.0.0.1:${receiver.address().port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-events-"));
 let dev;
 try {
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+  migrateAll(dir);
   dev = await startDev([
     "--persist-to",
     dir,

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, startDev } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const REQUESTS = quick ? 5 : 20;
@@ -26,7 +26,7 @@ async function request(url, init) {
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-import-"));
 let dev;
 try {
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+  migrateAll(dir);
   dev = await startDev([
     "--persist-to",
     dir,

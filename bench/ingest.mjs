@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { quantile, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, quantile, startDev, wrangler } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const SAMPLES = quick ? 150 : 500;
@@ -88,7 +88,7 @@ const bareConfig = path.join("bench", "bare", "wrangler.toml");
 let product;
 let bare;
 try {
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", productDir]);
+  migrateAll(productDir);
   wrangler([
     "d1",
     "execute",

@@ -22,6 +22,7 @@ const benches = [
   ["Repurchase reads", "repurchase.mjs", ["--sizes", quick ? "10000" : "10000,100000"]],
   ["Events out: answer latency with endpoints, consumer throughput", "events.mjs", quick ? ["--quick"] : []],
   ["Dashboard first paint, old loader vs new", "dashboard-load.mjs", quick ? ["--runs", "3"] : []],
+  ["Shards: one D1 database vs two, and the resolver's cost", "shards.mjs", quick ? ["--quick"] : []],
 ];
 
 console.log(

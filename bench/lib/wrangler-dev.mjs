@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { d1Databases } from "../../scripts/d1-databases.mjs";
 
 export const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wranglerBin = path.join(root, "node_modules/.bin/wrangler");
@@ -22,6 +23,13 @@ export function wrangler(args) {
   return r.stdout;
 }
 
+/** Applies the migrations to every D1 database of wrangler.toml (the directory and each shard). */
+export function migrateAll(persistTo) {
+  for (const { name } of d1Databases(root)) {
+    wrangler(["d1", "migrations", "apply", name, "--local", "--persist-to", persistTo]);
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -34,10 +42,13 @@ function freePort() {
 
 /**
  * Starts `wrangler dev` with `args` (config, persist dir, vars) on a free port and
- * waits for GET /healthz. Resolves with its origin and stop().
+ * waits for GET /healthz. Resolves with its origin and stop(). Unless `args` name SHARDS,
+ * every workspace goes to the directory database, as the benches measured before shards.
  */
 export async function startDev(args) {
   const port = await freePort();
+  if (!args.some((a) => String(a).startsWith("SHARDS:")) && !args.includes("--config"))
+    args = [...args, "--var", "SHARDS:DB"];
   const child = spawn(
     wranglerBin,
     ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...args],

@@ -3,7 +3,6 @@
  * order: each must be counted exactly once, and the rollups must agree with a
  * recount of the rows they summarise.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answer, call, createWorkspace, invite } from "../support/worker/helpers";
 import {

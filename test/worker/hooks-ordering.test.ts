@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answer, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import {
