@@ -13,6 +13,19 @@ export function database(d1: D1Database | D1DatabaseSession) {
 
 export type Database = ReturnType<typeof database>;
 
+/** One Drizzle handle per binding for the isolate's life: the directory is read on most requests. */
+const handles = new WeakMap<D1Database, Database>();
+
+/** The isolate's handle over a binding (never a session, which lives for one request). */
+export function bindingDatabase(d1: D1Database): Database {
+  let db = handles.get(d1);
+  if (!db) {
+    db = database(d1);
+    handles.set(d1, db);
+  }
+  return db;
+}
+
 /**
  * Puts the directory's handle on `c.var.directory`; the resolver (worker/shards/resolve.ts) then
  * points `c.var.db` at the workspace's shard, so routes hand the store a `Database` and nothing
@@ -23,7 +36,7 @@ export type Database = ReturnType<typeof database>;
  * app.get("/x", (c) => getWorkspace(c.var.db, id));
  */
 export const withDatabase = createMiddleware<AppEnv>(async (c, next) => {
-  const directory = database(c.env.DB);
+  const directory = bindingDatabase(c.env.DB);
   c.set("directory", directory);
   // Until the resolver finds a workspace: the directory, where an unknown workspace has no rows.
   c.set("db", directory);

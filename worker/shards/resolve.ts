@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerToken } from "../auth/api-key";
 import { sha256Hex } from "../auth/crypto";
-import { database } from "../db";
+import { bindingDatabase, database } from "../db";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { spentCredential } from "../http/rate-limit";
@@ -27,7 +27,7 @@ export const resolveWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
     const owner = await keyOwner(c.var.directory, await sha256Hex(key));
     if (owner) {
       c.set("apiKey", owner);
-      enterShard(c, owner.shard);
+      enterShard(c, owner.shard, { session: true });
       return next();
     }
   }
@@ -51,8 +51,13 @@ async function namedWorkspace(c: Context<AppEnv>): Promise<string | null> {
 /**
  * Points the request at `shard`. An unbound shard answers 503 with Retry-After for this
  * workspace only: every other workspace resolves to its own binding.
+ *
+ * `session`: the API's requests (an API key: the dashboard, integrations) run in a D1 session
+ * and hand its bookmark back, so they may read from replicas without reading older than their
+ * own writes. The public answer path (tokens, webhooks) writes and never reads back: it goes
+ * straight to the primary without a session, which costs it nothing (docs/SCALING.md).
  */
-export function enterShard(c: Context<AppEnv>, shard: string): void {
+export function enterShard(c: Context<AppEnv>, shard: string, { session: withSession = false } = {}): void {
   const binding = shardBinding(c.env, shard);
   if (!binding) {
     throw new ApiError(
@@ -63,10 +68,14 @@ export function enterShard(c: Context<AppEnv>, shard: string): void {
       { "Retry-After": String(SHARD_RETRY_AFTER_SECONDS) },
     );
   }
-  const session = openSession(binding, sessionStart(c.req.method, c.req.path, c.req.header(BOOKMARK_HEADER)));
   c.set("shard", shard);
+  if (!withSession) {
+    c.set("db", bindingDatabase(binding));
+    return;
+  }
+  const session = openSession(binding, sessionStart(c.req.method, c.req.path, c.req.header(BOOKMARK_HEADER)));
   c.set("session", session);
-  c.set("db", database(session ?? binding));
+  c.set("db", session ? database(session) : bindingDatabase(binding));
 }
 
 /** A D1 session, or null where the binding has no Sessions API (a test's stand-in). */
