@@ -7,11 +7,13 @@ export interface Executor {
 
 export declare function literal(value: unknown): string;
 export declare function workspaceTables(db: Executor): Promise<string[]>;
+export declare function rebuiltByTriggers(db: Executor): Promise<Set<string>>;
 export declare function census(
   db: Executor,
   tables: string[],
   workspaceId: string,
-): Promise<Record<string, number | string>>;
+  rebuilt?: Set<string>,
+): Promise<Record<string, number>>;
 export declare function moveWorkspace(options: {
   workspaceId: string;
   to: string;

@@ -63,7 +63,8 @@ export interface HookRequest {
  * failure budget) → spend the endpoint's budget, verified deliveries only →
  * parse (400; 422 past the depth bound) → map to our event (422) → apply it
  * together with the delivery-ledger insert in one D1 batch, so a replay is
- * either fully processed or not at all.
+ * either fully processed or not at all. `db` is the workspace's shard, which the
+ * resolver found from the URL's workspace id (the directory for an unknown one).
  */
 export async function receiveDelivery(
   db: Database,
