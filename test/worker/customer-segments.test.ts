@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 /**
  * Customer tenure from the shop's own orders: `first_order` (no counting order
@@ -92,13 +93,13 @@ describe("customer_tenure", () => {
 
     // The rollups moved the count, never doubled it: every grain sums to the one answer.
     const grains = await env.DB.prepare(
-      "SELECT grain, SUM(count) AS c FROM score_rollups WHERE workspace_id = ? GROUP BY grain",
+      `SELECT grain, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ? GROUP BY grain`,
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
     for (const g of grains.results) expect(g.c, g.grain).toBe(1);
     const tenureRows = await env.DB.prepare(
-      "SELECT customer_tenure AS t, count FROM score_rollups WHERE workspace_id = ? AND grain = 'customer_tenure'",
+      `SELECT customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'customer_tenure'`,
     )
       .bind(ws.id)
       .all<{ t: string; count: number }>();
