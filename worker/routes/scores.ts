@@ -5,8 +5,8 @@ import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
+import { summarizeScores } from "../services/scores";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
-import { summarizeScores } from "../store/score-summary";
 import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
 
 export const ScoresQuery = z
