@@ -79,7 +79,7 @@ ${countCols.map((c) => `  ${c} integer DEFAULT 0 NOT NULL,`).join("\n")}
   PRIMARY KEY (${keyCols.join(", ")})
 ) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX ${INDEX} ON ${TABLE} (workspace_id, grain, ${SEGMENT_DIMENSIONS.join(", ")}, day);
+CREATE INDEX ${INDEX} ON ${TABLE} (workspace_id, grain, ${SEGMENT_DIMENSIONS.join(", ")}, day, survey_id, ${countCols.join(", ")});
 --> statement-breakpoint
 `;
 

@@ -36,4 +36,4 @@ CREATE TABLE `score_histograms` (
 	PRIMARY KEY(`workspace_id`, `grain`, `day`, `survey_id`, `channel`, `request_type`, `agent`, `team`, `customer_tenure`, `value_tier`)
 );
 --> statement-breakpoint
-CREATE INDEX `score_histograms_segment_read` ON `score_histograms` (`workspace_id`,`grain`,`channel`,`request_type`,`agent`,`team`,`customer_tenure`,`value_tier`,`day`);
+CREATE INDEX `score_histograms_segment_read` ON `score_histograms` (`workspace_id`,`grain`,`channel`,`request_type`,`agent`,`team`,`customer_tenure`,`value_tier`,`day`,`survey_id`,`nps_0`,`nps_1`,`nps_2`,`nps_3`,`nps_4`,`nps_5`,`nps_6`,`nps_7`,`nps_8`,`nps_9`,`nps_10`,`csat_1`,`csat_2`,`csat_3`,`csat_4`,`csat_5`,`ces_1`,`ces_2`,`ces_3`,`ces_4`,`ces_5`,`ces_6`,`ces_7`);
