@@ -105,7 +105,10 @@ const TARGETS = {
 };
 /** The figures `npm run bench` collects (BENCH_FIGURES): the targets, read by read. */
 const FIGURES = [
-  ["score read rows_read, by agent e-mail only (CSAT / NPS)", ["CSAT by agent, email only", "NPS by agent, email only"]],
+  [
+    "score read rows_read, by agent e-mail only (CSAT / NPS)",
+    ["CSAT by agent, email only", "NPS by agent, email only"],
+  ],
   ["score read rows_read, by customer_tenure", ["NPS by customer_tenure"]],
 ];
 

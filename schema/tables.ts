@@ -10,7 +10,15 @@
  * columns that take part in unique keys: SQLite treats NULLs as distinct there.
  */
 
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { CES_SCALES } from "../worker/domain/metrics";
 import type { Question } from "../worker/domain/questions";
 import { HISTOGRAM_COLUMNS } from "../worker/domain/score-histogram";
@@ -242,7 +250,8 @@ export const scoreHistograms = sqliteTable(
       t.valueTier,
       t.day,
       t.surveyId,
-      ...HISTOGRAM_COLUMNS.map((c) => t[c]!),
+      // The count columns are built from the domain list, so their names are not keys of `t`'s type.
+      ...HISTOGRAM_COLUMNS.map((c) => (t as unknown as Record<string, AnySQLiteColumn>)[c]!),
     ),
   ],
 );

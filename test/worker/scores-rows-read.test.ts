@@ -2,10 +2,16 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
-import { grainFor, histogramQuery, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import {
+  grainFor,
+  histogramQuery,
+  readHistograms,
+  type ScoreReadOptions,
+  type ScoreSelection,
+} from "../../worker/store/score-reads";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
-import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 
 /**
  * Proof that score reads cost rows in proportion to days × segments, not to

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { localDay } from "../../worker/domain/local-day";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
-import { seedResponses } from "../support/worker/scores-seed";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { seedResponses } from "../support/worker/scores-seed";
 
 const scores = (ws: TestWorkspace, query: string) => call("GET", `/v1/scores?${query}`, { key: ws.key });
 

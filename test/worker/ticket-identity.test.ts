@@ -13,8 +13,8 @@ import {
   sharedSecretHeaders,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
-import { seedResponses } from "../support/worker/scores-seed";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { seedResponses } from "../support/worker/scores-seed";
 
 /**
  * Tickets are `(source, ticket_id)` (issue 11, finding 2): Freshdesk's ticket 42

@@ -124,7 +124,9 @@ export function histogramQuery(selection: ScoreSelection, options: ScoreReadOpti
   const fromResponses = grain === "responses";
   // The fallback reads the answers themselves: their day column, one row per answer.
   const day = fromResponses ? "submitted_day" : "day";
-  const where = fromResponses ? ["workspace_id = ?", `${selection.metric} IS NOT NULL`] : ["workspace_id = ?", "grain = ?"];
+  const where = fromResponses
+    ? ["workspace_id = ?", `${selection.metric} IS NOT NULL`]
+    : ["workspace_id = ?", "grain = ?"];
   const params: unknown[] = fromResponses ? [selection.workspaceId] : [selection.workspaceId, grain];
   const filter = (sql: string, value: string | undefined) => {
     if (value == null) return;
