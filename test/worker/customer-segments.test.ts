@@ -140,8 +140,8 @@ describe("customer_tenure", () => {
 });
 
 describe("value_tier", () => {
-  const tiersOf = async (ws: TestWorkspace) =>
-    ((await scoresBy(ws, "group_by=value_tier")).groups as { key: string | null; n: number }[]).map((g) => [
+  const tiersOf = async (ws: TestWorkspace, filter = "") =>
+    ((await scoresBy(ws, `${filter}group_by=value_tier`)).groups as { key: string | null; n: number }[]).map((g) => [
       g.key,
       g.n,
     ]);
@@ -187,12 +187,19 @@ describe("value_tier", () => {
       ["high", 3],
       ["unknown", 2],
     ]);
+    expect(await tiersOf(ws, "channel=email&")).toEqual(await tiersOf(ws));
     // A late order re-tiers too: dan's year now holds 30 EUR.
     await placed(ws, "O-d-eur", "dan@x.io", T - 30 * DAY, "30.00");
-    expect(await tiersOf(ws)).toEqual([
+    const afterLate = [
       ["high", 3],
       ["low", 1],
       ["unknown", 1],
+    ];
+    expect(await tiersOf(ws)).toEqual(afterLate);
+    // The same on the channel+value_tier grain (e-mail only, by tier).
+    expect(await tiersOf(ws, "channel=email&")).toEqual(afterLate);
+    expect((await scoresBy(ws, "value_tier=low&group_by=channel")).groups).toEqual([
+      expect.objectContaining({ key: "email", n: 1 }),
     ]);
     // Clearing them: unknown again.
     expect((await patchTiers(ws, null)).body.value_tiers).toBeNull();
