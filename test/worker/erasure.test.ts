@@ -15,6 +15,7 @@ import {
   setIntegration,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { d1Bindings, databaseOf } from "../support/worker/shards";
 
 /**
@@ -50,7 +51,7 @@ const rollupTotal = async () =>
   (await (
     await databaseOf(ws.id)
   )
-    .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all'")
+    .prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all'`)
     .bind(ws.id)
     .first<number>("n")) ?? 0;
 

@@ -38,7 +38,7 @@ async function seen(ws: TestWorkspace) {
 
 async function rowsOf(d1: D1Database, workspaceId: string) {
   let n = 0;
-  for (const table of ["surveys", "interactions", "responses", "orders", "score_rollups", "integrations"]) {
+  for (const table of ["surveys", "interactions", "responses", "orders", "score_histograms", "integrations"]) {
     n += Number(
       await d1.prepare(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = ?`).bind(workspaceId).first("n"),
     );

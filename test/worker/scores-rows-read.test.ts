@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
-import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import {
+  grainFor,
+  histogramQuery,
+  readHistograms,
+  type ScoreReadOptions,
+  type ScoreSelection,
+} from "../../worker/store/score-reads";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 import { databaseOf } from "../support/worker/shards";
 
@@ -102,16 +109,18 @@ describe("score reads cost rows by days × segments, not by answers", () => {
 
   it("never reads the responses table", async () => {
     const { ws } = await workspaceWith(20);
-    // The query plan of a read names only the rollups' covering index.
+    // The query plan of the read itself names only the rollups' key.
+    const read = histogramQuery(
+      { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
+      { groupBy: "channel" },
+    );
+    expect(read.sql).toContain("FROM score_histograms");
     const plan = await (await databaseOf(ws.id))
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT value, SUM(count) FROM score_rollups
-       WHERE workspace_id = ? AND grain = 'channel' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
-      )
-      .bind(ws.id, DAY, "2026-06-11")
+      .prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+      .bind(...read.params)
       .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail).join("\n");
-    // The table is WITHOUT ROWID keyed in read order: its key is the covering read path.
+    // The table is WITHOUT ROWID keyed in read order: its key is the read path.
     expect(details).toContain("USING PRIMARY KEY");
     expect(details).not.toContain("responses");
   });
@@ -156,10 +165,15 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(grainFor(base, "agent")).toBe("agent");
     expect(grainFor({ ...base, agent: "ana", from: DAY }, "week")).toBe("agent");
     expect(grainFor({ ...base, agent: "ana" }, "agent")).toBe("agent");
-    // Two dimensions at once: no grain holds them, the answers are read.
-    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("responses");
+    // Channel and one more dimension: the pair grain keeping both.
+    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("channel+agent");
+    expect(grainFor({ ...base, agent: "ana", channel: "email" })).toBe("channel+agent");
+    expect(grainFor({ ...base, customer_tenure: "loyal" }, "channel")).toBe("channel+customer_tenure");
+    expect(grainFor({ ...base, channel: "chat", value_tier: "high" }, "week")).toBe("channel+value_tier");
+    // Two dimensions without channel, or three: no grain holds them, the answers are read.
     expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("responses");
-    expect(grainFor({ ...base, agent: "ana", channel: "email" })).toBe("responses");
+    expect(grainFor({ ...base, customer_tenure: "loyal" }, "value_tier")).toBe("responses");
+    expect(grainFor({ ...base, channel: "email", team: "fr" }, "agent")).toBe("responses");
   });
 
   it("unsegmented reads cost answer values, not segments", async () => {
@@ -194,7 +208,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       .run();
     const totals = await (await databaseOf(ws.id))
       .prepare(
-        `SELECT grain, metric, value, SUM(count) AS c FROM score_rollups WHERE workspace_id = ?
+        `SELECT grain, metric, value, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ?
        GROUP BY grain, metric, value ORDER BY metric, value`,
       )
       .bind(ws.id)
@@ -211,11 +225,11 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     }
   });
 
-  it("answers a read crossing two dimensions from the answers of its day range, with the same figures", async () => {
+  it("answers e-mail only, by agent, from the channel+agent grain with the figures of the answers", async () => {
     const { ws } = await workspaceWith(200);
     const selection = { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11", channel: "email" } as const;
-    expect(grainFor(selection, "agent")).toBe("responses");
-    const crossed = await readHistograms(database(await databaseOf(ws.id)), selection, { groupBy: "agent" });
+    expect(grainFor(selection, "agent")).toBe("channel+agent");
+    const paired = await readHistograms(database(await databaseOf(ws.id)), selection, { groupBy: "agent" });
     const truth = await (await databaseOf(ws.id))
       .prepare(
         `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
@@ -223,15 +237,42 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       )
       .bind(ws.id, DAY)
       .all<{ k: string; v: number; c: number }>();
+    const sorted = [...paired.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
+    expect(sorted.map((r) => [r.key, r.value, r.count])).toEqual(truth.results.map((r) => [r.k, r.v, r.c]));
+    expect(sorted.reduce((n, r) => n + r.count, 0)).toBe(100);
+    // A few rows per agent cell of the day (the cell, its index entry or the other
+    // channel's cell, the sorter's row): far from the 100 answers.
+    expect(paired.rowsRead).toBeLessThanOrEqual(3 * AGENTS.length + 2);
+  });
+
+  it("answers a read crossing channel and two more dimensions from the answers of its day range", async () => {
+    const { ws } = await workspaceWith(200);
+    const selection = {
+      workspaceId: ws.id,
+      metric: "nps",
+      from: DAY,
+      to: "2026-06-11",
+      channel: "email",
+      team: "support",
+    } as const;
+    expect(grainFor(selection, "agent")).toBe("responses");
+    const crossed = await readHistograms(database(await databaseOf(ws.id)), selection, { groupBy: "agent" });
+    const truth = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
+       WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' AND team = 'support' GROUP BY agent, nps ORDER BY agent, nps`,
+      )
+      .bind(ws.id, DAY)
+      .all<{ k: string; v: number; c: number }>();
     const sorted = [...crossed.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
     expect(sorted.map((r) => [r.key, r.value, r.count])).toEqual(truth.results.map((r) => [r.k, r.v, r.c]));
     expect(sorted.reduce((n, r) => n + r.count, 0)).toBe(100);
     // Bounded by the day range through the responses_day index: the busy days around cost nothing.
+    const read = histogramQuery(selection, { groupBy: "agent" });
+    expect(read.sql).toContain("FROM responses");
     const plan = await (await databaseOf(ws.id))
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT agent, nps, COUNT(*) FROM responses WHERE workspace_id = ? AND nps IS NOT NULL AND submitted_day >= ? AND submitted_day < ? AND channel = ? GROUP BY agent, nps",
-      )
-      .bind(ws.id, DAY, "2026-06-11", "email")
+      .prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+      .bind(...read.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join("\n")).toContain("INDEX responses_day");
   });
