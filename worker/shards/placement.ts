@@ -16,7 +16,7 @@ export async function chooseShard(env: Env, directory: Database, requested: stri
         [
           {
             path: "shard",
-            message: `No D1 database is bound as ${requested}; bound shards: ${placementShards(env).join(", ")}`,
+            message: `No D1 database is bound as ${requested}; new workspaces go to ${placementShards(env).join(", ")}`,
           },
         ],
         "Unknown shard",
