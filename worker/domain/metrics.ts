@@ -80,3 +80,33 @@ export function categorySql(categories: readonly Category[], expr: string): stri
   const arms = categories.map((c) => `WHEN ${expr} BETWEEN ${c.min} AND ${c.max} THEN '${c.name}'`);
   return `CASE ${arms.join(" ")} END`;
 }
+
+/**
+ * The answers that read as a complaint: an NPS detractor, an unsatisfied CSAT, and on CES the
+ * hard end of each scale (agree7 1–3, effort5 4–5). Narrower than CES's `high_effort`
+ * category, which also holds the scale's middle answer (agree7 4, effort5 3): "neither easy
+ * nor hard" is not easy, but it is no complaint either. The weekly report's ticket of the
+ * week is picked among these answers, and the default follow-up rules open on them.
+ */
+export const UNHAPPY = {
+  nps: rangeOf(NPS_CATEGORIES, "detractor"),
+  csat: rangeOf(CSAT_CATEGORIES, "unsatisfied"),
+  ces: { agree7: { min: 1, max: 3 }, effort5: { min: 4, max: 5 } },
+} as const satisfies Record<"nps" | "csat", ValueRange> & { ces: Record<CesScale, ValueRange> };
+
+/** The values of one named category. */
+function rangeOf<Name extends string>(categories: readonly Category<Name>[], name: Name): ValueRange {
+  const found = categories.find((c) => c.name === name);
+  if (!found) throw new Error(`No category ${name}`);
+  return { min: found.min, max: found.max };
+}
+
+/**
+ * The SQL condition that a response's answers (columns `<alias>.nps`, `.csat`, `.ces`, its
+ * survey's `ces_scale` as `scaleExpr`) hold an unhappy answer, from UNHAPPY.
+ */
+export function unhappySql(alias: string, scaleExpr: string): string {
+  const between = (column: string, r: ValueRange) => `${alias}.${column} BETWEEN ${r.min} AND ${r.max}`;
+  const ces = CES_SCALES.map((s) => `(${scaleExpr} = '${s}' AND ${between("ces", UNHAPPY.ces[s])})`);
+  return `(${[between("nps", UNHAPPY.nps), between("csat", UNHAPPY.csat), ...ces].join(" OR ")})`;
+}

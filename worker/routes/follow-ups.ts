@@ -1,21 +1,16 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { DomainError, invalid, notFound } from "../domain/errors";
+import { FOLLOW_UP_STATUSES } from "../domain/follow-up";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
-import { checkRules, type FollowUpRule } from "../follow-ups/rules";
-import { followUpSummary } from "../follow-ups/summary";
+import type { FollowUpRule } from "../follow-ups/rules";
 import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
-import {
-  FOLLOW_UP_STATUSES,
-  followUpTimes,
-  getRules,
-  listFollowUps,
-  putRules,
-  updateFollowUp,
-} from "../store/follow-ups";
+import { changeFollowUp } from "../services/change-follow-up";
+import { summarizeFollowUps } from "../services/follow-up-summary";
+import { replaceFollowUpRules } from "../services/replace-follow-up-rules";
+import { getRules, listFollowUps } from "../store/follow-ups";
 
 const Rule = z
   .object({
@@ -154,9 +149,7 @@ export const followUpRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(putRulesRoute, async (c) => {
     const { rules } = c.req.valid("json");
-    const details = checkRules(rules as FollowUpRule[]);
-    if (details.length) throw invalid(details);
-    await putRules(c.var.db, c.var.workspaceId, rules as FollowUpRule[]);
+    await replaceFollowUpRules(c.var.db, c.var.workspaceId, rules as FollowUpRule[]);
     return c.json({ rules }, 200);
   })
   .openapi(list, async (c) => {
@@ -166,13 +159,10 @@ export const followUpRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(summary, async (c) => {
     const { from, to } = c.req.valid("query");
-    if (from && to && from >= to) throw invalid([{ path: "to", message: "to must be after from" }]);
-    return c.json(followUpSummary(await followUpTimes(c.var.db, c.var.workspaceId, from, to)), 200);
+    return c.json(await summarizeFollowUps(c.var.db, c.var.workspaceId, from, to), 200);
   })
   .openapi(patch, async (c) => {
-    const result = await updateFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
-    if (!result) throw notFound("Follow-up");
-    if ("conflict" in result) throw new DomainError("conflict", "invalid_transition", result.conflict);
+    const result = await changeFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
     const work = enqueueDeliveries(c.env, result.deliveryIds);
     const ctx = waitUntilOf(c);
     if (ctx) ctx.waitUntil(work);

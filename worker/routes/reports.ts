@@ -6,9 +6,7 @@ import type { AppEnv } from "../env";
 import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
 import { HEADLINE } from "../metrics/weekly";
-import { weeklyCost } from "../store/report-costliest";
-import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
-import { costPerHourOf, getWorkspace } from "../store/workspaces";
+import { weeklyReportWithCost } from "../services/weekly-report";
 import { FiguresSchema } from "./score-schemas";
 
 const WeeklyQuery = z.object({
@@ -138,11 +136,5 @@ const weekly = createRoute({
 /** GET /v1/reports/weekly: the managers' weekly ritual. */
 export const reportRoutes = new OpenAPIHono<AppEnv>().openapi(weekly, async (c) => {
   const { week } = c.req.valid("query");
-  const workspace = await getWorkspace(c.var.db, c.var.workspaceId);
-  const label = week ?? lastCompleteWeek(Date.now(), workspace.timezone);
-  const [report, cost] = await Promise.all([
-    weeklyReport(c.var.db, workspace.id, label),
-    weeklyCost(c.var.db, workspace.id, label, costPerHourOf(workspace)),
-  ]);
-  return c.json({ ...report, ...cost }, 200);
+  return c.json(await weeklyReportWithCost(c.var.db, c.var.workspaceId, week), 200);
 });

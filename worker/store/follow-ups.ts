@@ -3,11 +3,9 @@ import type { Database } from "../db";
 import { invalid } from "../domain/errors";
 import type { CesScale } from "../domain/questions";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
+import type { FollowUpStatus } from "../domain/follow-up";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
 import { answersOf } from "./response-listing";
-
-export const FOLLOW_UP_STATUSES = ["open", "contacted", "resolved"] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** The workspace's rules: its own, or the defaults when it never set any. */
 export async function getRules(
@@ -222,25 +220,21 @@ export async function listFollowUps(
 }
 
 /**
- * Moves a follow-up: open → contacted → resolved, open → resolved, and a
- * resolved one may be reopened. Reaching contacted or resolved by hand stamps
- * `contacted_at` once (the repurchase grouping's "contacted"). Writes the
- * `follow_up.updated` outbox rows in the same batch; returns their ids.
+ * Writes a person's change to a follow-up (`current`, as read just before; the move already
+ * allowed by worker/services/change-follow-up.ts). Reaching contacted or resolved stamps
+ * `contacted_at` once (the repurchase grouping's "contacted"). Writes the `follow_up.updated`
+ * outbox rows in the same batch; returns the follow-up as it now is and their ids.
  */
-export async function updateFollowUp(
+export async function writeFollowUpChange(
   database: Database,
   workspaceId: string,
-  id: string,
+  current: FollowUpJson,
   change: { status?: FollowUpStatus; assignee?: string | null; note?: string | null },
-  now = Date.now(),
-): Promise<{ followUp: FollowUpJson; deliveryIds: string[] } | { conflict: string } | null> {
+  now: number,
+): Promise<{ followUp: FollowUpJson; deliveryIds: string[] }> {
   const db = database.$client;
-  const current = await getFollowUp(database, workspaceId, id);
-  if (!current) return null;
+  const id = current.id;
   const to = change.status;
-  if (to && to !== current.status && !ALLOWED[current.status].includes(to)) {
-    return { conflict: `A ${current.status} follow-up cannot become ${to}` };
-  }
   const sets: string[] = [];
   const params: unknown[] = [];
   if (to && to !== current.status) {
@@ -279,12 +273,6 @@ export async function updateFollowUp(
   const deliveryIds = ((events?.results ?? []) as { id: string }[]).map((r) => r.id);
   return { followUp, deliveryIds };
 }
-
-const ALLOWED: Record<FollowUpStatus, FollowUpStatus[]> = {
-  open: ["contacted", "resolved"],
-  contacted: ["resolved"],
-  resolved: ["open"],
-};
 
 /** The follow-ups opened on local days [from, to): what the summary is computed from. */
 export async function followUpTimes({ $client: db }: Database, workspaceId: string, from?: string, to?: string) {

@@ -5,7 +5,7 @@ import { enqueueDeliveries, outboxIds } from "../events/outbox";
 import { describeForLog } from "../http/errors";
 import { workspacesWithTargets } from "../store/targets";
 import { lastClosedPeriods } from "./periods";
-import { type ReportItem, targetReport } from "./report";
+import { type ReportItem, targetReport } from "../services/target-report";
 import type { Target } from "./target";
 
 /** The Cron Trigger that announces missed targets (wrangler.toml `[triggers]`): hourly, so every timezone's midnight is seen. */

@@ -1,36 +1,15 @@
 import type { Database } from "../db";
 /**
- * The weekly ritual's cost part: the five costliest interactions answered in
- * the week, and the ticket of the week (the unhappy answer with the highest
- * cost), ranked in SQL with LIMIT so that a busy week reads a handful of rows
- * back, not every answer.
+ * The rows of the weekly ritual's cost part: the costliest interactions answered in the week,
+ * and the unhappy answer with the highest cost, ranked in SQL with LIMIT so that a busy week
+ * reads a handful of rows back, not every answer. Costs are priced in
+ * worker/services/weekly-report.ts.
  */
 
-import type { QuestionType } from "../domain/questions";
-import { interactionCost, type Money } from "../metrics/cost";
-import { isoWeekRange } from "../metrics/periods";
-import { answersOf } from "./response-listing";
+import { unhappySql } from "../domain/metrics";
+import type { Money } from "../metrics/cost";
 
-export interface CostlyTicket {
-  ticket_id: string;
-  source: string;
-  /** Decimal strings per currency, never converted. */
-  cost: Record<string, string>;
-  answers: Partial<Record<QuestionType, number>>;
-  comment: string | null;
-  submitted_at: string;
-  channel: string | null;
-  request_type: string | null;
-  agent: string | null;
-  team: string | null;
-}
-
-export interface WeeklyCost {
-  costliest: CostlyTicket[];
-  ticket_of_the_week: CostlyTicket | null;
-}
-
-interface Row {
+export interface CostRow {
   ticket_id: string;
   source: string;
   handling_seconds: number | null;
@@ -80,19 +59,20 @@ const RANK = `ORDER BY COALESCE(i.handling_seconds, 0) * ?6
   CASE WHEN i.compensation_currency = ?7 THEN 0 ELSE COALESCE(i.compensation_minor, 0) END DESC,
   COALESCE(i.handling_seconds, 0) DESC, a.submitted_at DESC, i.id`;
 
-/** Detractor (NPS 0–6), unsatisfied (CSAT 1–3) or high effort (agree7 1–3, effort5 4–5). */
-const UNHAPPY = `(a.nps <= 6 OR a.csat <= 3
-  OR (s.ces_scale = 'effort5' AND a.ces >= 4) OR (s.ces_scale <> 'effort5' AND a.ces <= 3))`;
+/** An unhappy answer (worker/domain/metrics.ts `UNHAPPY`): detractor, unsatisfied or high effort. */
+const UNHAPPY = unhappySql("a", "s.ces_scale");
 
-/** The costliest five and the ticket of the week, in one D1 batch. */
-export async function weeklyCost(
+/**
+ * The `limit` costliest interactions answered in the local days [range.from, range.to), and the
+ * costliest unhappy one, in one D1 batch.
+ */
+export async function readWeekCostRows(
   db: Database,
   workspaceId: string,
-  week: string,
+  range: { from: string; to: string },
   costPerHour: Money | null,
-): Promise<WeeklyCost> {
-  const range = isoWeekRange(week);
-  if (!range) throw new Error(`Not an ISO week: ${week}`);
+  limit: number,
+): Promise<{ costliest: CostRow[]; unhappiest: CostRow | null }> {
   const params = [
     workspaceId,
     Date.parse(`${range.from}T00:00:00Z`) - DAY_MS,
@@ -102,28 +82,9 @@ export async function weeklyCost(
     costPerHour ? Number(costPerHour.minor) : 0,
     costPerHour?.currency ?? "",
   ];
-  const [costliest, unhappy] = await db.$client.batch<Row>([
-    db.$client.prepare(`${ANSWERED} ${RANK} LIMIT 5`).bind(...params),
+  const [costliest, unhappy] = await db.$client.batch<CostRow>([
+    db.$client.prepare(`${ANSWERED} ${RANK} LIMIT ?8`).bind(...params, limit),
     db.$client.prepare(`${ANSWERED} AND ${UNHAPPY} ${RANK} LIMIT 1`).bind(...params),
   ]);
-  const json = (r: Row): CostlyTicket => ({
-    ticket_id: r.ticket_id,
-    source: r.source,
-    cost: interactionCost(
-      r.handling_seconds,
-      r.compensation_minor !== null && r.compensation_currency
-        ? { minor: BigInt(r.compensation_minor), currency: r.compensation_currency }
-        : null,
-      costPerHour,
-    ),
-    answers: answersOf(r),
-    comment: r.comment,
-    submitted_at: new Date(r.submitted_at).toISOString(),
-    channel: r.channel || null,
-    request_type: r.request_type || null,
-    agent: r.agent || null,
-    team: r.team || null,
-  });
-  const top = unhappy?.results?.[0];
-  return { costliest: (costliest?.results ?? []).map(json), ticket_of_the_week: top ? json(top) : null };
+  return { costliest: costliest?.results ?? [], unhappiest: unhappy?.results?.[0] ?? null };
 }
