@@ -1,6 +1,6 @@
+import type { ErrorDetail } from "../domain/errors";
 import { UNHAPPY, widestScale } from "../domain/metrics";
 import { answerRange, type CesScale, type QuestionType } from "../domain/questions";
-import type { ErrorDetail } from "../domain/errors";
 
 /**
  * A follow-up rule: an answer to `metric` within [min, max] (both inclusive,

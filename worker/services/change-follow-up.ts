@@ -1,6 +1,6 @@
 import type { Database } from "../db";
-import { canMoveFollowUp, type FollowUpStatus } from "../domain/follow-up";
 import { DomainError, notFound } from "../domain/errors";
+import { canMoveFollowUp, type FollowUpStatus } from "../domain/follow-up";
 import { type FollowUpJson, getFollowUp, writeFollowUpChange } from "../store/follow-ups";
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
-import { CSAT_CATEGORIES, type CesScale, categoryOf, SCALES } from "../domain/metrics";
+import { type CesScale, CSAT_CATEGORIES, categoryOf, SCALES } from "../domain/metrics";
 import { isEasy, npsCategory } from "../metrics/scores";
 import { type Measure, type Verdict, verdict } from "../metrics/target-verdict";
 import { queryRepurchase } from "../store/repurchase-query";

@@ -206,7 +206,12 @@ function splitFigures(metric: Metric, rows: HistogramRow[], scale: CesScale | nu
   return [figuresOf(metric, now, scale), figuresOf(metric, before, scale)];
 }
 
-function segmentMoves(metric: Metric, scale: CesScale | null, dimension: SegmentKey, rows: HistogramRow[]): SegmentMove[] {
+function segmentMoves(
+  metric: Metric,
+  scale: CesScale | null,
+  dimension: SegmentKey,
+  rows: HistogramRow[],
+): SegmentMove[] {
   const byKey = new Map<string | null, HistogramRow[]>();
   for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   const out: SegmentMove[] = [];

@@ -1,9 +1,9 @@
 import { base64url, fromBase64url, newId } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
+import type { FollowUpStatus } from "../domain/follow-up";
 import type { CesScale } from "../domain/questions";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
-import type { FollowUpStatus } from "../domain/follow-up";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
 import { answersOf } from "./response-listing";
 
