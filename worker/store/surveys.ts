@@ -52,6 +52,22 @@ export async function listSurveys(db: Database, workspaceId: string): Promise<Su
   return rows.map(toSurvey);
 }
 
+/** Inserts a survey; a default one first takes the flag off the workspace's previous default, in one batch. */
+export async function insertSurvey(db: Database, survey: Survey): Promise<void> {
+  const insert = db.insert(surveys).values(survey);
+  if (survey.isDefault) {
+    await db.batch([
+      db
+        .update(surveys)
+        .set({ isDefault: false })
+        .where(and(eq(surveys.workspaceId, survey.workspaceId), eq(surveys.isDefault, true))),
+      insert,
+    ]);
+  } else {
+    await insert;
+  }
+}
+
 export async function findDefaultSurvey(db: Database, workspaceId: string): Promise<Survey | null> {
   const row = await db
     .select()
