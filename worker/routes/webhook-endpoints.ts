@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { ENDPOINT_FORMATS, EVENT_TYPES } from "../events/event-types";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, EVENT_TYPES } from "../events/event-types";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { removeEndpoint } from "../services/remove-webhook-endpoint";
 import { subscribeEndpoint } from "../services/subscribe-webhook-endpoint";
@@ -21,7 +21,7 @@ const CreateEndpoint = z
     format: z.enum(ENDPOINT_FORMATS).default("standard"),
     description: z.string().trim().max(500).optional(),
     locale: z
-      .enum(LOCALES as ["en", "fr"])
+      .enum(LOCALES)
       .optional()
       .openapi({ description: "Language of Slack messages; default from the workspace's timezone" }),
   })
@@ -35,7 +35,7 @@ const Endpoint = z
     events: z.array(z.enum(EVENT_TYPES)),
     format: z.enum(ENDPOINT_FORMATS),
     description: z.string().nullable(),
-    locale: z.enum(["en", "fr"]),
+    locale: z.enum(LOCALES),
     created_at: z.string(),
   })
   .openapi("WebhookEndpoint");
@@ -44,7 +44,7 @@ const Delivery = z
   .object({
     id: z.string().openapi({ description: "The `webhook-id`, the same on every try" }),
     type: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
+    status: z.enum(DELIVERY_STATUSES),
     attempts: z.number(),
     last_status: z.number().nullable().openapi({ description: "HTTP status of the last try; null if none came" }),
     last_error: z
@@ -130,5 +130,5 @@ export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>()
   .openapi(deliveries, async (c) => {
     const { id } = c.req.valid("param");
     const items = await endpointDeliveries(c.var.db, c.var.workspaceId, id, c.req.valid("query").limit);
-    return c.json({ items: items as z.infer<typeof Delivery>[] }, 200);
+    return c.json({ items }, 200);
   });
