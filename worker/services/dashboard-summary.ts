@@ -1,21 +1,15 @@
 import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
 import type { Metric } from "../domain/metrics";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
 import { queryRepurchase } from "../store/repurchase-query";
 import { summarizeScores } from "../store/score-summary";
 import { readSegmentValues } from "../store/segment-values";
 
-/** The selection of the dashboard's first paint: a period of local days and the segment filters. */
-export interface DashboardSelection {
-  from?: string;
-  to?: string;
-  channel?: string;
-  request_type?: string;
-  agent?: string;
-  team?: string;
-}
+/** The selection of the dashboard's first paint: a period of local days and the ticket segment filters. */
+export type DashboardSelection = { from?: string; to?: string } & { [D in TicketDimension]?: string };
 
 /** A figure the selection cannot give, in the figure's place. */
 export type FigureRefusal = { error: { code: string; message: string } };
@@ -37,34 +31,21 @@ async function orError<T>(work: Promise<T>): Promise<T | FigureRefusal> {
  */
 export async function dashboardSummary(db: Database, workspaceId: string, q: DashboardSelection, now = Date.now()) {
   let rowsRead = 0;
+  const selection = {
+    workspaceId,
+    from: q.from,
+    to: q.to,
+    ...(Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, q[d]])) as Pick<DashboardSelection, TicketDimension>),
+  };
   // summarizeScores gives the figures of the metric it is asked for.
   const score = <T extends Figures>(metric: Metric) =>
     orError(
-      summarizeScores(db, {
-        workspaceId,
-        metric,
-        from: q.from,
-        to: q.to,
-        channel: q.channel,
-        request_type: q.request_type,
-        agent: q.agent,
-        team: q.team,
-      }).then((s) => {
+      summarizeScores(db, { ...selection, metric }).then((s) => {
         rowsRead += s.rowsRead;
         return s.figures as T;
       }),
     );
-  const repurchase = queryRepurchase(db, {
-    workspaceId,
-    windowDays: DEFAULT_WINDOW_DAYS,
-    asOf: now,
-    from: q.from,
-    to: q.to,
-    channel: q.channel,
-    request_type: q.request_type,
-    agent: q.agent,
-    team: q.team,
-  }).then((rows) => {
+  const repurchase = queryRepurchase(db, { ...selection, windowDays: DEFAULT_WINDOW_DAYS, asOf: now }).then((rows) => {
     rowsRead += rows.rowsRead;
     return { window_days: DEFAULT_WINDOW_DAYS, as_of: new Date(now).toISOString(), ...repurchaseFigures(rows.total) };
   });

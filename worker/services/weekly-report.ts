@@ -10,6 +10,7 @@ import type { Database } from "../db";
 import { addDays, isoWeek, localDay } from "../domain/local-day";
 import type { Metric } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
+import type { TicketDimension } from "../domain/segments";
 import { interactionCost, type Money } from "../metrics/cost";
 import { isoWeekRange, previousIsoWeek } from "../metrics/periods";
 import { addToHistogram, type Figures } from "../metrics/scores";
@@ -22,7 +23,7 @@ import {
   rankVerbatims,
   type SegmentMove,
 } from "../metrics/weekly";
-import { answersOf } from "../store/response-listing";
+import { answersOf, ticketSegmentsOf } from "../store/response-listing";
 import type { HistogramRow, SegmentKey } from "../store/score-reads";
 import { cesScaleBook, figuresOf } from "../store/score-summary";
 import { type CostRow, readWeekCostRows } from "../store/weekly-cost-reads";
@@ -39,7 +40,7 @@ export interface MetricChange {
   change: number | null;
 }
 
-export interface Verbatim {
+export interface Verbatim extends TicketSegments {
   id: string;
   ticket_id: string;
   source: string;
@@ -48,10 +49,6 @@ export interface Verbatim {
   comment: string;
   locale: string | null;
   submitted_at: string;
-  channel: string | null;
-  request_type: string | null;
-  agent: string | null;
-  team: string | null;
   /** Answers normalized to [0, 1] on their scales, 1 the happiest; what the ranking sorts on. */
   score: number;
 }
@@ -66,7 +63,7 @@ export interface WeeklyReport {
   movers: SegmentMove[];
 }
 
-export interface CostlyTicket {
+export interface CostlyTicket extends TicketSegments {
   ticket_id: string;
   source: string;
   /** Decimal strings per currency, never converted. */
@@ -74,16 +71,15 @@ export interface CostlyTicket {
   answers: Partial<Record<Metric, number>>;
   comment: string | null;
   submitted_at: string;
-  channel: string | null;
-  request_type: string | null;
-  agent: string | null;
-  team: string | null;
 }
 
 export interface WeeklyCost {
   costliest: CostlyTicket[];
   ticket_of_the_week: CostlyTicket | null;
 }
+
+/** A ticket's segments as the report shows them, null for none. */
+type TicketSegments = Record<TicketDimension, string | null>;
 
 /** Verbatims per list (positive, negative). */
 const VERBATIM_LIMIT = 5;
@@ -190,10 +186,7 @@ export async function weeklyCost(
     answers: answersOf(r),
     comment: r.comment,
     submitted_at: new Date(r.submitted_at).toISOString(),
-    channel: r.channel || null,
-    request_type: r.request_type || null,
-    agent: r.agent || null,
-    team: r.team || null,
+    ...ticketSegmentsOf(r),
   });
   return { costliest: costliest.map(json), ticket_of_the_week: unhappiest ? json(unhappiest) : null };
 }
@@ -246,10 +239,7 @@ function verbatimJson(r: VerbatimRow & { score: number }): Verbatim {
     comment: r.comment,
     locale: r.locale,
     submitted_at: new Date(r.submitted_at).toISOString(),
-    channel: r.channel || null,
-    request_type: r.request_type || null,
-    agent: r.agent || null,
-    team: r.team || null,
+    ...ticketSegmentsOf(r),
     score: r.score,
   };
 }

@@ -5,7 +5,7 @@ import type { FollowUpStatus } from "../domain/follow-up";
 import type { CesScale } from "../domain/questions";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
-import { answersOf } from "./response-listing";
+import { answersOf, ticketSegmentsOf } from "./response-listing";
 
 /** The workspace's rules: its own, or the defaults when it never set any. */
 export async function getRules(
@@ -125,10 +125,7 @@ export function followUpJson(f: FollowUpRow) {
     survey_id: f.survey_id,
     answers: answersOf(f),
     comment: f.comment,
-    channel: f.channel || null,
-    request_type: f.request_type || null,
-    agent: f.agent || null,
-    team: f.team || null,
+    ...ticketSegmentsOf(f),
     status: f.status,
     assignee: f.assignee,
     note: f.note,

@@ -6,6 +6,7 @@ import type { Database } from "../db";
  * worker/services/weekly-report.ts.
  */
 
+import { instantsAroundDays } from "../domain/local-day";
 import { unhappySql } from "../domain/metrics";
 import type { Money } from "../metrics/cost";
 
@@ -25,8 +26,6 @@ export interface CostRow {
   agent: string;
   team: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Interactions answered in the week (first submission on a local day of it),
@@ -75,8 +74,7 @@ export async function readWeekCostRows(
 ): Promise<{ costliest: CostRow[]; unhappiest: CostRow | null }> {
   const params = [
     workspaceId,
-    Date.parse(`${range.from}T00:00:00Z`) - DAY_MS,
-    Date.parse(`${range.to}T00:00:00Z`) + DAY_MS,
+    ...instantsAroundDays(range.from, range.to),
     range.from,
     range.to,
     costPerHour ? Number(costPerHour.minor) : 0,

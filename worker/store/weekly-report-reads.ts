@@ -8,6 +8,7 @@ import type { Database } from "../db";
  * worker/services/weekly-report.ts.
  */
 
+import { instantsAroundDays } from "../domain/local-day";
 import { METRICS, type Metric } from "../domain/metrics";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 
@@ -36,10 +37,6 @@ export interface WeekRows {
   /** The candidates for the verbatims, each once: the happiest and the unhappiest ends. */
   verbatims: VerbatimRow[];
 }
-
-// Local days are within UTC−12…UTC+14 of UTC; a day of margin each side lets the
-// `responses_newest` index narrow the scan by instant before the exact local-day test.
-const DAY_MS = 86_400_000;
 
 /**
  * A verbatim's score in SQL, the same doubles as `normalizedScore`: each answer
@@ -90,13 +87,8 @@ export async function readWeekRows(
       read: histogramStatement(db, selection(metric), { ...options, groupBy: dimension }),
     })),
   );
-  const weekBounds = [
-    workspaceId,
-    Date.parse(`${current.from}T00:00:00Z`) - DAY_MS,
-    Date.parse(`${current.to}T00:00:00Z`) + DAY_MS,
-    current.from,
-    current.to,
-  ];
+  // The `responses_newest` index narrows the scan by instant before the exact local-day test.
+  const weekBounds = [workspaceId, ...instantsAroundDays(current.from, current.to), current.from, current.to];
   // The happiest and the unhappiest ends of the ranking, verbatimLimit rows each:
   // together they hold every row rankVerbatims can pick, whatever the week's size.
   const verbatimStatements = [VERBATIMS_HAPPIEST_FIRST, VERBATIMS_UNHAPPIEST_FIRST].map((sql) =>
