@@ -110,3 +110,37 @@ export function unhappySql(alias: string, scaleExpr: string): string {
   const ces = CES_SCALES.map((s) => `(${scaleExpr} = '${s}' AND ${between("ces", UNHAPPY.ces[s])})`);
   return `(${[between("nps", UNHAPPY.nps), between("csat", UNHAPPY.csat), ...ces].join(" OR ")})`;
 }
+
+/**
+ * Scales whose low end is the happy one: effort5 asks how much effort it took (1 very easy).
+ * Every other scale is happiest at its top.
+ */
+export const LOW_IS_HAPPY: readonly CesScale[] = ["effort5"];
+
+/** The scale a survey with no known CES scale is read on (the column's default). */
+export const DEFAULT_CES_SCALE: CesScale = "agree7";
+
+/** An answer on [0, 1] of its scale, 1 the happiest end. */
+export function normalizedAnswer(metric: Metric, cesScale: CesScale, value: number): number {
+  const { min, max } = scaleOf(metric, cesScale);
+  return metric === "ces" && LOW_IS_HAPPY.includes(cesScale)
+    ? (max - value) / (max - min)
+    : (value - min) / (max - min);
+}
+
+/**
+ * The same as SQL over the answer column `column`, CES by its survey's scale `scaleExpr`
+ * (read on DEFAULT_CES_SCALE when it is none of the others). The same doubles as the JS.
+ */
+export function normalizedAnswerSql(metric: Metric, column: string, scaleExpr: string): string {
+  const on = (scale: CesScale) => {
+    const { min, max } = scaleOf(metric, scale);
+    const span = `${max - min}.0`;
+    return metric === "ces" && LOW_IS_HAPPY.includes(scale)
+      ? `(${max} - ${column}) / ${span}`
+      : `(${column} - ${min}) / ${span}`;
+  };
+  if (metric !== "ces") return on(DEFAULT_CES_SCALE);
+  const arms = CES_SCALES.filter((s) => s !== DEFAULT_CES_SCALE).map((s) => `WHEN ${scaleExpr} = '${s}' THEN ${on(s)}`);
+  return `CASE ${arms.join(" ")} ELSE ${on(DEFAULT_CES_SCALE)} END`;
+}

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { METRICS } from "../domain/metrics";
+import { CES_SCALES, METRICS } from "../domain/metrics";
 import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
@@ -72,7 +72,7 @@ const WeeklyReport = z
       z.object({
         metric: z.enum(METRICS),
         scale: z
-          .enum(["agree7", "effort5"])
+          .enum(CES_SCALES)
           .nullable()
           .openapi({ description: "CES: one entry per scale answered; null for NPS and CSAT" }),
         headline: Headline,
@@ -94,7 +94,7 @@ const WeeklyReport = z
       .array(
         z.object({
           metric: z.enum(METRICS),
-          scale: z.enum(["agree7", "effort5"]).nullable(),
+          scale: z.enum(CES_SCALES).nullable(),
           dimension: z.enum(SEGMENT_DIMENSIONS),
           key: Segment.openapi({ description: "The segment value; null for answers without one" }),
           headline: Headline,

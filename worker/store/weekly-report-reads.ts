@@ -9,7 +9,7 @@ import type { Database } from "../db";
  */
 
 import { instantsAroundDays } from "../domain/local-day";
-import { METRICS, type Metric } from "../domain/metrics";
+import { METRICS, type Metric, normalizedAnswerSql } from "../domain/metrics";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 
 export interface VerbatimRow {
@@ -44,9 +44,8 @@ export interface WeekRows {
  * (adding 0.0 for a missing one changes no bit), divided by how many there are.
  * NULL when the response answered nothing, like the JS null it mirrors.
  */
-const SCORE_SQL = `(COALESCE(r.nps / 10.0, 0.0) + COALESCE((r.csat - 1) / 4.0, 0.0)
-    + COALESCE(CASE WHEN s.ces_scale = 'effort5' THEN (5 - r.ces) / 4.0 ELSE (r.ces - 1) / 6.0 END, 0.0))
-  / NULLIF((r.nps IS NOT NULL) + (r.csat IS NOT NULL) + (r.ces IS NOT NULL), 0)`;
+const SCORE_SQL = `(${METRICS.map((m) => `COALESCE(${normalizedAnswerSql(m, `r.${m}`, "s.ces_scale")}, 0.0)`).join(" + ")})
+  / NULLIF(${METRICS.map((m) => `(r.${m} IS NOT NULL)`).join(" + ")}, 0)`;
 
 /**
  * The week's commented responses ranked in SQL, bounded by LIMIT: the report
