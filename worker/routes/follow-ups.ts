@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { FOLLOW_UP_STATUSES } from "../domain/follow-up";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
 import type { FollowUpRule } from "../follow-ups/rules";
@@ -39,10 +40,10 @@ const FollowUp = z
     survey_id: z.string(),
     answers: AnswersSchema,
     comment: z.string().nullable(),
-    channel: z.string().nullable(),
-    request_type: z.string().nullable(),
-    agent: z.string().nullable(),
-    team: z.string().nullable(),
+    ...(Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, z.string().nullable()])) as Record<
+      TicketDimension,
+      z.ZodNullable<z.ZodString>
+    >),
     status: z.enum(FOLLOW_UP_STATUSES),
     assignee: z.string().nullable(),
     note: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { CES_SCALES, METRICS } from "../domain/metrics";
-import { SEGMENT_DIMENSIONS } from "../domain/segments";
+import { SEGMENT_DIMENSIONS, TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
@@ -18,6 +18,11 @@ const WeeklyQuery = z.object({
 });
 
 const Segment = z.string().nullable();
+/** A ticket's segments, null for none. */
+const TicketSegments = Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, Segment])) as Record<
+  TicketDimension,
+  typeof Segment
+>;
 
 const Verbatim = z
   .object({
@@ -29,10 +34,7 @@ const Verbatim = z
     comment: z.string(),
     locale: z.string().nullable(),
     submitted_at: z.string(),
-    channel: Segment,
-    request_type: Segment,
-    agent: Segment,
-    team: Segment,
+    ...TicketSegments,
     score: z
       .number()
       .openapi({ description: "Answers normalized to [0, 1] on their scales (1 happiest): the rank key" }),
@@ -49,10 +51,7 @@ const CostlyTicket = z
     answers: AnswersSchema,
     comment: z.string().nullable(),
     submitted_at: z.string(),
-    channel: Segment,
-    request_type: Segment,
-    agent: Segment,
-    team: Segment,
+    ...TicketSegments,
   })
   .openapi("CostlyTicket");
 

@@ -3,6 +3,7 @@ import type { Database } from "../db";
 import { invalid } from "../domain/errors";
 import type { FollowUpStatus } from "../domain/follow-up";
 import type { CesScale } from "../domain/questions";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
 import { answersOf, ticketSegmentsOf } from "./response-listing";
@@ -81,7 +82,7 @@ export function followUpStatementsForAnswer(
   return [open, changed, events];
 }
 
-interface FollowUpRow {
+interface FollowUpRow extends Record<TicketDimension, string> {
   id: string;
   response_id: string;
   ticket_id: string;
@@ -91,10 +92,6 @@ interface FollowUpRow {
   csat: number | null;
   ces: number | null;
   comment: string | null;
-  channel: string;
-  request_type: string;
-  agent: string;
-  team: string;
   status: FollowUpStatus;
   assignee: string | null;
   note: string | null;
@@ -108,7 +105,7 @@ interface FollowUpRow {
 // Segments come from the response, which carries its ticket's segments as they were when answered.
 const SELECT_FOLLOW_UP = `
 SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, r.nps, r.csat, r.ces,
-  r.comment, r.channel, r.request_type, r.agent, r.team, f.status, f.assignee, f.note, f.resolution, f.opened_at,
+  r.comment, ${TICKET_DIMENSIONS.map((d) => `r.${d}`).join(", ")}, f.status, f.assignee, f.note, f.resolution, f.opened_at,
   f.contacted_at, f.updated_at, f.resolved_at
 FROM follow_ups f
 JOIN responses r ON r.id = f.response_id`;

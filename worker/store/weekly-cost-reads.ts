@@ -8,9 +8,10 @@ import type { Database } from "../db";
 
 import { instantsAroundDays } from "../domain/local-day";
 import { unhappySql } from "../domain/metrics";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { Money } from "../metrics/cost";
 
-export interface CostRow {
+export interface CostRow extends Record<TicketDimension, string> {
   ticket_id: string;
   source: string;
   handling_seconds: number | null;
@@ -21,10 +22,6 @@ export interface CostRow {
   ces: number | null;
   comment: string | null;
   submitted_at: number;
-  channel: string;
-  request_type: string;
-  agent: string;
-  team: string;
 }
 
 /**
@@ -47,7 +44,7 @@ const ANSWERED = `WITH answered AS (
   WHERE r.workspace_id = ?1 AND r.submitted_at >= ?2 AND r.submitted_at < ?3
     AND r.submitted_day >= ?4 AND r.submitted_day < ?5 AND r.interaction_id IS NOT NULL)
 SELECT i.ticket_id, i.source, i.handling_seconds, i.compensation_minor, i.compensation_currency,
-  a.nps, a.csat, a.ces, a.comment, a.submitted_at, i.channel, i.request_type, i.agent, i.team
+  a.nps, a.csat, a.ces, a.comment, a.submitted_at, ${TICKET_DIMENSIONS.map((d) => `i.${d}`).join(", ")}
 FROM answered a JOIN interactions i ON i.id = a.interaction_id
 JOIN surveys s ON s.id = a.survey_id
 WHERE a.latest = 1 AND i.workspace_id = ?1

@@ -10,9 +10,10 @@ import type { Database } from "../db";
 
 import { instantsAroundDays } from "../domain/local-day";
 import { METRICS, type Metric, normalizedAnswerSql } from "../domain/metrics";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 
-export interface VerbatimRow {
+export interface VerbatimRow extends Record<TicketDimension, string> {
   id: string;
   ticket_id: string;
   source: string;
@@ -23,10 +24,6 @@ export interface VerbatimRow {
   comment: string;
   locale: string | null;
   submitted_at: number;
-  channel: string;
-  request_type: string;
-  agent: string;
-  team: string;
 }
 
 export interface WeekRows {
@@ -55,7 +52,7 @@ const SCORE_SQL = `(${METRICS.map((m) => `COALESCE(${normalizedAnswerSql(m, `r.$
 const verbatimsRanked = (
   order: string,
 ) => `SELECT r.id, r.ticket_id, r.source, r.survey_id, r.nps, r.csat, r.ces, r.comment,
-  r.locale, r.submitted_at, r.channel, r.request_type, r.agent, r.team
+  r.locale, r.submitted_at, ${TICKET_DIMENSIONS.map((d) => `r.${d}`).join(", ")}
 FROM (SELECT r.*, ${SCORE_SQL} AS score FROM responses r LEFT JOIN surveys s ON s.id = r.survey_id
   WHERE r.workspace_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.submitted_day >= ?
     AND r.submitted_day < ? AND r.comment IS NOT NULL) r
