@@ -2,6 +2,7 @@ import { base64url, fromBase64url, newId } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
 import type { FollowUpStatus } from "../domain/follow-up";
+import { METRICS, type Metric } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
@@ -82,15 +83,12 @@ export function followUpStatementsForAnswer(
   return [open, changed, events];
 }
 
-interface FollowUpRow extends Record<TicketDimension, string> {
+interface FollowUpRow extends Record<TicketDimension, string>, Record<Metric, number | null> {
   id: string;
   response_id: string;
   ticket_id: string;
   source: string | null;
   survey_id: string;
-  nps: number | null;
-  csat: number | null;
-  ces: number | null;
   comment: string | null;
   status: FollowUpStatus;
   assignee: string | null;
@@ -104,7 +102,7 @@ interface FollowUpRow extends Record<TicketDimension, string> {
 
 // Segments come from the response, which carries its ticket's segments as they were when answered.
 const SELECT_FOLLOW_UP = `
-SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, r.nps, r.csat, r.ces,
+SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, ${METRICS.map((m) => `r.${m}`).join(", ")},
   r.comment, ${TICKET_DIMENSIONS.map((d) => `r.${d}`).join(", ")}, f.status, f.assignee, f.note, f.resolution, f.opened_at,
   f.contacted_at, f.updated_at, f.resolved_at
 FROM follow_ups f

@@ -7,19 +7,16 @@ import type { Database } from "../db";
  */
 
 import { instantsAroundDays } from "../domain/local-day";
-import { unhappySql } from "../domain/metrics";
+import { METRICS, type Metric, unhappySql } from "../domain/metrics";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { Money } from "../metrics/cost";
 
-export interface CostRow extends Record<TicketDimension, string> {
+export interface CostRow extends Record<TicketDimension, string>, Record<Metric, number | null> {
   ticket_id: string;
   source: string;
   handling_seconds: number | null;
   compensation_minor: number | null;
   compensation_currency: string | null;
-  nps: number | null;
-  csat: number | null;
-  ces: number | null;
   comment: string | null;
   submitted_at: number;
 }
@@ -38,13 +35,13 @@ export interface CostRow extends Record<TicketDimension, string> {
  * days, ?6 hourly cost in minor units (0 when unset), ?7 its currency.
  */
 const ANSWERED = `WITH answered AS (
-  SELECT r.interaction_id, r.nps, r.csat, r.ces, r.comment, r.submitted_at, r.survey_id,
+  SELECT r.interaction_id, ${METRICS.map((m) => `r.${m}`).join(", ")}, r.comment, r.submitted_at, r.survey_id,
     ROW_NUMBER() OVER (PARTITION BY r.interaction_id ORDER BY r.updated_at DESC, r.id DESC) AS latest
   FROM responses r
   WHERE r.workspace_id = ?1 AND r.submitted_at >= ?2 AND r.submitted_at < ?3
     AND r.submitted_day >= ?4 AND r.submitted_day < ?5 AND r.interaction_id IS NOT NULL)
 SELECT i.ticket_id, i.source, i.handling_seconds, i.compensation_minor, i.compensation_currency,
-  a.nps, a.csat, a.ces, a.comment, a.submitted_at, ${TICKET_DIMENSIONS.map((d) => `i.${d}`).join(", ")}
+  ${METRICS.map((m) => `a.${m}`).join(", ")}, a.comment, a.submitted_at, ${TICKET_DIMENSIONS.map((d) => `i.${d}`).join(", ")}
 FROM answered a JOIN interactions i ON i.id = a.interaction_id
 JOIN surveys s ON s.id = a.survey_id
 WHERE a.latest = 1 AND i.workspace_id = ?1

@@ -13,14 +13,11 @@ import { METRICS, type Metric, normalizedAnswerSql } from "../domain/metrics";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { type HistogramRow, histogramStatement, SEGMENT_KEYS, type SegmentKey } from "./score-reads";
 
-export interface VerbatimRow extends Record<TicketDimension, string> {
+export interface VerbatimRow extends Record<TicketDimension, string>, Record<Metric, number | null> {
   id: string;
   ticket_id: string;
   source: string;
   survey_id: string;
-  nps: number | null;
-  csat: number | null;
-  ces: number | null;
   comment: string;
   locale: string | null;
   submitted_at: number;
@@ -51,7 +48,7 @@ const SCORE_SQL = `(${METRICS.map((m) => `COALESCE(${normalizedAnswerSql(m, `r.$
  */
 const verbatimsRanked = (
   order: string,
-) => `SELECT r.id, r.ticket_id, r.source, r.survey_id, r.nps, r.csat, r.ces, r.comment,
+) => `SELECT r.id, r.ticket_id, r.source, r.survey_id, ${METRICS.map((m) => `r.${m}`).join(", ")}, r.comment,
   r.locale, r.submitted_at, ${TICKET_DIMENSIONS.map((d) => `r.${d}`).join(", ")}
 FROM (SELECT r.*, ${SCORE_SQL} AS score FROM responses r LEFT JOIN surveys s ON s.id = r.survey_id
   WHERE r.workspace_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.submitted_day >= ?
