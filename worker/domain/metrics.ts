@@ -107,8 +107,12 @@ function rangeOf<Name extends string>(categories: readonly Category<Name>[], nam
  */
 export function unhappySql(alias: string, scaleExpr: string): string {
   const between = (column: string, r: ValueRange) => `${alias}.${column} BETWEEN ${r.min} AND ${r.max}`;
-  const ces = CES_SCALES.map((s) => `(${scaleExpr} = '${s}' AND ${between("ces", UNHAPPY.ces[s])})`);
-  return `(${[between("nps", UNHAPPY.nps), between("csat", UNHAPPY.csat), ...ces].join(" OR ")})`;
+  const arms = METRICS.flatMap((m) =>
+    m === "ces"
+      ? CES_SCALES.map((s) => `(${scaleExpr} = '${s}' AND ${between(m, UNHAPPY.ces[s])})`)
+      : [between(m, UNHAPPY[m])],
+  );
+  return `(${arms.join(" OR ")})`;
 }
 
 /**
