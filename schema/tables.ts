@@ -11,10 +11,10 @@
  */
 
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, type EventType } from "../worker/domain/event-types";
 import { FOLLOW_UP_RESOLUTIONS, FOLLOW_UP_STATUSES } from "../worker/domain/follow-up";
 import { CES_SCALES } from "../worker/domain/metrics";
 import { LOCALES, type Question } from "../worker/domain/questions";
-import { DELIVERY_STATUSES, ENDPOINT_FORMATS, type EventType } from "../worker/events/event-types";
 import type { FollowUpRule } from "../worker/follow-ups/rules";
 import type { Target } from "../worker/targets/target";
 

@@ -8,8 +8,6 @@ import { bearer, errors, jsonResponse } from "../http/openapi";
 import { readExport } from "../import/csv-import";
 import { itemOfExportRow, MAX_IMPORT_ITEMS, type RawItem } from "../import/import-item";
 import { importResponses } from "../services/import-responses";
-import { getSurvey } from "../store/surveys";
-import { getWorkspace } from "../store/workspaces";
 import { CSV_COLUMNS } from "./responses";
 
 const ImportResult = z
@@ -44,7 +42,6 @@ Idempotent per ticket and survey; valid items land even when others fail. \`?sur
 
 export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { survey_id: surveyOverride } = c.req.valid("query");
-  const db = c.var.db;
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   let items: RawItem[];
   if (/^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/.test(type)) {
@@ -64,9 +61,5 @@ export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, asy
   if (items.length > MAX_IMPORT_ITEMS) {
     throw invalid([{ path: "items", message: `At most ${MAX_IMPORT_ITEMS} items per request` }]);
   }
-  const [workspace] = await Promise.all([
-    getWorkspace(db, c.var.workspaceId),
-    surveyOverride ? getSurvey(db, c.var.workspaceId, surveyOverride) : null,
-  ]);
-  return c.json(await importResponses(db, workspace, items, surveyOverride), 200);
+  return c.json(await importResponses(c.var.db, c.var.workspaceId, items, surveyOverride), 200);
 });

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, EVENT_TYPES } from "../domain/event-types";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { DELIVERY_STATUSES, ENDPOINT_FORMATS, EVENT_TYPES } from "../events/event-types";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { removeEndpoint } from "../services/remove-webhook-endpoint";
 import { subscribeEndpoint } from "../services/subscribe-webhook-endpoint";

@@ -20,7 +20,8 @@ import { type CheckedItem, checkItem, type ImportError, type RawItem } from "../
 import { ticketHash } from "../store/erased-tickets";
 import { importedResponseUpsert, ticketKey, ticketsKnownOrErased } from "../store/imported-responses";
 import { upsertInteraction } from "../store/interactions";
-import { listSurveys } from "../store/surveys";
+import { getSurvey, listSurveys } from "../store/surveys";
+import { getWorkspace } from "../store/workspaces";
 
 /** Items per D1 batch: the answer statement binds 18 parameters, far under D1's 100 per statement. */
 const CHUNK = 100;
@@ -31,13 +32,21 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
+/**
+ * Imports `items` (already parsed, at most MAX_IMPORT_ITEMS) into the workspace; with
+ * `surveyOverride`, every item goes to that survey, which must be the workspace's (else 404).
+ */
 export async function importResponses(
   db: Database,
-  workspace: { id: string; timezone: string },
+  workspaceId: string,
   items: readonly RawItem[],
   surveyOverride: string | undefined,
   now = Date.now(),
 ): Promise<ImportResult> {
+  const [workspace] = await Promise.all([
+    getWorkspace(db, workspaceId),
+    surveyOverride ? getSurvey(db, workspaceId, surveyOverride) : null,
+  ]);
   const surveyById = new Map((await listSurveys(db, workspace.id)).map((s) => [s.id, s]));
   const errors: ImportError[] = [];
   const checked: CheckedItem[] = [];

@@ -1,8 +1,8 @@
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
+import { type EndpointFormat, EVENT_TYPES, type EventType } from "../domain/event-types";
 import type { Locale } from "../domain/questions";
 import { checkEndpointUrl } from "../events/endpoint-url";
-import { type EndpointFormat, EVENT_TYPES, type EventType } from "../events/event-types";
 import { newEndpointSecret } from "../events/sign";
 import { localeForTimezone } from "../events/slack";
 import { createEndpoint } from "../store/webhook-endpoints";

@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { webhookEndpoints } from "../../schema/tables";
 import { newId } from "../auth/crypto";
 import type { Database } from "../db";
+import type { DeliveryStatus, EndpointFormat, EventType } from "../domain/event-types";
 import type { Locale } from "../domain/questions";
-import type { DeliveryStatus, EndpointFormat, EventType } from "../events/event-types";
 
 type EndpointRow = Pick<
   typeof webhookEndpoints.$inferSelect,
