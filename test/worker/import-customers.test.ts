@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
@@ -151,5 +152,23 @@ describe("POST /v1/responses/import with customers", () => {
       .bind(ws.id)
       .first<{ n: number }>();
     expect(left?.n).toBe(0);
+  });
+
+  it("answers any customer value with 200: imported, or a per-item invalid_customer naming the field (property)", async () => {
+    const { ws, survey } = await setup("Import any customer");
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), async (customer) => {
+        const res = await importJson(ws, [
+          { survey_id: survey, ticket_id: "P", answers: { nps: 7 }, submitted_at: iso(T), customer },
+        ]);
+        expect(res.status).toBe(200);
+        if (res.body.errors.length) {
+          expect(res.body.errors).toEqual([
+            { index: 0, code: "invalid_customer", message: expect.stringMatching(/^customer/) },
+          ]);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
