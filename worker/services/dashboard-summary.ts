@@ -5,8 +5,8 @@ import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
 import { queryRepurchase } from "../store/repurchase-query";
-import { summarizeScores } from "../store/score-summary";
 import { readSegmentValues } from "../store/segment-values";
+import { summarizeScores } from "./scores";
 
 /** The selection of the dashboard's first paint: a period of local days and the ticket segment filters. */
 export type DashboardSelection = { from?: string; to?: string } & { [D in TicketDimension]?: string };
