@@ -1,19 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, Params } from "./api";
+import type { ApiGet, Params, ResponseRate } from "./api";
 import type { Lang } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { isoWeekOf } from "./weeks";
 
-/** `GET /v1/response-rate` (docs/programme-health.md). */
-interface RateBody {
-  invited: number;
-  answered: number;
-  rate: number | null;
-}
-
-/** One line of `GET /v1/targets/report`. */
-interface TargetItem {
+/**
+ * One line of `GET /v1/targets/report` (the fields this card reads); test/worker/dashboard-types.test.ts
+ * checks with the type checker that what the route serves is assignable to it.
+ */
+export interface TargetItem {
   target: {
     id: string;
     metric: string;
@@ -88,7 +84,7 @@ const fill = (text: string | undefined, vars: Record<string, string>) =>
 export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyRejected: (e: unknown) => void }) {
   const { lang, fmt, label } = useLocale();
   const w = WORDS[lang];
-  const [rate, setRate] = useState<Section<RateBody> | null>(null);
+  const [rate, setRate] = useState<Section<ResponseRate> | null>(null);
   const [targets, setTargets] = useState<TargetItem[] | null>(null);
   const filterKey = JSON.stringify(props.filters);
 
@@ -96,7 +92,7 @@ export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyReje
     let live = true;
     const today = new Date().toISOString().slice(0, 10);
     const periods = [today.slice(0, 7), isoWeekOf(today)];
-    section(props.get<RateBody>("/v1/response-rate", props.filters)).then(
+    section(props.get<ResponseRate>("/v1/response-rate", props.filters)).then(
       (r) => live && setRate(r),
       (e) => live && props.onKeyRejected(e),
     );
