@@ -1,7 +1,7 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { test as base, inject } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { Api, type Workspace } from "./widget.js";
+import { Api, startShop, type Workspace } from "./widget.js";
 
 /**
  * The browser tests' shared setup, as vitest fixtures (`test.extend`): the
@@ -40,21 +40,39 @@ export const test = base
       return browser;
     },
   )
+  /** A shop on another origin serving the page a test gives it (the widget's host), closed after the file. */
+  .extend(
+    "shop",
+    { scope: "file" },
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+    async ({}, { onCleanup }) => {
+      const shop = await startShop();
+      onCleanup(() => shop.close());
+      return shop;
+    },
+  )
   /** A fresh workspace of this file's own (its key in `workspace.key`); seed it in `test.beforeAll`. */
   .extend("workspace", { scope: "file" }, ({ api }): Promise<Workspace> => api.workspace("Browser shop"))
+  /** Opens a browser context exactly as asked (Playwright's defaults otherwise), closed after the test. */
+  .extend("newContext", async ({ browser }, { onCleanup }) => {
+    const contexts: BrowserContext[] = [];
+    onCleanup(async () => {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    });
+    return async (options: BrowserContextOptions = {}): Promise<BrowserContext> => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context;
+    };
+  })
   /**
    * Opens a page in a context of its own (`PAGE_DEFAULTS` unless overridden),
    * recording its errors ({@link pageErrorsOf}, {@link problemsOf}); every context opened during a
    * test is closed after it.
    */
-  .extend("newPage", async ({ browser }, { onCleanup }) => {
-    const contexts: { close: () => Promise<void> }[] = [];
-    onCleanup(async () => {
-      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
-    });
+  .extend("newPage", ({ newContext }) => {
     return async (options: BrowserContextOptions = {}): Promise<Page> => {
-      const context = await browser.newContext({ ...PAGE_DEFAULTS, ...options });
-      contexts.push(context);
+      const context = await newContext({ ...PAGE_DEFAULTS, ...options });
       const page = await context.newPage();
       const log = { pageErrors: [] as string[], problems: [] as string[] };
       reports.set(page, log);

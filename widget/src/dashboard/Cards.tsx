@@ -1,5 +1,6 @@
 import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../../../worker/domain/benchmarks";
 import { wilsonPercent } from "../../../worker/domain/intervals";
+import { SCALES } from "../../../worker/domain/metrics";
 import { BenchmarkScale } from "./BenchmarkScale";
 import type { Headline, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";
@@ -43,7 +44,7 @@ export function Cards(props: { data: Headline }) {
   const e = ces.status === "ok" ? ces.data : null;
   const r = repurchase.status === "ok" ? repurchase.data : null;
 
-  const cesMax = e?.scale === "effort5" ? 5 : 7;
+  const cesMax = SCALES.ces[e?.scale ?? "agree7"].max;
   const easyCount = e && e.easy_pct !== null ? Math.round((e.easy_pct * e.n) / 100) : 0;
   const cesCi = e && e.n > 0 ? wilsonPercent(easyCount, e.n) : null;
   const repCi = r && r.eligible > 0 ? wilsonPercent(r.repurchased, r.eligible) : null;
@@ -92,7 +93,7 @@ export function Cards(props: { data: Headline }) {
             ? [
                 `${t("answers", { n: fmt.count(c.n) })}, ${t("satisfied")}`,
                 interval(tools, c.ci95, fmt.pct),
-                c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: 5 }) : null,
+                c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: SCALES.csat.max }) : null,
               ]
             : []
         }
