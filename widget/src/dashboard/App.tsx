@@ -222,7 +222,12 @@ export function App() {
                   <Cards data={headline} />
                 </section>
                 <section aria-labelledby="health-title" class="block">
-                  <ProgrammeHealth get={get} filters={queryFilters} onKeyRejected={onLoadError} />
+                  <ProgrammeHealth
+                    get={get}
+                    filters={queryFilters}
+                    rate={headline.responseRate}
+                    onKeyRejected={onLoadError}
+                  />
                 </section>
                 {LAZY_SECTIONS.map((block) => (
                   <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">
