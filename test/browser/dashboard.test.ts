@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { inject } from "vitest";
 import { ARTIFACTS } from "../support/browser/chromium.js";
 import { describe, expect, problemsOf, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /**
  * The CX manager's dashboard in real Chromium, against `wrangler dev` with the
@@ -12,7 +13,6 @@ import { describe, expect, problemsOf, test } from "../support/browser/fixture.j
 const origin = inject("origin");
 const demoKey = inject("demoApiKey");
 const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 
 test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -88,20 +88,6 @@ async function expectFiguresEqualApi(page: Page, query: string) {
   expect(split).toContain(String(nps.promoters.count));
   expect(split).toContain(String(nps.detractors.count));
   return { nps, csat, ces, repurchase };
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
-    }));
-  });
 }
 
 describe("/dashboard in Chromium", () => {
@@ -276,18 +262,18 @@ describe("/dashboard in Chromium", () => {
     const page = await newPage();
     await page.goto(`${origin}/dashboard`);
     await page.waitForSelector("#api-key");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.getByLabel("API key").fill("wrong");
     await page.getByRole("button", { name: "Open the dashboard" }).click();
     await expect.poll(() => page.textContent("#api-key-error")).toContain("not accepted");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.getByLabel("API key").fill(demoKey);
     await page.getByRole("button", { name: "Open the dashboard" }).click();
     await figuresLoaded(page);
     await page.waitForSelector(".weekly, .weekly-unavailable");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.locator(".topbar-actions button[lang]").click();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
   });
 
   test("is usable 375 px wide, and saves screenshots", async ({ newPage }) => {

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { ARTIFACTS } from "../support/browser/chromium.js";
 import { describe, expect, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /** The API reference at /docs, rendered from /openapi.json with assets from the Worker only. */
 const origin = inject("origin");
-const AXE = readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 
 test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -50,16 +50,7 @@ describe("/docs in Chromium", () => {
     expect(requests.every((u) => u.startsWith(origin))).toBe(true);
     expect(errors).toEqual([]);
 
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({
-        id: v.id,
-        nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
-      }));
-    });
+    const violations = await axeViolations(page, { tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "docs.png") });
     await context.close();

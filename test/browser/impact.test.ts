@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
 import { ARTIFACTS } from "../support/browser/chromium.js";
 import { describe, expect, pageErrorsOf, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /**
  * The "What support is worth" card in real Chromium, on the demo workspace:
@@ -12,7 +13,6 @@ import { describe, expect, pageErrorsOf, test } from "../support/browser/fixture
 const origin = inject("origin");
 const demoKey = inject("demoApiKey");
 const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 
 async function api(pathAndQuery: string): Promise<any> {
   const res = await fetch(`${origin}${pathAndQuery}`, { headers: { authorization: `Bearer ${demoKey}` } });
@@ -105,13 +105,7 @@ describe("What support is worth, in Chromium", () => {
     const shot = path.join(ARTIFACTS, "impact.png");
     await page.locator("section", { has: page.locator("#impact") }).screenshot({ path: shot });
     if (process.env.UPDATE_README_SCREENSHOT === "1") copyFileSync(shot, path.join(root, "docs/impact.png"));
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run("#impact", {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));
-    });
+    const violations = await axeViolations(page, { within: "#impact", tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -1,13 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, pageErrorsOf, test } from "../support/browser/fixture.js";
-import type { Workspace } from "../support/browser/widget.js";
+import { axeViolations, WCAG21_TAGS, type Workspace } from "../support/browser/widget.js";
 
 /** Response rate and contract targets on the dashboard, in real Chromium, English and French. */
-const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-
 let origin: string;
 let ws: Workspace;
 
@@ -68,13 +63,7 @@ describe("programme health on the dashboard", () => {
 
   test("is clean for axe (WCAG 2.1 AA)", async ({ newPage }) => {
     const { page } = await open(newPage, "en-GB");
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run(".health", {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));
-    });
+    const violations = await axeViolations(page, { within: ".health", tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
   });
 });
