@@ -8,9 +8,9 @@ import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import { rateFigures } from "../metrics/response-rate";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
+import { summarizeScores } from "../services/scores";
 import { queryRepurchase } from "../store/repurchase-query";
 import { readResponseRate } from "../store/response-rate-query";
-import { summarizeScores } from "../store/score-summary";
 import { readSegmentValues } from "../store/segment-values";
 import { DashboardSummarySchema } from "./dashboard-summary-schema";
 
