@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { dashboardSummary } from "../services/dashboard-summary";
 import { DashboardSummarySchema } from "./dashboard-summary-schema";
@@ -10,10 +10,7 @@ const Query = z
   .object({
     from: isoDay.optional().openapi({ description: "Inclusive local day (answers: submitted; repurchase: closed)" }),
     to: isoDay.optional().openapi({ description: "Exclusive local day" }),
-    channel: segmentText.optional(),
-    request_type: segmentText.optional(),
-    agent: segmentText.optional(),
-    team: segmentText.optional(),
+    ...segmentFilters,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
@@ -21,8 +18,8 @@ const route = createRoute({
   method: "get",
   path: "/v1/dashboard/summary",
   tags: ["Scores"],
-  summary: "The dashboard's first paint: NPS, CSAT, CES, repurchase and the filter values, in one call",
-  description: `The same figures as \`GET /v1/scores\` (metric nps, csat, ces) and \`GET /v1/repurchase\` (default window, \`as_of\` now) for one selection, computed by the same code, plus the values each segment filter offers.
+  summary: "The dashboard's first paint: NPS, CSAT, CES, repurchase, response rate and the filter values, in one call",
+  description: `The same figures as \`GET /v1/scores\` (metric nps, csat, ces), \`GET /v1/repurchase\` (default window, \`as_of\` now) and \`GET /v1/response-rate\` for one selection, computed by the same code, plus the values each segment filter offers.
 A figure that cannot be computed for the selection (CES answers on two scales: \`mixed_ces_scales\`) reads \`{"error": {…}}\` in its place and the others still come.
 The \`Server-Timing\` header reports the rows D1 read in total.`,
   security: bearer,

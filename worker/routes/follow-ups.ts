@@ -31,7 +31,7 @@ const Rules = z
   .strict()
   .openapi("FollowUpRules");
 
-const FollowUp = z
+export const FollowUp = z
   .object({
     id: z.string(),
     response_id: z.string(),
@@ -74,7 +74,7 @@ const Patch = z
   .strict()
   .openapi("FollowUpChange");
 
-const Summary = z
+export const Summary = z
   .object({
     opened: z.number(),
     contacted: z.number(),

@@ -1,15 +1,16 @@
 import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
 import type { Metric } from "../domain/metrics";
-import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
+import type { SegmentDimension } from "../domain/segments";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
 import { queryRepurchase } from "../store/repurchase-query";
 import { readSegmentValues } from "../store/segment-values";
+import { responseRate } from "./response-rate";
 import { summarizeScores } from "./scores";
 
-/** The selection of the dashboard's first paint: a period of local days and the ticket segment filters. */
-export type DashboardSelection = { from?: string; to?: string } & { [D in TicketDimension]?: string };
+/** The selection of the dashboard's first paint: a period of local days and the segment filters. */
+export type DashboardSelection = { from?: string; to?: string } & { [D in SegmentDimension]?: string };
 
 /** A figure the selection cannot give, in the figure's place. */
 export type FigureRefusal = { error: { code: string; message: string } };
@@ -27,16 +28,11 @@ async function orError<T>(work: Promise<T>): Promise<T | FigureRefusal> {
 /**
  * `GET /v1/dashboard/summary`: the same figures as the scores and repurchase reads for one
  * selection (repurchase on the default window, as of `now`), computed by the same code, plus
- * the values each segment filter offers. `rowsRead` is what D1 read in total, for Server-Timing.
+ * the response rate and the values each segment filter offers. `rowsRead` is what D1 read in total, for Server-Timing.
  */
 export async function dashboardSummary(db: Database, workspaceId: string, q: DashboardSelection, now = Date.now()) {
   let rowsRead = 0;
-  const selection = {
-    workspaceId,
-    from: q.from,
-    to: q.to,
-    ...(Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, q[d]])) as Pick<DashboardSelection, TicketDimension>),
-  };
+  const selection = { workspaceId, ...q };
   // summarizeScores gives the figures of the metric it is asked for.
   const score = <T extends Figures>(metric: Metric) =>
     orError(
@@ -53,12 +49,17 @@ export async function dashboardSummary(db: Database, workspaceId: string, q: Das
     rowsRead += r.rowsRead;
     return r.values;
   });
-  const [nps, csat, ces, rep, filter_values] = await Promise.all([
+  const rate = responseRate(db, selection).then((r) => {
+    rowsRead += r.rowsRead;
+    return r.rate;
+  });
+  const [nps, csat, ces, rep, response_rate, filter_values] = await Promise.all([
     score<NpsFigures>("nps"),
     score<CsatFigures>("csat"),
     score<CesFigures>("ces"),
     orError(repurchase),
+    rate,
     filterValues,
   ]);
-  return { summary: { nps, csat, ces, repurchase: rep, filter_values }, rowsRead };
+  return { summary: { nps, csat, ces, repurchase: rep, response_rate, filter_values }, rowsRead };
 }
