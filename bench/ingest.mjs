@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { quantile, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { BENCH_ADMIN_TOKEN, quantile, startBenchDev, startDev, wrangler } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const SAMPLES = quick ? 150 : 500;
@@ -23,7 +23,7 @@ const POOL = quick ? 300 : 1000;
 const ROUND_SECONDS = quick ? 5 : 10;
 const ROUNDS = 2;
 const CONNECTIONS = 10;
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
 
 async function post(url, body, key) {
   const res = await fetch(url, {
@@ -88,7 +88,6 @@ const bareConfig = path.join("bench", "bare", "wrangler.toml");
 let product;
 let bare;
 try {
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", productDir]);
   wrangler([
     "d1",
     "execute",
@@ -101,20 +100,9 @@ try {
     "--command",
     "CREATE TABLE bare_responses (id TEXT PRIMARY KEY, token TEXT NOT NULL, answers TEXT NOT NULL, at INTEGER NOT NULL)",
   ]);
-  [product, bare] = await Promise.all([
-    startDev([
-      "--persist-to",
-      productDir,
-      "--var",
-      `ADMIN_TOKEN:${ADMIN_TOKEN}`,
-      "--var",
-      "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
-      // The bench measures the write path: a load generator on one IP would only meet the 429s.
-      "--var",
-      "RATE_LIMITING:off",
-    ]),
-    startDev(["--config", bareConfig, "--persist-to", bareDir]),
-  ]);
+  // One after the other: two wrangler devs starting at once can race for a port.
+  product = await startBenchDev(productDir);
+  bare = await startDev(["--config", bareConfig, "--persist-to", bareDir]);
   console.error(`› creating ${SAMPLES + WARMUP + POOL} invitations`);
   const tokens = await invitations(product.origin, SAMPLES + WARMUP + POOL);
   const productUrl = `${product.origin}/v1/responses`;
