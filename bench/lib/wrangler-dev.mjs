@@ -49,15 +49,21 @@ export async function startDev(args, attempts = 3) {
 }
 
 /**
- * A product Worker on a fresh local D1 in `dir`: migrations applied, then `wrangler dev` with
- * the benches' admin token and signing key, rate limiting off (one IP sending hundreds of
- * requests would only measure the 429s), and `vars` (`{ NAME: value }`) on top.
+ * A product Worker on a fresh local D1 in `dir`: migrations applied, `prepare()` (e.g. loading
+ * data into the database before the Worker opens it), then `wrangler dev` with the benches'
+ * admin token and signing key, rate limiting off (one IP sending hundreds of requests would
+ * only measure the 429s), and `vars` (`{ NAME: value }`) on top. Resolves with origin, stop().
  */
-export async function startBenchDev(dir, vars = {}) {
+export async function startBenchDev(dir, vars = {}, { prepare } = {}) {
   ensureBuilt();
   wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+  await prepare?.();
   const all = { ADMIN_TOKEN: BENCH_ADMIN_TOKEN, SIGNING_KEYS: BENCH_SIGNING_KEYS, RATE_LIMITING: "off", ...vars };
-  return startDev(["--persist-to", dir, ...Object.entries(all).flatMap(([name, value]) => ["--var", `${name}:${value}`])]);
+  return startDev([
+    "--persist-to",
+    dir,
+    ...Object.entries(all).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+  ]);
 }
 
 /** wrangler dev serves the built bundles as static assets: build them on a fresh clone. */
