@@ -26,9 +26,7 @@ export function responseEventStatement(
   v: { now: number; surveyId: string; ticketId: string; source: string },
   guard: Guard = UNGUARDED,
 ): D1PreparedStatement {
-  return db
-    .prepare(responseEventSql(guard.sql))
-    .bind(v.now, v.surveyId, v.ticketId, v.source, ...guard.params);
+  return db.prepare(responseEventSql(guard.sql)).bind(v.now, v.surveyId, v.ticketId, v.source, ...guard.params);
 }
 
 // Binds ?1 now, ?2 survey_id, ?3 ticket_id, ?4 source, then the guard's values.

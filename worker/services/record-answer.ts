@@ -250,11 +250,7 @@ async function writeAnswer(
   const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId };
   const [answered, ...rest] = await db.$client.batch([
     upsert,
-    ...followUpStatementsForAnswer(
-      db,
-      { ...where, rules: facts.rules, cesScale: facts.cesScale, now, day },
-      guard,
-    ),
+    ...followUpStatementsForAnswer(db, { ...where, rules: facts.rules, cesScale: facts.cesScale, now, day }, guard),
     responseEventStatement(db.$client, { ...where, now }, guard),
   ]);
   const row = answered?.results[0] as { id: string; revision: number } | undefined;
