@@ -171,6 +171,16 @@ describe("answers on remembered facts", () => {
     ).toBe(1);
   });
 
+  it("a webhook endpoint added after the facts were remembered gets the very next answer's event", async () => {
+    const ws = await createWorkspace();
+    await warm(ws, ws.defaultSurveyId, { csat: 5 });
+    expect(await deliveries(ws.id)).toEqual([]);
+    await createEndpoint(ws, { url: "https://hooks.example.com/new", events: ["response.created"] });
+    const inv = await invite(ws, { ticket_id: ticket("ep") });
+    expect((await answer(inv.token, { csat: 4 })).status).toBe(201);
+    expect(await deliveries(ws.id)).toEqual(["response.created"]);
+  });
+
   it("an answer changed after new rules emits each event once", async () => {
     const ws = await createWorkspace();
     await createEndpoint(ws, {

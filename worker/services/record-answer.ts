@@ -196,6 +196,7 @@ export async function recordOpenedResponse(
     timezone: workspace.timezone,
     cesScale: survey.cesScale,
     rules,
+    endpoints: true,
   };
   const recorded = await writeAnswer(db, env, claims, ticket, facts, submission, now, ctx, UNGUARDED);
   // Nothing written: the ticket was erased between opening the token and this write.
@@ -215,7 +216,7 @@ async function writeAnswer(
   env: Pick<Env, "EVENTS">,
   claims: InvitationClaims,
   ticket: TicketRef,
-  facts: Pick<AnswerFacts, "workspaceId" | "surveyId" | "timezone" | "cesScale" | "rules">,
+  facts: Pick<AnswerFacts, "workspaceId" | "surveyId" | "timezone" | "cesScale" | "rules" | "endpoints">,
   submission: Submission,
   now: number,
   ctx: WaitUntil | undefined,
@@ -246,12 +247,17 @@ async function writeAnswer(
   );
   // The follow-up and outbox statements read the response the upsert left: when the
   // upsert wrote nothing (an erased ticket), they find nothing and write nothing; when
-  // the guard fails, they carry it too and write nothing either.
+  // the guard fails, they carry it too and write nothing either. Facts that say the workspace
+  // has no webhook endpoint leave the outbox statements out: the guard holds that none exists.
   const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId };
   const [answered, ...rest] = await db.$client.batch([
     upsert,
-    ...followUpStatementsForAnswer(db, { ...where, rules: facts.rules, cesScale: facts.cesScale, now, day }, guard),
-    responseEventStatement(db.$client, { ...where, now }, guard),
+    ...followUpStatementsForAnswer(
+      db,
+      { ...where, rules: facts.rules, cesScale: facts.cesScale, now, day, events: facts.endpoints },
+      guard,
+    ),
+    ...(facts.endpoints ? [responseEventStatement(db.$client, { ...where, now }, guard)] : []),
   ]);
   const row = answered?.results[0] as { id: string; revision: number } | undefined;
   if (!row) return null;

@@ -58,6 +58,8 @@ export function followUpStatementsForAnswer(
     cesScale: CesScale;
     now: number;
     day: string;
+    /** False when the workspace has no webhook endpoint: the outbox statement is left out. */
+    events?: boolean;
   },
   guard: Guard = UNGUARDED,
 ): D1PreparedStatement[] {
@@ -95,6 +97,7 @@ export function followUpStatementsForAnswer(
          AND ${guard.sql}`,
     )
     .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params, ...guard.params);
+  if (a.events === false) return [open, changed];
   const events = db.prepare(FOLLOW_UP_EVENT_SQL).bind(a.now, changeId, newFollowUpId);
   return [open, changed, events];
 }
