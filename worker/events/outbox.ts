@@ -38,7 +38,7 @@ FROM (SELECT r.id, r.workspace_id, r.interaction_id,
         CASE WHEN r.revision = 1 THEN 'response.created' ELSE 'response.updated' END AS type
       FROM responses r WHERE r.survey_id = ?2 AND r.source = ?4 AND r.ticket_id = ?3) t
 JOIN webhook_endpoints e ON e.workspace_id = t.workspace_id
-WHERE ${subscribed("t.type")} AND ${guard}
+WHERE ${subscribed("t.type")} AND (${guard})
 RETURNING id`;
 
 /**

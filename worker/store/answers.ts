@@ -58,7 +58,7 @@ SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
 WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
   WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
-  AND ${guard}
+  AND (${guard})
 ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   nps = COALESCE(excluded.nps, nps),
   csat = COALESCE(excluded.csat, csat),

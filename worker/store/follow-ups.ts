@@ -71,7 +71,7 @@ export function followUpStatementsForAnswer(
       `INSERT INTO follow_ups (id, workspace_id, response_id, interaction_id, survey_id, ticket_id, status, opened_at,
          opened_day, updated_at, change_id)
        SELECT ?, r.workspace_id, r.id, r.interaction_id, r.survey_id, r.ticket_id, 'open', ?, ?, ?, ?
-       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql} AND ${guard.sql}
+       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql} AND (${guard.sql})
        ON CONFLICT (response_id) DO UPDATE SET status = 'open', resolution = NULL, resolved_at = NULL,
          updated_at = excluded.updated_at, change_id = excluded.change_id
        WHERE follow_ups.resolution = 'answer_changed'`,
@@ -94,7 +94,7 @@ export function followUpStatementsForAnswer(
          change_id = ?
        WHERE status != 'resolved'
          AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})
-         AND ${guard.sql}`,
+         AND (${guard.sql})`,
     )
     .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params, ...guard.params);
   if (a.events === false) return [open, changed];
