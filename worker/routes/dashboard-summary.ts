@@ -7,8 +7,8 @@ import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/opena
 import { reportD1Cost } from "../http/server-timing";
 import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
+import { summarizeScores } from "../services/scores";
 import { queryRepurchase } from "../store/repurchase-query";
-import { summarizeScores } from "../store/score-summary";
 import { readSegmentValues } from "../store/segment-values";
 import { DashboardSummarySchema } from "./dashboard-summary-schema";
 
