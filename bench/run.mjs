@@ -4,6 +4,7 @@
 //
 //   npm run bench               # full sizes (1k/10k/100k responses, 10k/100k interactions)
 //   npm run bench -- --quick    # smaller sizes, fewer samples, for a first look
+//   npm run bench -- --only ingest,widget-size    # some of the benches (by script name)
 //
 // Each bench starts its own throwaway local D1 and `wrangler dev`, so they run on a fresh
 // clone after `npm install`, and ends with a `BENCH_FIGURES <json>` line (bench/lib/figures.mjs)
@@ -17,6 +18,8 @@ import { figuresIn, figuresTable } from "./lib/figures.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes("--quick");
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? process.argv[onlyAt + 1]?.split(",") : undefined;
 
 /** [title, script, args, the issue-16 figures it owes (shown as "not reported" if it prints none)] */
 const benches = [
@@ -73,6 +76,7 @@ console.log(
 const failed = [];
 const figures = [];
 for (const [title, file, args, owed] of benches) {
+  if (only && !only.includes(file.replace(/\.mjs$/, ""))) continue;
   console.log(`\n## ${title}  (node bench/${file} ${args.join(" ")})`);
   const started = Date.now();
   const { code, out } = await run(file, args);
