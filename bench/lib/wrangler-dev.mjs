@@ -1,6 +1,7 @@
 // Shared plumbing for the benches that drive a real `wrangler dev`: run wrangler
 // on the project's Node, find a free port, start a dev server and stop it.
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,9 +35,48 @@ function freePort() {
 
 /**
  * Starts `wrangler dev` with `args` (config, persist dir, vars) on a free port and
- * waits for GET /healthz. Resolves with its origin and stop().
+ * waits for GET /healthz. Resolves with its origin and stop(). Other jobs on the
+ * machine start servers too, so a port taken between choosing and binding it
+ * is retried on another.
  */
-export async function startDev(args) {
+export async function startDev(args, attempts = 3) {
+  try {
+    return await startDevOnce(args);
+  } catch (err) {
+    if (attempts <= 1 || !/Address already in use/.test(String(err?.message))) throw err;
+    return startDev(args, attempts - 1);
+  }
+}
+
+/**
+ * A product Worker on a fresh local D1 in `dir`: migrations applied, `prepare()` (e.g. loading
+ * data into the database before the Worker opens it), then `wrangler dev` with the benches'
+ * admin token and signing key, rate limiting off (one IP sending hundreds of requests would
+ * only measure the 429s), and `vars` (`{ NAME: value }`) on top. Resolves with origin, stop().
+ */
+export async function startBenchDev(dir, vars = {}, { prepare } = {}) {
+  ensureBuilt();
+  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+  await prepare?.();
+  const all = { ADMIN_TOKEN: BENCH_ADMIN_TOKEN, SIGNING_KEYS: BENCH_SIGNING_KEYS, RATE_LIMITING: "off", ...vars };
+  return startDev([
+    "--persist-to",
+    dir,
+    ...Object.entries(all).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+  ]);
+}
+
+/** wrangler dev serves the built bundles as static assets: build them on a fresh clone. */
+function ensureBuilt() {
+  if (existsSync(path.join(root, "widget/dist/public"))) return;
+  const r = spawnSync(process.execPath, [path.join(root, "scripts/build-client.mjs")], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stderr}\n${r.stdout}`);
+}
+
+export const BENCH_ADMIN_TOKEN = "bench-admin-token";
+export const BENCH_SIGNING_KEYS = "kbench:bench-signing-secret-0123456789abcdef";
+
+async function startDevOnce(args) {
   const port = await freePort();
   const child = spawn(
     wranglerBin,
@@ -51,7 +91,10 @@ export async function startDev(args) {
     try {
       if ((await fetch(`${origin}/healthz`)).ok) break;
     } catch {}
-    if (i > 480 || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+    if (i > 480 || child.exitCode !== null) {
+      if (child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+      throw new Error(`wrangler dev did not start:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   const stop = () =>

@@ -7,6 +7,7 @@ import type { CesScale } from "../domain/questions";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
+import { type Guard, UNGUARDED } from "./answer-facts";
 import { answersOf, ticketSegmentsOf } from "./response-listing";
 
 /** The workspace's rules: its own, or the defaults when it never set any. */
@@ -43,7 +44,9 @@ export async function putRules(
  * run in the same batch as the answer (after it): open one when the answer
  * matches a rule (or reopen one that `answer_changed` had resolved), resolve it
  * as `answer_changed` when a changed answer no longer matches, and write the
- * `follow_up.*` outbox rows for whatever changed.
+ * `follow_up.*` outbox rows for whatever changed. The first two carry `guard`
+ * (the outbox rows follow from what they changed), so a batch whose facts no
+ * longer hold opens and resolves nothing.
  */
 export function followUpStatementsForAnswer(
   { $client: db }: Database,
@@ -55,7 +58,10 @@ export function followUpStatementsForAnswer(
     cesScale: CesScale;
     now: number;
     day: string;
+    /** False when the workspace has no webhook endpoint: the outbox statement is left out. */
+    events?: boolean;
   },
+  guard: Guard = UNGUARDED,
 ): D1PreparedStatement[] {
   const match = rulesPredicate(a.rules, a.cesScale);
   const newFollowUpId = newId("fup");
@@ -65,20 +71,33 @@ export function followUpStatementsForAnswer(
       `INSERT INTO follow_ups (id, workspace_id, response_id, interaction_id, survey_id, ticket_id, status, opened_at,
          opened_day, updated_at, change_id)
        SELECT ?, r.workspace_id, r.id, r.interaction_id, r.survey_id, r.ticket_id, 'open', ?, ?, ?, ?
-       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql}
+       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql} AND (${guard.sql})
        ON CONFLICT (response_id) DO UPDATE SET status = 'open', resolution = NULL, resolved_at = NULL,
          updated_at = excluded.updated_at, change_id = excluded.change_id
        WHERE follow_ups.resolution = 'answer_changed'`,
     )
-    .bind(newFollowUpId, a.now, a.day, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
+    .bind(
+      newFollowUpId,
+      a.now,
+      a.day,
+      a.now,
+      changeId,
+      a.surveyId,
+      a.source,
+      a.ticketId,
+      ...match.params,
+      ...guard.params,
+    );
   const changed = db
     .prepare(
       `UPDATE follow_ups SET status = 'resolved', resolution = 'answer_changed', resolved_at = ?, updated_at = ?,
          change_id = ?
        WHERE status != 'resolved'
-         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})`,
+         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})
+         AND (${guard.sql})`,
     )
-    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
+    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params, ...guard.params);
+  if (a.events === false) return [open, changed];
   const events = db.prepare(FOLLOW_UP_EVENT_SQL).bind(a.now, changeId, newFollowUpId);
   return [open, changed, events];
 }
