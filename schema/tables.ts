@@ -19,9 +19,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, type EventType } from "../worker/domain/event-types";
+import { FOLLOW_UP_RESOLUTIONS, FOLLOW_UP_STATUSES } from "../worker/domain/follow-up";
 import { CES_SCALES } from "../worker/domain/metrics";
-import type { Question } from "../worker/domain/questions";
+import { LOCALES, type Question } from "../worker/domain/questions";
 import { HISTOGRAM_COLUMNS } from "../worker/domain/score-histogram";
+import type { FollowUpRule } from "../worker/follow-ups/rules";
+import type { Target } from "../worker/targets/target";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -343,13 +347,13 @@ export const webhookEndpoints = sqliteTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     /** JSON array of event types the endpoint receives. */
-    events: text("events").notNull(),
-    format: text("format", { enum: ["standard", "slack"] }).notNull(),
+    events: text("events", { mode: "json" }).$type<EventType[]>().notNull(),
+    format: text("format", { enum: ENDPOINT_FORMATS }).notNull(),
     description: text("description"),
     /** `whsec_…` Standard Webhooks secret; shown once at creation, kept to sign. */
     secret: text("secret").notNull(),
     /** Language of Slack messages. */
-    locale: text("locale").notNull().default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     /** The dashboard URL Slack messages link to (the origin the endpoint was created on). */
     dashboardUrl: text("dashboard_url").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -375,7 +379,7 @@ export const eventDeliveries = sqliteTable(
     interactionId: text("interaction_id"),
     /** The exact body sent, frozen at the first try so every retry sends the same bytes. */
     payload: text("payload"),
-    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastStatus: integer("last_status"),
     lastError: text("last_error"),
@@ -397,7 +401,7 @@ export const followUpSettings = sqliteTable("follow_up_settings", {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
   /** JSON array of rules; `[]` turns follow-ups off. */
-  rules: text("rules").notNull(),
+  rules: text("rules", { mode: "json" }).$type<FollowUpRule[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -411,11 +415,11 @@ export const followUps = sqliteTable(
     interactionId: text("interaction_id"),
     surveyId: text("survey_id").notNull(),
     ticketId: text("ticket_id").notNull(),
-    status: text("status", { enum: ["open", "contacted", "resolved"] }).notNull(),
+    status: text("status", { enum: FOLLOW_UP_STATUSES }).notNull(),
     assignee: text("assignee"),
     note: text("note"),
     /** `handled` when a person resolved it, `answer_changed` when the answer stopped matching. */
-    resolution: text("resolution"),
+    resolution: text("resolution", { enum: FOLLOW_UP_RESOLUTIONS }),
     openedAt: integer("opened_at").notNull(),
     /** Local day (workspace timezone) of opened_at, for the summary's from/to. */
     openedDay: text("opened_day").notNull(),
@@ -481,7 +485,7 @@ export const targets = sqliteTable("targets", {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
   /** JSON array of targets, each with its stable `id`. */
-  targets: text("targets").notNull(),
+  targets: text("targets", { mode: "json" }).$type<Target[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
 
