@@ -480,3 +480,64 @@ export const targetMisses = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.targetId, t.period] })],
 );
+
+/**
+ * The daily repurchase rollup (issue 16), default 30-day window: per local day of
+ * `closed_at` and per rollup grain (`all`, or one segment dimension with its value),
+ * how many interactions closed and how many had a counting order within 30 days.
+ * Kept by SQL triggers on `interactions` (migration repurchase_rollup_triggers),
+ * late and out-of-order orders included; never written by application code.
+ */
+export const repurchaseDayRollups = sqliteTable(
+  "repurchase_day_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    /** The grain's dimension value ('' for `all` and for an unset segment). */
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    interactions: integer("interactions").notNull(),
+    repurchased: integer("repurchased").notNull(),
+  },
+  (t) => [// Day before value: a read is one range of (grain, days), whatever the values.
+    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value] })],
+);
+
+/**
+ * Per counting order and grain value, the distinct local days of the interactions
+ * it counts for (30-day window), each with the next such day ('' for the last).
+ * Revenue over a range of days counts an order once: its days in the range minus
+ * its consecutive day pairs in the range. Kept by triggers on `orders` and
+ * `interactions`; the revenue rollup below sums it.
+ */
+export const repurchaseOrderDays = sqliteTable(
+  "repurchase_order_days",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    orderId: text("order_id").notNull(),
+    grain: text("grain").notNull(),
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    nextDay: text("next_day").notNull(),
+    currency: text("currency").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.orderId, t.grain, t.value, t.day] })],
+);
+
+/** `repurchase_order_days` summed per (grain, value, day, next_day, currency): what a read scans. */
+export const repurchaseRevenueRollups = sqliteTable(
+  "repurchase_revenue_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    nextDay: text("next_day").notNull(),
+    currency: text("currency").notNull(),
+    orders: integer("orders").notNull(),
+    /** Integer minor units of `currency`. */
+    minor: integer("minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value, t.nextDay, t.currency] })],
+);

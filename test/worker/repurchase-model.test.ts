@@ -7,17 +7,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { customerTenure } from "../../worker/domain/segments";
-import {
-  type AttributionInteraction,
-  type AttributionOrder,
-  attribute,
-  DAY_MS,
-  type IdentityRef,
-  latestClosing,
-  linkIdentities,
-  parseAmount,
-  repurchaseFigures,
-} from "../../worker/metrics/repurchase";
+import { type AttributionInteraction, type AttributionOrder, attribute, latestClosing } from "../../worker/metrics/attribution";
+import { type IdentityRef, linkIdentities } from "../../worker/metrics/customer-identity";
+import { parseAmount } from "../../worker/metrics/money";
+import { repurchaseFigures } from "../../worker/metrics/repurchase-figures";
+import { DAY_MS } from "../../worker/metrics/repurchase-window";
 import { createWorkspace } from "../support/worker/helpers";
 import { iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 

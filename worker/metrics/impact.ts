@@ -8,7 +8,9 @@
 import { type Interval, wilsonInterval } from "../domain/intervals";
 import { type CostTally, costPerInteraction, type Money, netPerInteraction, roundFraction } from "./cost";
 import { newcombeHybridInterval } from "./newcombe";
-import { formatMinor, type RepurchaseTally, repurchaseFigures } from "./repurchase";
+import { type RepurchaseTally } from "./attribution";
+import { formatMinor } from "./money";
+import { repurchaseFigures } from "./repurchase-figures";
 
 /** Each `by` with its categories in display order, best first and worst last. */
 export const IMPACT_CATEGORIES = {

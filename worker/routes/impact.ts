@@ -4,7 +4,7 @@ import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { IMPACT_CATEGORIES, type ImpactBy, impactFigures } from "../metrics/impact";
-import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase";
+import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase-window";
 import { queryImpact } from "../store/impact-query";
 import { costPerHourOf, getWorkspace } from "../store/workspaces";
 import { parseAsOf } from "./repurchase";

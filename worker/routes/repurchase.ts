@@ -6,7 +6,8 @@ import type { AppEnv } from "../env";
 import { parseLooseInstant } from "../hooks/payload";
 import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
-import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
+import { repurchaseFigures } from "../metrics/repurchase-figures";
+import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase-window";
 import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
 import { RepurchaseFiguresSchema } from "./repurchase-schemas";
 

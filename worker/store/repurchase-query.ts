@@ -2,7 +2,8 @@ import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
 import { CSAT_CATEGORIES, categorySql, NPS_CATEGORIES } from "../domain/metrics";
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
-import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
+import { emptyTally, type RepurchaseTally } from "../metrics/attribution";
+import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
 
 export const REPURCHASE_GROUPS = [
   ...SEGMENT_DIMENSIONS,

@@ -1,0 +1,135 @@
+// Writes the SQL of the triggers that keep the daily repurchase rollup (issue 16)
+// in step with interactions and orders, and the backfill of existing rows.
+// Usage (Node ≥ 22.18, which loads the TypeScript domain modules; `npx node` uses the project's):
+//   npx node scripts/gen-repurchase-rollup.mjs > schema/migrations/NNNN_custom.sql
+// The SQL is generated because it is the same statement per grain; the grains come
+// from worker/domain/segments.ts and the window from worker/metrics/repurchase-window.ts.
+//
+// Three tables (schema/tables.ts):
+// - repurchase_day_rollups: interactions and repurchased ones per (grain, day, value).
+// - repurchase_order_days: per counting order and grain value, the distinct days of the
+//   interactions it counts for, each with the next such day ('' for the last). An order
+//   counts once over a range of days: (its days in the range) − (its consecutive pairs
+//   in the range) is 1 when it has a day there and 0 otherwise.
+// - repurchase_revenue_rollups: repurchase_order_days summed; what a read scans.
+import { ROLLUP_GRAINS, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
+import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../worker/metrics/repurchase-window.ts";
+
+const WINDOW_MS = DEFAULT_WINDOW_DAYS * DAY_MS;
+const grainList = ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ");
+/** The value of each grain for an interaction row: '' for `all`, else its dimension. */
+const valueOf = (row) => (grain) => (grain === "all" ? "''" : `${row}.${grain}`);
+
+/** Adds `sign` × the interaction `row` to every grain (an upsert: the order triggers run in never matters). */
+const dayDelta = (row, sign) =>
+  ROLLUP_GRAINS.map(
+    (grain) => `  INSERT INTO repurchase_day_rollups (workspace_id, grain, day, value, interactions, repurchased)
+  VALUES (${row}.workspace_id, '${grain}', ${row}.closed_day, ${valueOf(row)(grain)}, ${sign}1, ${sign}(${row}.repurchase_30d_at IS NOT NULL))
+  ON CONFLICT (workspace_id, grain, day, value) DO UPDATE
+  SET interactions = interactions + excluded.interactions, repurchased = repurchased + excluded.repurchased;`,
+  ).join("\n");
+
+const dayCleanup = (row) => `  DELETE FROM repurchase_day_rollups
+  WHERE workspace_id = ${row}.workspace_id AND grain IN (${grainList}) AND day = ${row}.closed_day
+    AND interactions = 0 AND repurchased = 0;`;
+
+/** CASE expression: the value of grain `g.grain` for interaction `i`. */
+const grainValue = `CASE g.grain ${ROLLUP_GRAINS.map((grain) => `WHEN '${grain}' THEN ${valueOf("i")(grain)}`).join(" ")} END`;
+const grainsTable = ROLLUP_GRAINS.map((g, n) => (n === 0 ? `SELECT '${g}' AS grain` : `SELECT '${g}'`)).join(
+  " UNION ALL ",
+);
+
+/** Rebuilds repurchase_order_days for the orders `o` matching `where`, from the current interactions. */
+const insertOrderDays = (where) => `  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  SELECT workspace_id, order_id, grain, value, day,
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+  FROM (
+    SELECT DISTINCT o.workspace_id, o.order_id, g.grain, ${grainValue} AS value, i.closed_day AS day,
+      o.currency, o.total_minor
+    FROM orders o
+    JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
+      AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - ${WINDOW_MS}
+    CROSS JOIN (${grainsTable}) g
+    WHERE (${where}) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);`;
+
+/**
+ * Recomputes the order days of the orders matching `where`: their rows go, then
+ * come back from the current interactions. Every change that can move an order's
+ * days calls it, so the result never depends on the order events arrive in.
+ */
+const recomputeOrders = (where) => `  DELETE FROM repurchase_order_days
+  WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE ${where});
+${insertOrderDays(where)}`;
+
+/** The orders an interaction `row` could count: its customer's, placed in its 30-day window. */
+const ordersInWindow = (row) =>
+  `o.workspace_id = ${row}.workspace_id AND o.customer_key = ${row}.customer_key
+    AND o.placed_at > ${row}.closed_at AND o.placed_at <= ${row}.closed_at + ${WINDOW_MS}`;
+
+const changed = (cols) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(" OR ");
+const dayColumns = ["closed_day", ...SEGMENT_DIMENSIONS, "repurchase_30d_at"];
+const orderDayColumns = ["closed_at", "closed_day", "customer_key", ...SEGMENT_DIMENSIONS];
+const orderColumns = ["customer_key", "placed_at", "cancelled", "total_minor", "currency"];
+const revenueKey = "workspace_id, grain, day, value, next_day, currency";
+
+const statements = [
+  `CREATE TRIGGER repurchase_rollup_interaction_insert AFTER INSERT ON interactions BEGIN
+${dayDelta("NEW", "+")}
+${recomputeOrders(ordersInWindow("NEW"))}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_interaction_delete AFTER DELETE ON interactions BEGIN
+${dayDelta("OLD", "-")}
+${dayCleanup("OLD")}
+${recomputeOrders(ordersInWindow("OLD"))}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_interaction_counts AFTER UPDATE OF ${dayColumns.join(", ")} ON interactions
+WHEN ${changed(dayColumns)}
+BEGIN
+${dayDelta("OLD", "-")}
+${dayDelta("NEW", "+")}
+${dayCleanup("OLD")}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_interaction_orders AFTER UPDATE OF ${orderDayColumns.join(", ")} ON interactions
+WHEN ${changed(orderDayColumns)}
+BEGIN
+${recomputeOrders(`(${ordersInWindow("OLD")}) OR (${ordersInWindow("NEW")})`)}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_order_insert AFTER INSERT ON orders BEGIN
+${recomputeOrders("o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id")}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_order_update AFTER UPDATE OF ${orderColumns.join(", ")} ON orders
+WHEN ${changed(orderColumns)}
+BEGIN
+${recomputeOrders("o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id")}
+END;`,
+  `CREATE TRIGGER repurchase_rollup_order_delete AFTER DELETE ON orders BEGIN
+  DELETE FROM repurchase_order_days WHERE workspace_id = OLD.workspace_id AND order_id = OLD.order_id;
+END;`,
+  `CREATE TRIGGER repurchase_rollup_order_day_insert AFTER INSERT ON repurchase_order_days BEGIN
+  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, minor)
+  VALUES (NEW.workspace_id, NEW.grain, NEW.day, NEW.value, NEW.next_day, NEW.currency, 1, NEW.total_minor)
+  ON CONFLICT (${revenueKey}) DO UPDATE SET orders = orders + 1, minor = minor + excluded.minor;
+END;`,
+  `CREATE TRIGGER repurchase_rollup_order_day_delete AFTER DELETE ON repurchase_order_days BEGIN
+  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, minor)
+  VALUES (OLD.workspace_id, OLD.grain, OLD.day, OLD.value, OLD.next_day, OLD.currency, -1, -OLD.total_minor)
+  ON CONFLICT (${revenueKey}) DO UPDATE SET orders = orders - 1, minor = minor + excluded.minor;
+  DELETE FROM repurchase_revenue_rollups
+  WHERE workspace_id = OLD.workspace_id AND grain = OLD.grain AND day = OLD.day AND value = OLD.value
+    AND next_day = OLD.next_day AND currency = OLD.currency AND orders = 0;
+END;`,
+  // The backfill: the day rollup from the interactions, the order days from the
+  // orders (the trigger above sums them into the revenue rollup).
+  `INSERT INTO repurchase_day_rollups (workspace_id, grain, day, value, interactions, repurchased)
+SELECT i.workspace_id, g.grain, i.closed_day, ${grainValue}, COUNT(*), SUM(i.repurchase_30d_at IS NOT NULL)
+FROM interactions i CROSS JOIN (${grainsTable}) g
+GROUP BY 1, 2, 3, 4;`,
+  insertOrderDays("o.placed_at IS NOT NULL").trimStart(),
+];
+
+process.stdout.write(`-- Generated by scripts/gen-repurchase-rollup.mjs. The daily repurchase rollup
+-- (default ${DEFAULT_WINDOW_DAYS}-day window) follows interactions and orders inside the same
+-- transaction as the write, whatever order events arrive in; erasing an interaction or
+-- an order takes its contribution out. Grains: ${ROLLUP_GRAINS.join(", ")}.
+${statements.join("\n--> statement-breakpoint\n")}
+`);
