@@ -43,7 +43,7 @@ CREATE TRIGGER repurchase_rollup_interaction_insert AFTER INSERT ON interactions
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE (o.workspace_id = NEW.workspace_id AND o.customer_key = NEW.customer_key
     AND o.placed_at > NEW.closed_at AND o.placed_at <= NEW.closed_at + 2592000000) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
 END;
@@ -92,7 +92,7 @@ CREATE TRIGGER repurchase_rollup_interaction_delete AFTER DELETE ON interactions
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE (o.workspace_id = OLD.workspace_id AND o.customer_key = OLD.customer_key
     AND o.placed_at > OLD.closed_at AND o.placed_at <= OLD.closed_at + 2592000000) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
 END;
@@ -177,7 +177,7 @@ BEGIN
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE ((o.workspace_id = OLD.workspace_id AND o.customer_key = OLD.customer_key
     AND o.placed_at > OLD.closed_at AND o.placed_at <= OLD.closed_at + 2592000000) OR (o.workspace_id = NEW.workspace_id AND o.customer_key = NEW.customer_key
     AND o.placed_at > NEW.closed_at AND o.placed_at <= NEW.closed_at + 2592000000)) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
@@ -195,7 +195,7 @@ CREATE TRIGGER repurchase_rollup_order_insert AFTER INSERT ON orders BEGIN
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE (o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
 END;
 --> statement-breakpoint
@@ -213,7 +213,7 @@ BEGIN
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE (o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
 END;
 --> statement-breakpoint
@@ -238,7 +238,7 @@ END;
 --> statement-breakpoint
 INSERT INTO repurchase_day_rollups (workspace_id, grain, day, value, interactions, repurchased)
 SELECT i.workspace_id, g.grain, i.closed_day, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END, COUNT(*), SUM(i.repurchase_30d_at IS NOT NULL)
-FROM interactions i CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+FROM interactions i CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
@@ -250,5 +250,5 @@ INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, ne
     FROM orders o
     JOIN interactions i ON i.workspace_id = o.workspace_id AND i.customer_key = o.customer_key
       AND i.closed_at < o.placed_at AND i.closed_at >= o.placed_at - 2592000000
-    CROSS JOIN (SELECT 'all' AS grain UNION ALL SELECT 'channel' UNION ALL SELECT 'request_type' UNION ALL SELECT 'agent' UNION ALL SELECT 'team' UNION ALL SELECT 'customer_tenure' UNION ALL SELECT 'value_tier') g
+    CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
     WHERE (o.placed_at IS NOT NULL) AND o.cancelled = 0 AND o.total_minor IS NOT NULL AND o.currency IS NOT NULL);
