@@ -499,8 +499,10 @@ export const repurchaseDayRollups = sqliteTable(
     interactions: integer("interactions").notNull(),
     repurchased: integer("repurchased").notNull(),
   },
-  (t) => [// Day before value: a read is one range of (grain, days), whatever the values.
-    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value] })],
+  (t) => [
+    // Day before value: a read is one range of (grain, days), whatever the values.
+    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value] }),
+  ],
 );
 
 /**

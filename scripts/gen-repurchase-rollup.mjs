@@ -18,13 +18,13 @@ import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../worker/metrics/repurchase-window
 const WINDOW_MS = DEFAULT_WINDOW_DAYS * DAY_MS;
 const grainList = ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ");
 /** The value of each grain for an interaction row: '' for `all`, else its dimension. */
-const valueOf = (row) => (grain) => (grain === "all" ? "''" : `${row}.${grain}`);
+const grainValueOf = (row) => (grain) => (grain === "all" ? "''" : `${row}.${grain}`);
 
 /** Adds `sign` × the interaction `row` to every grain (an upsert: the order triggers run in never matters). */
 const dayDelta = (row, sign) =>
   ROLLUP_GRAINS.map(
     (grain) => `  INSERT INTO repurchase_day_rollups (workspace_id, grain, day, value, interactions, repurchased)
-  VALUES (${row}.workspace_id, '${grain}', ${row}.closed_day, ${valueOf(row)(grain)}, ${sign}1, ${sign}(${row}.repurchase_30d_at IS NOT NULL))
+  VALUES (${row}.workspace_id, '${grain}', ${row}.closed_day, ${grainValueOf(row)(grain)}, ${sign}1, ${sign}(${row}.repurchase_30d_at IS NOT NULL))
   ON CONFLICT (workspace_id, grain, day, value) DO UPDATE
   SET interactions = interactions + excluded.interactions, repurchased = repurchased + excluded.repurchased;`,
   ).join("\n");
@@ -34,12 +34,14 @@ const dayCleanup = (row) => `  DELETE FROM repurchase_day_rollups
     AND interactions = 0 AND repurchased = 0;`;
 
 /** CASE expression: the value of grain `g.grain` for interaction `i`. */
-const grainValue = `CASE g.grain ${ROLLUP_GRAINS.map((grain) => `WHEN '${grain}' THEN ${valueOf("i")(grain)}`).join(" ")} END`;
+const grainValue = `CASE g.grain ${ROLLUP_GRAINS.map((grain) => `WHEN '${grain}' THEN ${grainValueOf("i")(grain)}`).join(" ")} END`;
 // A table of the grains. json_each rather than a UNION ALL: D1 caps the terms of a compound SELECT.
 const grainsTable = `SELECT j.value AS grain FROM json_each('${JSON.stringify(ROLLUP_GRAINS)}') j`;
 
 /** Rebuilds repurchase_order_days for the orders `o` matching `where`, from the current interactions. */
-const insertOrderDays = (where) => `  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+const insertOrderDays = (
+  where,
+) => `  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
     COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
   FROM (

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type AttributionInteraction, type AttributionOrder, attribute, latestClosing, orderCounts } from "../../worker/metrics/attribution";
+import {
+  type AttributionInteraction,
+  type AttributionOrder,
+  attribute,
+  latestClosing,
+  orderCounts,
+} from "../../worker/metrics/attribution";
 import { linkIdentities } from "../../worker/metrics/customer-identity";
 import { divideMinor, formatMinor, parseAmount } from "../../worker/metrics/money";
 import { repurchaseFigures } from "../../worker/metrics/repurchase-figures";

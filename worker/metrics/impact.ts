@@ -6,10 +6,10 @@
  */
 
 import { type Interval, wilsonInterval } from "../domain/intervals";
+import type { RepurchaseTally } from "./attribution";
 import { type CostTally, costPerInteraction, type Money, netPerInteraction, roundFraction } from "./cost";
-import { newcombeHybridInterval } from "./newcombe";
-import { type RepurchaseTally } from "./attribution";
 import { formatMinor } from "./money";
+import { newcombeHybridInterval } from "./newcombe";
 import { repurchaseFigures } from "./repurchase-figures";
 
 /** Each `by` with its categories in display order, best first and worst last. */

@@ -14,7 +14,10 @@ export interface ImpactReport extends ImpactFigures {
  * impact category, its cost over the same eligible interactions, priced at the
  * workspace's hourly cost. Throws `not_found` when the workspace is gone.
  */
-export async function readImpact(db: Database, sel: ImpactSelection): Promise<{ report: ImpactReport; rowsRead: number }> {
+export async function readImpact(
+  db: Database,
+  sel: ImpactSelection,
+): Promise<{ report: ImpactReport; rowsRead: number }> {
   const [workspace, rows] = await Promise.all([getWorkspace(db, sel.workspaceId), queryImpact(db, sel)]);
   const figures = impactFigures({
     by: sel.by,

@@ -76,9 +76,7 @@ export async function queryRepurchaseRollup(
 ): Promise<{ rows: RepurchaseRows | null; rowsRead: number }> {
   const from = sel.from ?? "";
   const bind = (sql: string, grain: RollupGrain, value: string | undefined) =>
-    db.$client
-      .prepare(sql)
-      .bind(sel.workspaceId, grain, from, plan.to, ...(value === undefined ? [] : [value]));
+    db.$client.prepare(sql).bind(sel.workspaceId, grain, from, plan.to, ...(value === undefined ? [] : [value]));
   const groupedByDimension = sel.groupBy !== undefined && !TIME_GROUPS.includes(sel.groupBy);
   // Grouped by a dimension, the total's revenue needs the `all` grain (or the filtered value):
   // an order counting in two groups counts once in the total.
@@ -151,7 +149,11 @@ export async function queryRepurchaseRollup(
     counts.set(row.currency, (counts.get(row.currency) ?? 0) + Number(sign) * Number(row.orders));
   };
   /** +total on an order's day; −total on a pair of its days both in the same group and before `to`. */
-  const fold = (rows: RevenueRow[], into: (row: RevenueRow) => RepurchaseTally, sameGroup: (r: RevenueRow) => boolean) => {
+  const fold = (
+    rows: RevenueRow[],
+    into: (row: RevenueRow) => RepurchaseTally,
+    sameGroup: (r: RevenueRow) => boolean,
+  ) => {
     for (const row of rows) {
       if (row.next_day === "") add(into(row), row, 1n);
       else if (row.next_day < plan.to && sameGroup(row)) add(into(row), row, -1n);
