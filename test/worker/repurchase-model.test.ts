@@ -62,7 +62,7 @@ type History = {
   orders: {
     customer: IdentityRef;
     placedAt: number;
-    money: string[];
+    money: readonly [string, string];
     cancelled: boolean;
     cancelFirst: boolean;
     replays: number;
