@@ -508,8 +508,8 @@ export const repurchaseDayRollups = sqliteTable(
 /**
  * Per counting order and grain value, the distinct local days of the interactions
  * it counts for (30-day window), each with the next such day ('' for the last).
- * Revenue over a range of days counts an order once: its days in the range minus
- * its consecutive day pairs in the range. Kept by triggers on `orders` and
+ * Over a range of days an order counts once, on its last day in the range: the
+ * row whose next day is not in it. Kept by triggers on `orders` and
  * `interactions`; the revenue rollup below sums it.
  */
 export const repurchaseOrderDays = sqliteTable(

@@ -8,9 +8,9 @@
 // Three tables (schema/tables.ts):
 // - repurchase_day_rollups: interactions and repurchased ones per (grain, day, value).
 // - repurchase_order_days: per counting order and grain value, the distinct days of the
-//   interactions it counts for, each with the next such day ('' for the last). An order
-//   counts once over a range of days: (its days in the range) − (its consecutive pairs
-//   in the range) is 1 when it has a day there and 0 otherwise.
+//   interactions it counts for, each with the next such day ('' for the last). Over a
+//   range of days an order counts once, on its last day in the range: the row whose
+//   next day is not in the range.
 // - repurchase_revenue_rollups: repurchase_order_days summed; what a read scans.
 import { ROLLUP_GRAINS, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
 import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../worker/metrics/repurchase-window.ts";

@@ -62,6 +62,21 @@ export const emptyTally = (): RepurchaseTally => ({
 });
 
 /**
+ * Adds `more` into `into`: counts add, and so does revenue, which is right only
+ * when no order is in both (the rollup and the tail of one read are built so).
+ */
+export function addTally(into: RepurchaseTally, more: RepurchaseTally): RepurchaseTally {
+  into.eligible += more.eligible;
+  into.repurchased += more.repurchased;
+  into.pending += more.pending;
+  into.pendingRepurchased += more.pendingRepurchased;
+  for (const [currency, minor] of Object.entries(more.revenueMinor)) {
+    into.revenueMinor[currency] = (into.revenueMinor[currency] ?? 0n) + minor;
+  }
+  return into;
+}
+
+/**
  * The reference attribution: tallies interactions against orders at `asOf`.
  * Revenue counts the orders that count for eligible interactions, each order
  * once even when it counts for several of them.

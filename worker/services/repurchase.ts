@@ -1,10 +1,11 @@
 import type { Database } from "../db";
+import { addTally, emptyTally, type RepurchaseTally } from "../metrics/attribution";
 import { type RepurchaseFigures, repurchaseFigures } from "../metrics/repurchase-figures";
-import { queryRepurchase, type RepurchaseSelection } from "../store/repurchase-query";
+import { queryRepurchase, type RepurchaseRows, type RepurchaseSelection } from "../store/repurchase-query";
 import { queryRepurchaseRollup, rollupPlanFor } from "../store/repurchase-rollup";
 
 /** Which read answered: the daily rollup (with its grain) or the bounded query on interactions and orders. */
-export type RepurchaseReadPath = `rollup:${string}` | "query";
+export type RepurchaseReadPath = `rollup:${string}` | `rollup:${string}+query` | "query";
 
 export interface RepurchaseReport extends RepurchaseFigures {
   window_days: number;
@@ -23,19 +24,21 @@ export async function readRepurchase(
   sel: RepurchaseSelection,
 ): Promise<{ report: RepurchaseReport; rowsRead: number; path: RepurchaseReadPath }> {
   const plan = rollupPlanFor(sel);
-  let rowsRead = 0;
+  let rows: RepurchaseRows;
   let path: RepurchaseReadPath = "query";
-  let rows = null;
-  if (plan) {
-    const rollup = await queryRepurchaseRollup(db, sel, plan);
-    rowsRead += rollup.rowsRead;
-    rows = rollup.rows;
-    if (rows) path = `rollup:${plan.grain}`;
-  }
-  if (!rows) {
+  if (!plan) {
     rows = await queryRepurchase(db, sel);
-    rowsRead += rows.rowsRead;
+  } else {
+    const rollup = await queryRepurchaseRollup(db, sel, plan);
+    rows = rollup.rows;
+    path = `rollup:${plan.grain}`;
+    if (rollup.tailFrom !== null) {
+      // Days whose windows may still be open: the bounded query, for those days only.
+      rows = joinRows(rows, await queryRepurchase(db, sel, { after: rollup.tailFrom }));
+      path = `rollup:${plan.grain}+query`;
+    }
   }
+  const rowsRead = rows.rowsRead;
   return {
     report: {
       window_days: sel.windowDays,
@@ -47,4 +50,15 @@ export async function readRepurchase(
     rowsRead,
     path,
   };
+}
+
+/** The rollup's days and the tail's, one answer: groups by key (unset first, then in order), totals added. */
+function joinRows(a: RepurchaseRows, b: RepurchaseRows): RepurchaseRows {
+  const byKey = new Map<string | null, RepurchaseTally>();
+  for (const g of [...a.groups, ...b.groups])
+    addTally(byKey.get(g.key) ?? byKey.set(g.key, emptyTally()).get(g.key)!, g.tally);
+  const groups = [...byKey.entries()]
+    .sort(([x], [y]) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1))
+    .map(([key, tally]) => ({ key, tally }));
+  return { groups, total: addTally(addTally(emptyTally(), a.total), b.total), rowsRead: a.rowsRead + b.rowsRead };
 }

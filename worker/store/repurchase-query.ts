@@ -95,6 +95,50 @@ export interface RepurchaseRows {
 }
 
 /**
+ * Revenue of eligible interactions: the (group, order) pairs once each, summed
+ * per group and, each order once, for the whole selection. Only interactions
+ * with a counting order are joined, interactions first (CROSS JOIN fixes that
+ * order in SQLite); `rid` is the order's rowid.
+ */
+const pairsSql = (group: string, where: string, hit: string) => `pairs AS MATERIALIZED (
+       SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor,
+         o.customer_key AS customer_key, o.placed_at AS placed_at
+       FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
+       WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)`;
+
+const revenueSql = (group: string, where: string, hit: string) => `WITH ${pairsSql(group, where, hit)}
+     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
+     UNION ALL
+     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
+     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`;
+
+/**
+ * The tail's revenue (interactions from day ?after on): its pairs, less the orders
+ * that already count for an interaction of the same selection before that day
+ * (in the same group for the groups, anywhere for the whole), which the rollup
+ * summed. Those earlier interactions are found from the tail's orders, through the
+ * `interactions_customer` index: the tail stays bounded by its own interactions.
+ */
+const tailRevenueSql = (
+  group: string,
+  selectionWhere: string,
+  tailWhere: string,
+  hit: string,
+  after: number,
+) => `WITH ${pairsSql(group, tailWhere, hit)},
+     earlier AS MATERIALIZED (
+       SELECT DISTINCT p.rid AS rid, ${group} AS g
+       FROM (SELECT DISTINCT rid, customer_key, placed_at FROM pairs) p
+       CROSS JOIN interactions i ON i.workspace_id = ?1 AND i.customer_key = p.customer_key
+         AND i.closed_at < p.placed_at AND i.closed_at >= p.placed_at - ?2
+       WHERE ${selectionWhere} AND i.closed_day < ?${after})
+     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs
+     WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.rid = pairs.rid AND e.g IS pairs.g) GROUP BY g, currency
+     UNION ALL
+     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
+     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs WHERE rid NOT IN (SELECT rid FROM earlier)) GROUP BY currency`;
+
+/**
  * Computes the repurchase figures in SQL, in one D1 batch (one consistent
  * snapshot): money stays integer minor units, summed by SQLite and handed over
  * as text so that no total ever passes through a float.
@@ -103,9 +147,18 @@ export interface RepurchaseRows {
  * their sum; revenue does not (an order may count for interactions in two
  * groups), so the whole selection's revenue is summed apart, each order once.
  */
-export async function queryRepurchase(db: Database, sel: RepurchaseSelection): Promise<RepurchaseRows> {
+export async function queryRepurchase(
+  db: Database,
+  sel: RepurchaseSelection,
+  options: { after?: string } = {},
+): Promise<RepurchaseRows> {
   const group = sel.groupBy ? GROUP_SQL[sel.groupBy] : "NULL";
-  const { where, params } = selection(sel);
+  const base = selection(sel);
+  const params = [...base.params];
+  let where = base.where;
+  // The tail of a read whose earlier days the daily rollup answered (worker/store/repurchase-rollup.ts).
+  const after = options.after === undefined ? null : params.push(options.after);
+  if (after !== null) where += ` AND i.closed_day >= ?${after}`;
   const hit = hasCountingOrder(sel.windowDays);
   const counts = db.$client
     .prepare(
@@ -119,16 +172,7 @@ export async function queryRepurchase(db: Database, sel: RepurchaseSelection): P
   // interactions with a counting order are joined, interactions first (CROSS
   // JOIN fixes that order in SQLite); `rid` is the order's rowid.
   const revenue = db.$client
-    .prepare(
-      `WITH pairs AS MATERIALIZED (
-       SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor
-       FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
-       WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)
-     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
-     UNION ALL
-     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
-     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`,
-    )
+    .prepare(after === null ? revenueSql(group, where, hit) : tailRevenueSql(group, base.where, where, hit, after))
     .bind(...params);
   const statements = [counts, revenue];
   const results = await db.$client.batch<Record<string, unknown>>(statements);

@@ -17,96 +17,95 @@ import type { RepurchaseGroup, RepurchaseRows, RepurchaseSelection } from "./rep
  * - the grouping is none, that dimension, day, week or month (nps_category,
  *   csat_category and follow_up change after the interaction closed, with its
  *   answers and follow-ups, and are not rolled up);
- * - `to` is given and every interaction before it is eligible at `as_of` (see
- *   `frontierSql`), so no window is still open in the range.
  * Any other read goes to the bounded query (worker/store/repurchase-query.ts).
+ *
+ * The rollup answers the days on which every window has closed by `as_of` (see
+ * `FRONTIER`); the days after, the tail, where windows may still be open, go to
+ * the bounded query, whose cost is then that of about `window_days` of interactions.
  */
 export interface RollupPlan {
   grain: RollupGrain;
   /** The filtered value of the grain's dimension, if any. */
   value?: string;
-  /** The read's `to`: the end of the range the rollup answers. */
-  to: string;
 }
 
 const TIME_GROUPS: readonly RepurchaseGroup[] = ["day", "week", "month"];
 
 /** The rollup grain and value for `sel`, or null when the rollup cannot answer it (see above). */
 export function rollupPlanFor(sel: RepurchaseSelection): RollupPlan | null {
-  if (sel.windowDays !== DEFAULT_WINDOW_DAYS || sel.to === undefined) return null;
+  if (sel.windowDays !== DEFAULT_WINDOW_DAYS) return null;
   const filtered = SEGMENT_DIMENSIONS.filter((d) => sel[d] !== undefined);
   const grouped = sel.groupBy === undefined || TIME_GROUPS.includes(sel.groupBy) ? [] : [sel.groupBy];
   if (grouped.length && !SEGMENT_DIMENSIONS.includes(grouped[0] as SegmentDimension)) return null;
   const grain = grainOf([...filtered, ...(grouped as SegmentDimension[])]);
   if (grain === null) return null;
   const value = filtered.length ? sel[filtered[0] as SegmentDimension] : undefined;
-  return { grain, value, to: sel.to };
+  return { grain, value };
 }
 
 /**
  * The first local day from which some interaction may still be open (or closed
  * after `as_of`): two days before the day of the earliest interaction closed
- * after `as_of − window`. Every interaction on an earlier day closed before it,
- * so its window has closed; the two days absorb a workspace timezone change
+ * after `as_of − window` (?5). Every interaction on an earlier day closed before
+ * it, so its window has closed; the two days absorb a workspace timezone change
  * (local days of one instant differ by at most 26 hours). NULL when every
  * interaction is eligible. One probe of the `interactions_attribution` index.
  */
-const frontierSql = `SELECT date(closed_day, '-2 days') AS frontier FROM interactions
-  WHERE workspace_id = ?1 AND closed_at > ?2 ORDER BY closed_at LIMIT 1`;
-
-/** The rows of one grain over [from, to), optionally one value. Parameters: workspace, grain, from, to, value. */
-const rangeWhere = (value: string | undefined) =>
-  `workspace_id = ?1 AND grain = ?2 AND day >= ?3 AND day < ?4${value === undefined ? "" : " AND value = ?5"}`;
-
-type RevenueRow = { day: string; value: string; next_day: string; currency: string; orders: number; minor: string };
+const FRONTIER = `(SELECT date(closed_day, '-2 days') FROM interactions
+  WHERE workspace_id = ?1 AND closed_at > ?5 ORDER BY closed_at LIMIT 1)`;
+const NEVER = "9999-12-31";
 
 /**
- * Reads the rollup for `plan`, or returns null (with the rows the probe cost)
- * when the range reaches a day where a window may still be open at `as_of`.
+ * The rows of grain ?2 (and value ?6 when given) on the days of [?3, ?4) before
+ * the frontier. The frontier is read in the same statement, so the rows and the
+ * day they stop at come from one snapshot.
+ */
+const RANGE = `workspace_id = ?1 AND grain = ?2 AND day >= ?3 AND day < ?4
+  AND day < COALESCE(${FRONTIER}, '${NEVER}') AND (?6 IS NULL OR value = ?6)`;
+
+type RevenueRow = { day: string; value: string; next_day: string; currency: string; minor: string };
+
+/**
+ * Reads the rollup for `plan` over the selection's days before the frontier.
+ * `tailFrom` is the frontier when the selection goes on past it (those days are
+ * the bounded query's, `queryRepurchase(…, { after: tailFrom })`), else null.
  *
- * Counts add up per day. Revenue counts each order once per group: an order adds
- * its total on each of its days in the group and takes it back on each pair of
- * consecutive days both in the group, which leaves exactly one when it has a
- * day there (repurchase_order_days, one row per day with the next day).
+ * Counts add up per day. Revenue counts each order once per group, on its last
+ * day in the group: repurchase_order_days keeps, per order, each of its days with
+ * the next one, so that day is the one whose next day is not in the group.
  */
 export async function queryRepurchaseRollup(
   db: Database,
   sel: RepurchaseSelection,
   plan: RollupPlan,
-): Promise<{ rows: RepurchaseRows | null; rowsRead: number }> {
-  const from = sel.from ?? "";
+): Promise<{ rows: RepurchaseRows; tailFrom: string | null }> {
+  const to = sel.to ?? NEVER;
+  const since = sel.asOf - sel.windowDays * DAY_MS;
   const bind = (sql: string, grain: RollupGrain, value: string | undefined) =>
-    db.$client.prepare(sql).bind(sel.workspaceId, grain, from, plan.to, ...(value === undefined ? [] : [value]));
+    db.$client.prepare(sql).bind(sel.workspaceId, grain, sel.from ?? "", to, since, value ?? null);
   const groupedByDimension = sel.groupBy !== undefined && !TIME_GROUPS.includes(sel.groupBy);
   // Grouped by a dimension, the total's revenue needs the `all` grain (or the filtered value):
   // an order counting in two groups counts once in the total.
   const totalGrain: RollupGrain = groupedByDimension && plan.value === undefined ? "all" : plan.grain;
+  const revenueSql = `SELECT day, value, next_day, currency, CAST(minor AS TEXT) AS minor
+    FROM repurchase_revenue_rollups WHERE ${RANGE}`;
   const statements = [
-    db.$client.prepare(frontierSql).bind(sel.workspaceId, sel.asOf - sel.windowDays * DAY_MS),
+    // SQLite numbers parameters up to the highest used: ?1 to ?5 here.
+    db.$client.prepare(`SELECT ${FRONTIER} AS frontier`).bind(sel.workspaceId, null, null, null, since),
     bind(
-      `SELECT day, value, interactions AS n, repurchased AS hits FROM repurchase_day_rollups WHERE ${rangeWhere(plan.value)}`,
+      `SELECT day, value, interactions AS n, repurchased AS hits FROM repurchase_day_rollups WHERE ${RANGE}`,
       plan.grain,
       plan.value,
     ),
-    bind(
-      `SELECT day, value, next_day, currency, orders, CAST(minor AS TEXT) AS minor FROM repurchase_revenue_rollups WHERE ${rangeWhere(plan.value)}`,
-      plan.grain,
-      plan.value,
-    ),
+    bind(revenueSql, plan.grain, plan.value),
   ];
-  if (totalGrain !== plan.grain) {
-    statements.push(
-      bind(
-        `SELECT day, value, next_day, currency, orders, CAST(minor AS TEXT) AS minor FROM repurchase_revenue_rollups WHERE ${rangeWhere(undefined)}`,
-        totalGrain,
-        undefined,
-      ),
-    );
-  }
+  if (totalGrain !== plan.grain) statements.push(bind(revenueSql, totalGrain, undefined));
   const results = await db.$client.batch<Record<string, unknown>>(statements);
   const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
-  const frontier = results[0]?.results[0]?.frontier as string | undefined;
-  if (frontier !== undefined && plan.to > frontier) return { rows: null, rowsRead };
+  const frontier = (results[0]?.results[0]?.frontier as string | null | undefined) ?? null;
+  const tailFrom = frontier !== null && frontier < to ? frontier : null;
+  /** Where the rollup's days stop: pairs of days reaching it are not both in the range. */
+  const until = tailFrom ?? to;
 
   const groupOf = (day: string, value: string): string | null => {
     switch (sel.groupBy) {
@@ -138,25 +137,20 @@ export async function queryRepurchaseRollup(
       t.repurchased += Number(row.hits);
     }
   }
-  // Orders per currency alongside the money, so that a currency whose orders all net
-  // out is dropped (as the bounded query, which lists only currencies with orders)
-  // while one with orders of total 0 stays.
-  const orderCounts = new Map<RepurchaseTally, Map<string, number>>();
-  const add = (t: RepurchaseTally, row: RevenueRow, sign: 1n | -1n) => {
-    t.revenueMinor[row.currency] = (t.revenueMinor[row.currency] ?? 0n) + sign * BigInt(row.minor);
-    const counts = orderCounts.get(t) ?? new Map<string, number>();
-    orderCounts.set(t, counts);
-    counts.set(row.currency, (counts.get(row.currency) ?? 0) + Number(sign) * Number(row.orders));
-  };
-  /** +total on an order's day; −total on a pair of its days both in the same group and before `to`. */
+  /**
+   * An order counts once per group, on its last day in the group: the row of a day
+   * whose next day of the same order is not in the group (none, at or after
+   * `until`, or in another period).
+   */
   const fold = (
     rows: RevenueRow[],
     into: (row: RevenueRow) => RepurchaseTally,
     sameGroup: (r: RevenueRow) => boolean,
   ) => {
     for (const row of rows) {
-      if (row.next_day === "") add(into(row), row, 1n);
-      else if (row.next_day < plan.to && sameGroup(row)) add(into(row), row, -1n);
+      if (row.next_day !== "" && row.next_day < until && sameGroup(row)) continue;
+      const t = into(row);
+      t.revenueMinor[row.currency] = (t.revenueMinor[row.currency] ?? 0n) + BigInt(row.minor);
     }
   };
   const revenueRows = (results[2]?.results ?? []) as RevenueRow[];
@@ -171,13 +165,9 @@ export async function queryRepurchaseRollup(
     () => total,
     () => true,
   );
-  for (const [t, counts] of orderCounts) {
-    for (const [currency, n] of counts) if (n === 0) delete t.revenueMinor[currency];
-  }
-
   const groups = [...byKey.entries()]
     .filter(([, t]) => t.eligible > 0)
     .sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1))
     .map(([key, tally]) => ({ key, tally }));
-  return { rows: { groups: sel.groupBy ? groups : [{ key: null, tally: total }], total, rowsRead }, rowsRead };
+  return { rows: { groups: sel.groupBy ? groups : [{ key: null, tally: total }], total, rowsRead }, tailFrom };
 }
