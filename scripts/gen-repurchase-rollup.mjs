@@ -8,10 +8,12 @@
 // Three tables (schema/tables.ts):
 // - repurchase_day_rollups: interactions and repurchased ones per (grain, day, value).
 // - repurchase_order_days: per counting order and grain value, the distinct days of the
-//   interactions it counts for, each with the next such day ('' for the last). Over a
-//   range of days an order counts once, on its last day in the range: the row whose
-//   next day is not in the range.
-// - repurchase_revenue_rollups: repurchase_order_days summed; what a read scans.
+//   interactions it counts for, each with the next such day ('' for the last) and
+//   whether it is the first.
+// - repurchase_revenue_rollups: those summed in four kinds, what a read scans: `first`
+//   (an order's first day), `any` (each of its days), `open` (each boundary b its days
+//   span: first day < b <= last day) and `cross` (the same, keyed by its first day >= b).
+//   Revenue over [s, e), each order once = Σ first over [s, e) + open(s) − Σ cross(s, n >= e).
 import { ROLLUP_GRAINS, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
 import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../worker/metrics/repurchase-window.ts";
 
@@ -41,9 +43,10 @@ const grainsTable = `SELECT j.value AS grain FROM json_each('${JSON.stringify(RO
 /** Rebuilds repurchase_order_days for the orders `o` matching `where`, from the current interactions. */
 const insertOrderDays = (
   where,
-) => `  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+) => `  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, ${grainValue} AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -71,7 +74,30 @@ const changed = (cols) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(" OR 
 const dayColumns = ["closed_day", ...SEGMENT_DIMENSIONS, "repurchase_30d_at"];
 const orderDayColumns = ["closed_at", "closed_day", "customer_key", ...SEGMENT_DIMENSIONS];
 const orderColumns = ["customer_key", "placed_at", "cancelled", "total_minor", "currency"];
-const revenueKey = "workspace_id, grain, day, value, next_day, currency";
+const revenueKey = "workspace_id, grain, kind, day, next_day, value";
+// Day offsets 1..window: the boundaries between an order's day and its next one.
+const OFFSETS = JSON.stringify(Array.from({ length: DEFAULT_WINDOW_DAYS }, (_, k) => k + 1));
+
+/** Adds `sign` × the order-day `row` to the revenue kinds (upserts; a SELECT upsert needs its WHERE). */
+const revenueDelta = (row, sign) => {
+  // Currencies are JSON members ('$.EUR'; the code is three capital letters, checked on the way in).
+  const member = `'$.' || ${row}.currency`;
+  const upsert = (kind, day, next, where) => `  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, orders_by_currency, minor_by_currency)
+  SELECT ${row}.workspace_id, ${row}.grain, '${kind}', ${day}, ${next}, ${row}.value, ${sign}1,
+    json_object(${row}.currency, ${sign}1), json_object(${row}.currency, ${sign}${row}.total_minor)
+  ${where}
+  ON CONFLICT (${revenueKey}) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, ${member}, COALESCE(json_extract(orders_by_currency, ${member}), 0) ${sign} 1),
+    minor_by_currency = json_set(minor_by_currency, ${member}, COALESCE(json_extract(minor_by_currency, ${member}), 0) ${sign} ${row}.total_minor);`;
+  const boundary = `date(${row}.day, '+' || j.value || ' days')`;
+  const spans = `FROM json_each('${OFFSETS}') j WHERE ${row}.next_day <> '' AND ${boundary} <= ${row}.next_day`;
+  return [
+    upsert("first", `${row}.day`, "''", `WHERE ${row}.is_first`),
+    upsert("any", `${row}.day`, "''", "WHERE true"),
+    upsert("open", boundary, "''", spans),
+    upsert("cross", boundary, `${row}.next_day`, spans),
+  ].join("\n");
+};
 
 const statements = [
   `CREATE TRIGGER repurchase_rollup_interaction_insert AFTER INSERT ON interactions BEGIN
@@ -107,17 +133,13 @@ END;`,
   DELETE FROM repurchase_order_days WHERE workspace_id = OLD.workspace_id AND order_id = OLD.order_id;
 END;`,
   `CREATE TRIGGER repurchase_rollup_order_day_insert AFTER INSERT ON repurchase_order_days BEGIN
-  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, minor)
-  VALUES (NEW.workspace_id, NEW.grain, NEW.day, NEW.value, NEW.next_day, NEW.currency, 1, NEW.total_minor)
-  ON CONFLICT (${revenueKey}) DO UPDATE SET orders = orders + 1, minor = minor + excluded.minor;
+${revenueDelta("NEW", "+")}
 END;`,
   `CREATE TRIGGER repurchase_rollup_order_day_delete AFTER DELETE ON repurchase_order_days BEGIN
-  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, minor)
-  VALUES (OLD.workspace_id, OLD.grain, OLD.day, OLD.value, OLD.next_day, OLD.currency, -1, -OLD.total_minor)
-  ON CONFLICT (${revenueKey}) DO UPDATE SET orders = orders - 1, minor = minor + excluded.minor;
+${revenueDelta("OLD", "-")}
   DELETE FROM repurchase_revenue_rollups
-  WHERE workspace_id = OLD.workspace_id AND grain = OLD.grain AND day = OLD.day AND value = OLD.value
-    AND next_day = OLD.next_day AND currency = OLD.currency AND orders = 0;
+  WHERE workspace_id = OLD.workspace_id AND grain = OLD.grain AND kind IN ('first', 'any', 'open', 'cross')
+    AND day >= OLD.day AND day <= MAX(OLD.day, OLD.next_day) AND value = OLD.value AND orders = 0;
 END;`,
   // The backfill: the day rollup from the interactions, the order days from the
   // orders (the trigger above sums them into the revenue rollup).

@@ -15,6 +15,7 @@ CREATE TABLE `repurchase_order_days` (
 	`value` text NOT NULL,
 	`day` text NOT NULL,
 	`next_day` text NOT NULL,
+	`is_first` integer NOT NULL,
 	`currency` text NOT NULL,
 	`total_minor` integer NOT NULL,
 	PRIMARY KEY(`workspace_id`, `order_id`, `grain`, `value`, `day`)
@@ -23,11 +24,12 @@ CREATE TABLE `repurchase_order_days` (
 CREATE TABLE `repurchase_revenue_rollups` (
 	`workspace_id` text NOT NULL,
 	`grain` text NOT NULL,
-	`value` text NOT NULL,
+	`kind` text NOT NULL,
 	`day` text NOT NULL,
 	`next_day` text NOT NULL,
-	`currency` text NOT NULL,
+	`value` text NOT NULL,
 	`orders` integer NOT NULL,
-	`minor` integer NOT NULL,
-	PRIMARY KEY(`workspace_id`, `grain`, `day`, `value`, `next_day`, `currency`)
+	`orders_by_currency` text NOT NULL,
+	`minor_by_currency` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `grain`, `kind`, `day`, `next_day`, `value`)
 );

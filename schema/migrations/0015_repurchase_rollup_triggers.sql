@@ -34,9 +34,10 @@ CREATE TRIGGER repurchase_rollup_interaction_insert AFTER INSERT ON interactions
   DELETE FROM repurchase_order_days
   WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE o.workspace_id = NEW.workspace_id AND o.customer_key = NEW.customer_key
     AND o.placed_at > NEW.closed_at AND o.placed_at <= NEW.closed_at + 2592000000);
-  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -83,9 +84,10 @@ CREATE TRIGGER repurchase_rollup_interaction_delete AFTER DELETE ON interactions
   DELETE FROM repurchase_order_days
   WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE o.workspace_id = OLD.workspace_id AND o.customer_key = OLD.customer_key
     AND o.placed_at > OLD.closed_at AND o.placed_at <= OLD.closed_at + 2592000000);
-  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -168,9 +170,10 @@ BEGIN
   WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE (o.workspace_id = OLD.workspace_id AND o.customer_key = OLD.customer_key
     AND o.placed_at > OLD.closed_at AND o.placed_at <= OLD.closed_at + 2592000000) OR (o.workspace_id = NEW.workspace_id AND o.customer_key = NEW.customer_key
     AND o.placed_at > NEW.closed_at AND o.placed_at <= NEW.closed_at + 2592000000));
-  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -186,9 +189,10 @@ END;
 CREATE TRIGGER repurchase_rollup_order_insert AFTER INSERT ON orders BEGIN
   DELETE FROM repurchase_order_days
   WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id);
-  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -204,9 +208,10 @@ WHEN OLD.customer_key IS NOT NEW.customer_key OR OLD.placed_at IS NOT NEW.placed
 BEGIN
   DELETE FROM repurchase_order_days
   WHERE (workspace_id, order_id) IN (SELECT o.workspace_id, o.order_id FROM orders o WHERE o.workspace_id = NEW.workspace_id AND o.order_id = NEW.order_id);
-  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+  INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor
@@ -222,18 +227,68 @@ CREATE TRIGGER repurchase_rollup_order_delete AFTER DELETE ON orders BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER repurchase_rollup_order_day_insert AFTER INSERT ON repurchase_order_days BEGIN
-  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, day, value, next_day, currency, orders, minor)
-  VALUES (NEW.workspace_id, NEW.grain, NEW.day, NEW.value, NEW.next_day, NEW.currency, 1, NEW.total_minor)
-  ON CONFLICT (workspace_id, grain, day, value, next_day, currency) DO UPDATE SET orders = orders + 1, minor = minor + excluded.minor;
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT NEW.workspace_id, NEW.grain, 'first', NEW.day, '', NEW.value, +1,
+    json_object(NEW.currency, +1), json_object(NEW.currency, +NEW.total_minor)
+  WHERE NEW.is_first
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || NEW.currency, COALESCE(json_extract(orders_by_currency, '$.' || NEW.currency), 0) + 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || NEW.currency, COALESCE(json_extract(minor_by_currency, '$.' || NEW.currency), 0) + NEW.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT NEW.workspace_id, NEW.grain, 'any', NEW.day, '', NEW.value, +1,
+    json_object(NEW.currency, +1), json_object(NEW.currency, +NEW.total_minor)
+  WHERE true
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || NEW.currency, COALESCE(json_extract(orders_by_currency, '$.' || NEW.currency), 0) + 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || NEW.currency, COALESCE(json_extract(minor_by_currency, '$.' || NEW.currency), 0) + NEW.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT NEW.workspace_id, NEW.grain, 'open', date(NEW.day, '+' || j.value || ' days'), '', NEW.value, +1,
+    json_object(NEW.currency, +1), json_object(NEW.currency, +NEW.total_minor)
+  FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]') j WHERE NEW.next_day <> '' AND date(NEW.day, '+' || j.value || ' days') <= NEW.next_day
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || NEW.currency, COALESCE(json_extract(orders_by_currency, '$.' || NEW.currency), 0) + 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || NEW.currency, COALESCE(json_extract(minor_by_currency, '$.' || NEW.currency), 0) + NEW.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT NEW.workspace_id, NEW.grain, 'cross', date(NEW.day, '+' || j.value || ' days'), NEW.next_day, NEW.value, +1,
+    json_object(NEW.currency, +1), json_object(NEW.currency, +NEW.total_minor)
+  FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]') j WHERE NEW.next_day <> '' AND date(NEW.day, '+' || j.value || ' days') <= NEW.next_day
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || NEW.currency, COALESCE(json_extract(orders_by_currency, '$.' || NEW.currency), 0) + 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || NEW.currency, COALESCE(json_extract(minor_by_currency, '$.' || NEW.currency), 0) + NEW.total_minor);
 END;
 --> statement-breakpoint
 CREATE TRIGGER repurchase_rollup_order_day_delete AFTER DELETE ON repurchase_order_days BEGIN
-  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, day, value, next_day, currency, orders, minor)
-  VALUES (OLD.workspace_id, OLD.grain, OLD.day, OLD.value, OLD.next_day, OLD.currency, -1, -OLD.total_minor)
-  ON CONFLICT (workspace_id, grain, day, value, next_day, currency) DO UPDATE SET orders = orders - 1, minor = minor + excluded.minor;
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT OLD.workspace_id, OLD.grain, 'first', OLD.day, '', OLD.value, -1,
+    json_object(OLD.currency, -1), json_object(OLD.currency, -OLD.total_minor)
+  WHERE OLD.is_first
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || OLD.currency, COALESCE(json_extract(orders_by_currency, '$.' || OLD.currency), 0) - 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || OLD.currency, COALESCE(json_extract(minor_by_currency, '$.' || OLD.currency), 0) - OLD.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT OLD.workspace_id, OLD.grain, 'any', OLD.day, '', OLD.value, -1,
+    json_object(OLD.currency, -1), json_object(OLD.currency, -OLD.total_minor)
+  WHERE true
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || OLD.currency, COALESCE(json_extract(orders_by_currency, '$.' || OLD.currency), 0) - 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || OLD.currency, COALESCE(json_extract(minor_by_currency, '$.' || OLD.currency), 0) - OLD.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT OLD.workspace_id, OLD.grain, 'open', date(OLD.day, '+' || j.value || ' days'), '', OLD.value, -1,
+    json_object(OLD.currency, -1), json_object(OLD.currency, -OLD.total_minor)
+  FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]') j WHERE OLD.next_day <> '' AND date(OLD.day, '+' || j.value || ' days') <= OLD.next_day
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || OLD.currency, COALESCE(json_extract(orders_by_currency, '$.' || OLD.currency), 0) - 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || OLD.currency, COALESCE(json_extract(minor_by_currency, '$.' || OLD.currency), 0) - OLD.total_minor);
+  INSERT INTO repurchase_revenue_rollups (workspace_id, grain, kind, day, next_day, value, orders, orders_by_currency, minor_by_currency)
+  SELECT OLD.workspace_id, OLD.grain, 'cross', date(OLD.day, '+' || j.value || ' days'), OLD.next_day, OLD.value, -1,
+    json_object(OLD.currency, -1), json_object(OLD.currency, -OLD.total_minor)
+  FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]') j WHERE OLD.next_day <> '' AND date(OLD.day, '+' || j.value || ' days') <= OLD.next_day
+  ON CONFLICT (workspace_id, grain, kind, day, next_day, value) DO UPDATE SET orders = orders + excluded.orders,
+    orders_by_currency = json_set(orders_by_currency, '$.' || OLD.currency, COALESCE(json_extract(orders_by_currency, '$.' || OLD.currency), 0) - 1),
+    minor_by_currency = json_set(minor_by_currency, '$.' || OLD.currency, COALESCE(json_extract(minor_by_currency, '$.' || OLD.currency), 0) - OLD.total_minor);
   DELETE FROM repurchase_revenue_rollups
-  WHERE workspace_id = OLD.workspace_id AND grain = OLD.grain AND day = OLD.day AND value = OLD.value
-    AND next_day = OLD.next_day AND currency = OLD.currency AND orders = 0;
+  WHERE workspace_id = OLD.workspace_id AND grain = OLD.grain AND kind IN ('first', 'any', 'open', 'cross')
+    AND day >= OLD.day AND day <= MAX(OLD.day, OLD.next_day) AND value = OLD.value AND orders = 0;
 END;
 --> statement-breakpoint
 INSERT INTO repurchase_day_rollups (workspace_id, grain, day, value, interactions, repurchased)
@@ -241,9 +296,10 @@ SELECT i.workspace_id, g.grain, i.closed_day, CASE g.grain WHEN 'all' THEN '' WH
 FROM interactions i CROSS JOIN (SELECT j.value AS grain FROM json_each('["all","channel","request_type","agent","team","customer_tenure","value_tier"]') j) g
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
-INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, currency, total_minor)
+INSERT INTO repurchase_order_days (workspace_id, order_id, grain, value, day, next_day, is_first, currency, total_minor)
   SELECT workspace_id, order_id, grain, value, day,
-    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''), currency, total_minor
+    COALESCE(LEAD(day) OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day), ''),
+    ROW_NUMBER() OVER (PARTITION BY workspace_id, order_id, grain, value ORDER BY day) = 1, currency, total_minor
   FROM (
     SELECT DISTINCT o.workspace_id, o.order_id, g.grain, CASE g.grain WHEN 'all' THEN '' WHEN 'channel' THEN i.channel WHEN 'request_type' THEN i.request_type WHEN 'agent' THEN i.agent WHEN 'team' THEN i.team WHEN 'customer_tenure' THEN i.customer_tenure WHEN 'value_tier' THEN i.value_tier END AS value, i.closed_day AS day,
       o.currency, o.total_minor

@@ -1,5 +1,5 @@
 import type { Database } from "../db";
-import { isoWeek } from "../domain/local-day";
+import { addDays, isoWeek } from "../domain/local-day";
 import { grainOf, type RollupGrain, SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import { emptyTally, type RepurchaseTally } from "../metrics/attribution";
 import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
@@ -63,32 +63,58 @@ const NEVER = "9999-12-31";
 const RANGE = `workspace_id = ?1 AND grain = ?2 AND day >= ?3 AND day < ?4
   AND day < COALESCE(${FRONTIER}, '${NEVER}') AND (?6 IS NULL OR value = ?6)`;
 
-type RevenueRow = { day: string; value: string; next_day: string; currency: string; minor: string };
+type RevenueRow = { kind: string; day: string; next_day: string; value: string; orders: string; minor: string };
+
+/** The start of the group period holding `day` (ISO week or month), and the start of the next one. */
+function periodOf(day: string, groupBy: "week" | "month"): { start: string; end: string } {
+  if (groupBy === "week") {
+    const start = isoWeek(day).start;
+    return { start, end: addDays(start, 7) };
+  }
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  return { start: `${day.slice(0, 7)}-01`, end: `${next}-01` };
+}
+
+/** `{"EUR": 123}` to exact integers (JSON.parse would go through floats). */
+function perCurrency(json: string): [string, bigint][] {
+  return [...json.matchAll(/"([A-Z]{3})":(-?\d+)/g)].map((m) => [m[1] as string, BigInt(m[2] as string)]);
+}
 
 /**
  * Reads the rollup for `plan` over the selection's days before the frontier.
  * `tailFrom` is the frontier when the selection goes on past it (those days are
  * the bounded query's, `queryRepurchase(…, { after: tailFrom })`), else null.
  *
- * Counts add up per day. Revenue counts each order once per group, on its last
- * day in the group: repurchase_order_days keeps, per order, each of its days with
- * the next one, so that day is the one whose next day is not in the group.
+ * Counts add up per day. Revenue counts each order once per group, over the
+ * group's days [s, e): `first` over them, plus `open` at s (orders begun before
+ * s that go on past it), less `cross` at s whose next day is e or later (those
+ * skip the group). A day group is `any` on that day.
  */
 export async function queryRepurchaseRollup(
   db: Database,
   sel: RepurchaseSelection,
   plan: RollupPlan,
 ): Promise<{ rows: RepurchaseRows; tailFrom: string | null }> {
+  const from = sel.from ?? "";
   const to = sel.to ?? NEVER;
   const since = sel.asOf - sel.windowDays * DAY_MS;
   const bind = (sql: string, grain: RollupGrain, value: string | undefined) =>
-    db.$client.prepare(sql).bind(sel.workspaceId, grain, sel.from ?? "", to, since, value ?? null);
-  const groupedByDimension = sel.groupBy !== undefined && !TIME_GROUPS.includes(sel.groupBy);
+    db.$client.prepare(sql).bind(sel.workspaceId, grain, from, to, since, value ?? null);
+  const groupBy = sel.groupBy;
+  const byPeriod = groupBy === "week" || groupBy === "month";
   // Grouped by a dimension, the total's revenue needs the `all` grain (or the filtered value):
   // an order counting in two groups counts once in the total.
-  const totalGrain: RollupGrain = groupedByDimension && plan.value === undefined ? "all" : plan.grain;
-  const revenueSql = `SELECT day, value, next_day, currency, CAST(minor AS TEXT) AS minor
-    FROM repurchase_revenue_rollups WHERE ${RANGE}`;
+  const totalGrain: RollupGrain =
+    groupBy !== undefined && !TIME_GROUPS.includes(groupBy) && plan.value === undefined ? "all" : plan.grain;
+  const revenue = (kinds: string, where = RANGE) =>
+    `SELECT kind, day, next_day, value, orders_by_currency AS orders, minor_by_currency AS minor
+    FROM repurchase_revenue_rollups WHERE kind IN (${kinds}) AND ${where}`;
+  // The boundary rows at the range's start (one point of the key), or for weeks and months at
+  // every period start in the range too.
+  const atStart = RANGE.replace("day >= ?3 AND day < ?4", "day = ?3 AND day < ?4");
+  const periodStart = groupBy === "week" ? "strftime('%w', day) = '1'" : "substr(day, 9) = '01'";
+  const boundaries = byPeriod ? `${RANGE} AND (day = ?3 OR ${periodStart})` : atStart;
   const statements = [
     // SQLite numbers parameters up to the highest used: ?1 to ?5 here.
     db.$client.prepare(`SELECT ${FRONTIER} AS frontier`).bind(sel.workspaceId, null, null, null, since),
@@ -97,18 +123,27 @@ export async function queryRepurchaseRollup(
       plan.grain,
       plan.value,
     ),
-    bind(revenueSql, plan.grain, plan.value),
+    // The total: `first` over the range, `open` and `cross` at its start.
+    bind(revenue("'first'"), totalGrain, totalGrain === plan.grain ? plan.value : undefined),
+    bind(revenue("'open', 'cross'", atStart), totalGrain, totalGrain === plan.grain ? plan.value : undefined),
   ];
-  if (totalGrain !== plan.grain) statements.push(bind(revenueSql, totalGrain, undefined));
+  if (groupBy !== undefined) {
+    // The groups: by day `any`; by period or by value, `first` and the boundaries.
+    if (groupBy === "day") statements.push(bind(revenue("'any'"), plan.grain, plan.value));
+    else {
+      statements.push(bind(revenue("'first'"), plan.grain, plan.value));
+      statements.push(bind(revenue("'open', 'cross'", boundaries), plan.grain, plan.value));
+    }
+  }
   const results = await db.$client.batch<Record<string, unknown>>(statements);
   const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
   const frontier = (results[0]?.results[0]?.frontier as string | null | undefined) ?? null;
   const tailFrom = frontier !== null && frontier < to ? frontier : null;
-  /** Where the rollup's days stop: pairs of days reaching it are not both in the range. */
+  /** Where the rollup's days stop. */
   const until = tailFrom ?? to;
 
   const groupOf = (day: string, value: string): string | null => {
-    switch (sel.groupBy) {
+    switch (groupBy) {
       case undefined:
         return null;
       case "day":
@@ -137,37 +172,57 @@ export async function queryRepurchaseRollup(
       t.repurchased += Number(row.hits);
     }
   }
-  /**
-   * An order counts once per group, on its last day in the group: the row of a day
-   * whose next day of the same order is not in the group (none, at or after
-   * `until`, or in another period).
-   */
-  const fold = (
-    rows: RevenueRow[],
-    into: (row: RevenueRow) => RepurchaseTally,
-    sameGroup: (r: RevenueRow) => boolean,
-  ) => {
-    for (const row of rows) {
-      if (row.next_day !== "" && row.next_day < until && sameGroup(row)) continue;
-      const t = into(row);
-      t.revenueMinor[row.currency] = (t.revenueMinor[row.currency] ?? 0n) + BigInt(row.minor);
+
+  // Money and order counts per tally and currency; a currency shows when its orders net above 0.
+  const sums = new Map<RepurchaseTally, Map<string, { orders: bigint; minor: bigint }>>();
+  const add = (t: RepurchaseTally, row: RevenueRow, sign: 1n | -1n) => {
+    const perTally = sums.get(t) ?? new Map<string, { orders: bigint; minor: bigint }>();
+    sums.set(t, perTally);
+    const orders = new Map(perCurrency(row.orders));
+    for (const [currency, minor] of perCurrency(row.minor)) {
+      const sum = perTally.get(currency) ?? { orders: 0n, minor: 0n };
+      sum.orders += sign * (orders.get(currency) ?? 0n);
+      sum.minor += sign * minor;
+      perTally.set(currency, sum);
     }
   };
-  const revenueRows = (results[2]?.results ?? []) as RevenueRow[];
-  const totalRows = totalGrain === plan.grain ? revenueRows : ((results[3]?.results ?? []) as RevenueRow[]);
-  fold(
-    revenueRows,
-    (r) => tallyOf(groupOf(r.day, r.value)),
-    (r) => groupOf(r.next_day, r.value) === groupOf(r.day, r.value),
-  );
-  fold(
-    totalRows,
-    () => total,
-    () => true,
-  );
+  /** Folds `first`/`any` rows and boundary rows into the group of [s, e) each belongs to. */
+  const fold = (rows: RevenueRow[], into: (row: RevenueRow) => RepurchaseTally, end: (row: RevenueRow) => string) => {
+    for (const row of rows) {
+      if (row.kind === "first" || row.kind === "any" || row.kind === "open") add(into(row), row, 1n);
+      else if (row.next_day >= end(row)) add(into(row), row, -1n);
+    }
+  };
+  const rowsOf = (i: number) => (results[i]?.results ?? []) as RevenueRow[];
+  // An empty range (it starts at or past the frontier) has no boundary either.
+  if (from < until) {
+    fold(
+      [...rowsOf(2), ...rowsOf(3)],
+      () => total,
+      () => until,
+    );
+    if (groupBy === "day")
+      fold(
+        rowsOf(4),
+        (r) => tallyOf(r.day),
+        () => until,
+      );
+    else if (groupBy !== undefined) {
+      const periodEnd = (day: string) => (byPeriod ? ([periodOf(day, groupBy).end, until].sort()[0] as string) : until);
+      fold(
+        [...rowsOf(4), ...rowsOf(5)],
+        (r) => tallyOf(groupOf(r.day, r.value)),
+        (r) => periodEnd(r.day),
+      );
+    }
+  }
+  for (const [t, perTally] of sums) {
+    for (const [currency, sum] of perTally) if (sum.orders > 0n) t.revenueMinor[currency] = sum.minor;
+  }
+
   const groups = [...byKey.entries()]
     .filter(([, t]) => t.eligible > 0)
     .sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1))
     .map(([key, tally]) => ({ key, tally }));
-  return { rows: { groups: sel.groupBy ? groups : [{ key: null, tally: total }], total, rowsRead }, tailFrom };
+  return { rows: { groups: groupBy ? groups : [{ key: null, tally: total }], total, rowsRead }, tailFrom };
 }
