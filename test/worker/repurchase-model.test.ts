@@ -272,7 +272,7 @@ describe("daily repurchase rollup ≡ pure rules", () => {
           }
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
     // The property must have exercised the rollup, not only the bounded query.
     expect(servedByRollup).toBeGreaterThan(10);

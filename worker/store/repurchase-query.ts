@@ -52,9 +52,14 @@ export const GROUP_SQL: Record<RepurchaseGroup, string> = {
  * workspace, ?2 window ms, ?3 as_of, then the filters from ?4. Interactions
  * closed after `as_of` did not exist yet at that instant and are left out.
  */
-export function selection(sel: RepurchaseSelection): { where: string; params: unknown[] } {
+export function selection(
+  sel: RepurchaseSelection,
+  options: { byDay?: boolean } = {},
+): { where: string; params: unknown[] } {
   const params: unknown[] = [sel.workspaceId, sel.windowDays * DAY_MS, sel.asOf];
-  const where = ["i.workspace_id = ?1", "i.closed_at <= ?3"];
+  // `byDay`: the unary + keeps SQLite off the (workspace, closed_at) index, so a range of
+  // days bounded below only (the rollup's tail) is read through `interactions_day`.
+  const where = ["i.workspace_id = ?1", options.byDay ? "+i.closed_at <= ?3" : "i.closed_at <= ?3"];
   const add = (condition: (n: number) => string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);
@@ -100,11 +105,11 @@ export interface RepurchaseRows {
  * with a counting order are joined, interactions first (CROSS JOIN fixes that
  * order in SQLite); `rid` is the order's rowid.
  */
-const pairsSql = (group: string, where: string, hit: string) => `pairs AS MATERIALIZED (
+const pairsSql = (group: string, where: string, hit: string, byDay = false) => `pairs AS MATERIALIZED (
        SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor,
          o.customer_key AS customer_key, o.placed_at AS placed_at
        FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
-       WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)`;
+       WHERE ${where} AND ${byDay ? "+" : ""}i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)`;
 
 const revenueSql = (group: string, where: string, hit: string) => `WITH ${pairsSql(group, where, hit)}
      SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
@@ -125,7 +130,7 @@ const tailRevenueSql = (
   tailWhere: string,
   hit: string,
   after: number,
-) => `WITH ${pairsSql(group, tailWhere, hit)},
+) => `WITH ${pairsSql(group, tailWhere, hit, true)},
      earlier AS MATERIALIZED (
        SELECT DISTINCT p.rid AS rid, ${group} AS g
        FROM (SELECT DISTINCT rid, customer_key, placed_at FROM pairs) p
@@ -155,7 +160,7 @@ export async function queryRepurchase(
   const group = sel.groupBy ? GROUP_SQL[sel.groupBy] : "NULL";
   const base = selection(sel);
   const params = [...base.params];
-  let where = base.where;
+  let where = options.after === undefined ? base.where : selection(sel, { byDay: true }).where;
   // The tail of a read whose earlier days the daily rollup answered (worker/store/repurchase-rollup.ts).
   const after = options.after === undefined ? null : params.push(options.after);
   if (after !== null) where += ` AND i.closed_day >= ?${after}`;
