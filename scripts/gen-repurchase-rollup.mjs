@@ -82,7 +82,12 @@ const OFFSETS = JSON.stringify(Array.from({ length: DEFAULT_WINDOW_DAYS }, (_, k
 const revenueDelta = (row, sign) => {
   // Currencies are JSON members ('$.EUR'; the code is three capital letters, checked on the way in).
   const member = `'$.' || ${row}.currency`;
-  const upsert = (kind, day, next, where) => `  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, orders_by_currency, minor_by_currency)
+  const upsert = (
+    kind,
+    day,
+    next,
+    where,
+  ) => `  INSERT INTO repurchase_revenue_rollups (${revenueKey}, orders, orders_by_currency, minor_by_currency)
   SELECT ${row}.workspace_id, ${row}.grain, '${kind}', ${day}, ${next}, ${row}.value, ${sign}1,
     json_object(${row}.currency, ${sign}1), json_object(${row}.currency, ${sign}${row}.total_minor)
   ${where}
