@@ -107,14 +107,20 @@ export async function queryRepurchaseRollup(
   // an order counting in two groups counts once in the total.
   const totalGrain: RollupGrain =
     groupBy !== undefined && !TIME_GROUPS.includes(groupBy) && plan.value === undefined ? "all" : plan.grain;
-  const revenue = (kinds: string, where = RANGE) =>
+  const revenue = (kind: string, where = RANGE) =>
     `SELECT kind, day, next_day, value, orders_by_currency AS orders, minor_by_currency AS minor
-    FROM repurchase_revenue_rollups WHERE kind IN (${kinds}) AND ${where}`;
-  // The boundary rows at the range's start (one point of the key), or for weeks and months at
-  // every period start in the range too.
+    FROM repurchase_revenue_rollups WHERE kind = '${kind}' AND ${where}`;
+  const until = `MIN(?4, COALESCE(${FRONTIER}, '${NEVER}'))`;
+  // The boundary rows at the range's start (one point of the key); `cross` only those whose
+  // next day is past the range (a seek: none for a range longer than the window).
   const atStart = RANGE.replace("day >= ?3 AND day < ?4", "day = ?3 AND day < ?4");
+  const crossAtStart = `${atStart} AND next_day >= ${until}`;
+  // By week or month, the boundaries at each period start in the range (and at its start).
   const periodStart = groupBy === "week" ? "strftime('%w', day) = '1'" : "substr(day, 9) = '01'";
-  const boundaries = byPeriod ? `${RANGE} AND (day = ?3 OR ${periodStart})` : atStart;
+  const periodEnd = groupBy === "week" ? "date(day, '+1 day', 'weekday 1')" : "date(day, 'start of month', '+1 month')";
+  const atPeriods = `${RANGE} AND (day = ?3 OR ${periodStart})`;
+  const crossAtPeriods = `${atPeriods} AND next_day >= MIN(${periodEnd}, ${until})`;
+  const filteredValue = (grain: RollupGrain) => (grain === plan.grain ? plan.value : undefined);
   const statements = [
     // SQLite numbers parameters up to the highest used: ?1 to ?5 here.
     db.$client.prepare(`SELECT ${FRONTIER} AS frontier`).bind(sel.workspaceId, null, null, null, since),
@@ -124,23 +130,25 @@ export async function queryRepurchaseRollup(
       plan.value,
     ),
     // The total: `first` over the range, `open` and `cross` at its start.
-    bind(revenue("'first'"), totalGrain, totalGrain === plan.grain ? plan.value : undefined),
-    bind(revenue("'open', 'cross'", atStart), totalGrain, totalGrain === plan.grain ? plan.value : undefined),
+    bind(revenue("first"), totalGrain, filteredValue(totalGrain)),
+    bind(revenue("open", atStart), totalGrain, filteredValue(totalGrain)),
+    bind(revenue("cross", crossAtStart), totalGrain, filteredValue(totalGrain)),
   ];
-  if (groupBy !== undefined) {
-    // The groups: by day `any`; by period or by value, `first` and the boundaries.
-    if (groupBy === "day") statements.push(bind(revenue("'any'"), plan.grain, plan.value));
-    else {
-      statements.push(bind(revenue("'first'"), plan.grain, plan.value));
-      statements.push(bind(revenue("'open', 'cross'", boundaries), plan.grain, plan.value));
-    }
+  if (groupBy === "day") statements.push(bind(revenue("any"), plan.grain, plan.value));
+  else if (groupBy !== undefined) {
+    // The groups: `first` over their days, `open` and `cross` at their starts.
+    statements.push(
+      bind(revenue("first"), plan.grain, plan.value),
+      bind(revenue("open", byPeriod ? atPeriods : atStart), plan.grain, plan.value),
+      bind(revenue("cross", byPeriod ? crossAtPeriods : crossAtStart), plan.grain, plan.value),
+    );
   }
   const results = await db.$client.batch<Record<string, unknown>>(statements);
   const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
   const frontier = (results[0]?.results[0]?.frontier as string | null | undefined) ?? null;
   const tailFrom = frontier !== null && frontier < to ? frontier : null;
   /** Where the rollup's days stop. */
-  const until = tailFrom ?? to;
+  const end = tailFrom ?? to;
 
   const groupOf = (day: string, value: string): string | null => {
     switch (groupBy) {
@@ -195,24 +203,24 @@ export async function queryRepurchaseRollup(
   };
   const rowsOf = (i: number) => (results[i]?.results ?? []) as RevenueRow[];
   // An empty range (it starts at or past the frontier) has no boundary either.
-  if (from < until) {
+  if (from < end) {
     fold(
-      [...rowsOf(2), ...rowsOf(3)],
+      [...rowsOf(2), ...rowsOf(3), ...rowsOf(4)],
       () => total,
-      () => until,
+      () => end,
     );
     if (groupBy === "day")
       fold(
-        rowsOf(4),
+        rowsOf(5),
         (r) => tallyOf(r.day),
-        () => until,
+        () => end,
       );
     else if (groupBy !== undefined) {
-      const periodEnd = (day: string) => (byPeriod ? ([periodOf(day, groupBy).end, until].sort()[0] as string) : until);
+      const groupEnd = (day: string) => (byPeriod ? ([periodOf(day, groupBy).end, end].sort()[0] as string) : end);
       fold(
-        [...rowsOf(4), ...rowsOf(5)],
+        [...rowsOf(5), ...rowsOf(6), ...rowsOf(7)],
         (r) => tallyOf(groupOf(r.day, r.value)),
-        (r) => periodEnd(r.day),
+        (r) => groupEnd(r.day),
       );
     }
   }
