@@ -10,9 +10,18 @@
  * columns that take part in unique keys: SQLite treats NULLs as distinct there.
  */
 
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { CES_SCALES } from "../worker/domain/metrics";
 import type { Question } from "../worker/domain/questions";
+import { HISTOGRAM_COLUMNS } from "../worker/domain/score-histogram";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -179,43 +188,43 @@ export const responses = sqliteTable(
 );
 
 /**
- * Per-day answer histograms, kept by SQL triggers on `responses` (see the
- * triggers migration), so they change in the same transaction as the answer.
+ * Per-day answer histograms, kept by SQL triggers on `responses` (see the latest
+ * rollup triggers migration, written by scripts/gen-rollup-triggers.mjs), so they
+ * change in the same transaction as the answer.
  *
- * Grains (worker/domain/segments.ts): `all` folds every segment to '' (day,
- * survey, value), and each segment dimension has a grain of its own keeping that
- * dimension only, so a read by one dimension costs days × its values × answer
- * values whatever the number of combinations (`grainFor` in
- * worker/store/score-reads.ts). Reads crossing two dimensions use `responses`.
+ * One row per (grain, day, survey, segment values) holds the counts of every answer
+ * value of every metric (worker/domain/score-histogram.ts): a read costs days ×
+ * segment values at any volume, and an answer writes one row per grain whatever it
+ * answered. Grains (worker/domain/segments.ts): `all` folds every segment to '',
+ * each dimension has a grain keeping it alone, and `channel+X` keeps channel and
+ * one more; `grainFor` in worker/store/score-reads.ts picks the one a read needs.
  */
-export const scoreRollups = sqliteTable(
-  "score_rollups",
+export const scoreHistograms = sqliteTable(
+  "score_histograms",
   {
     workspaceId: text("workspace_id").notNull(),
     grain: text("grain").notNull(),
-    surveyId: text("survey_id").notNull(),
     day: text("day").notNull(),
+    surveyId: text("survey_id").notNull(),
     channel: text("channel").notNull(),
     requestType: text("request_type").notNull(),
-    team: text("team").notNull(),
     agent: text("agent").notNull(),
-    customerTenure: text("customer_tenure").notNull().default(""),
-    valueTier: text("value_tier").notNull().default(""),
-    metric: text("metric").notNull(),
-    value: integer("value").notNull(),
-    count: integer("count").notNull(),
+    team: text("team").notNull(),
+    customerTenure: text("customer_tenure").notNull(),
+    valueTier: text("value_tier").notNull(),
+    /** Responses counted in the row (any metric answered): the row is deleted at 0. */
+    responseCount: integer("response_count").notNull(),
+    ...histogramCounts(),
   },
   (t) => [
-    // The key is in the order of score reads: (workspace, grain, metric, day range), then
-    // the rest. Migration 0009 creates the table WITHOUT ROWID (drizzle-kit cannot say
-    // so: keep it if the table is ever rebuilt), so the key IS the table, holding
-    // `count`: unsegmented and grouped reads are one range of it, and each upsert writes
-    // the table and the index below, nothing else.
+    // The key is in the order of score reads: (workspace, grain, day range), then the
+    // rest. The triggers migration recreates the table WITHOUT ROWID (drizzle-kit cannot
+    // say so: keep it if the table is ever rebuilt), so the key IS the table: grouped
+    // reads are one range of it, and each upsert writes the table and the index below.
     primaryKey({
       columns: [
         t.workspaceId,
         t.grain,
-        t.metric,
         t.day,
         t.surveyId,
         t.channel,
@@ -224,15 +233,15 @@ export const scoreRollups = sqliteTable(
         t.team,
         t.customerTenure,
         t.valueTier,
-        t.value,
       ],
     }),
-    // Reads of one segment value (one agent, one channel…): led by the segments, so such
-    // a read seeks straight to that value's days instead of walking every value's.
-    index("score_rollups_segment_read").on(
+    // Reads of one segment value (one agent, e-mail by agent…): led by the segments, so
+    // such a read seeks straight to that value's days instead of walking every value's.
+    // Covering (it holds the counts): without them SQLite prefers walking the key's day
+    // range over an index that needs a lookup per row, and one agent's read cost 10×.
+    index("score_histograms_segment_read").on(
       t.workspaceId,
       t.grain,
-      t.metric,
       t.channel,
       t.requestType,
       t.agent,
@@ -241,11 +250,20 @@ export const scoreRollups = sqliteTable(
       t.valueTier,
       t.day,
       t.surveyId,
-      t.value,
-      t.count,
+      // The count columns are built from the domain list, so their names are not keys of `t`'s type.
+      ...HISTOGRAM_COLUMNS.map((c) => (t as unknown as Record<string, AnySQLiteColumn>)[c]!),
     ),
   ],
 );
+
+/** The count columns of score_histograms, one per metric and answer value, all starting at 0. */
+function histogramCounts() {
+  const count = (column: string) => integer(column).notNull().default(0);
+  return Object.fromEntries(HISTOGRAM_COLUMNS.map((column) => [column, count(column)])) as Record<
+    string,
+    ReturnType<typeof count>
+  >;
+}
 
 /** Identity links: a normalized e-mail hash or a customer id, resolved to one customer key. */
 export const customerLinks = sqliteTable(

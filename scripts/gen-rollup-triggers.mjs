@@ -1,85 +1,105 @@
-// Writes the SQL of the triggers that keep score_rollups in step with responses.
-// Usage (Node ≥ 22.18, which loads the TypeScript domain module; `npx node` uses the project's):
+// Writes the SQL of the triggers that keep score_histograms in step with responses.
+// Usage (Node ≥ 22.18, which loads the TypeScript domain modules; `npx node` uses the project's):
 //   npx node scripts/gen-rollup-triggers.mjs > schema/migrations/NNNN_custom.sql
-// The SQL is generated because it is metrics × grains of the same statement;
+// The SQL is generated because it is grains × count columns of the same statement;
 // one typo by hand would silently skew a score.
 //
-// The grains come from worker/domain/segments.ts: `all` folds every segment to '',
-// and each segment dimension has a grain of its own that keeps that dimension
-// only. The output drops the previous triggers, creates the new ones, fills the
-// new grains from the rows of the old `seg` grain (day, survey, channel,
-// request type, team, value: a sum of rollup rows, never a scan of responses)
-// and deletes the old grains' rows (`full`, `seg`). `all` and `agent` existed
-// before with the same meaning and are kept as they are.
-import { METRICS } from "../worker/domain/metrics.ts";
+// Grains come from worker/domain/segments.ts (`all`, one per dimension, `channel+X`
+// pairs); each keeps its own dimensions and folds every other one to ''. A row is
+// the histogram of one (grain, day, survey, segment values): one count column per
+// metric and answer value (worker/domain/score-histogram.ts lays them out the same
+// way; the schema test fails if the two disagree). So an answer is one upsert per
+// grain whatever it answered, and its change or erasure one decrement per grain.
+//
+// The output drops the previous triggers and the old per-value `score_rollups`
+// triggers, recreates score_histograms WITHOUT ROWID (empty until now; drizzle-kit
+// cannot write WITHOUT ROWID), creates the triggers and fills every grain from
+// `responses` (one GROUP BY per grain: the pair grains have no older rows to sum).
+import { METRICS, widestScale } from "../worker/domain/metrics.ts";
 import { ROLLUP_GRAINS, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
 
-// The metrics and the segment dimensions come from the domain, the one place they are defined.
-const metrics = METRICS;
-const OLD_GRAINS = ["full", "seg"];
-const KEPT_GRAINS = ["all", "agent"];
-const IN_OLD_SEG_GRAIN = ["channel", "request_type", "team"];
-const keyCols = `workspace_id, grain, day, survey_id, ${SEGMENT_DIMENSIONS.join(", ")}, metric, value`;
+const TABLE = "score_histograms";
+const INDEX = "score_histograms_segment_read";
 
-/** The segment columns of one grain: its own dimension from the row, every other ''. */
-const segmentsOf = (grain, row) => SEGMENT_DIMENSIONS.map((d) => (d === grain ? `${row}.${d}` : "''"));
+/** [metric, value, column] for every count column, as worker/domain/score-histogram.ts lays them out. */
+const counts = METRICS.flatMap((m) => {
+  const { min, max } = widestScale(m);
+  return Array.from({ length: max - min + 1 }, (_, i) => [m, min + i, `${m}_${min + i}`]);
+});
+const countCols = counts.map(([, , c]) => c);
+const keyCols = ["workspace_id", "grain", "day", "survey_id", ...SEGMENT_DIMENSIONS];
 
+/** The dimensions a grain keeps (the rule of `dimensionsOfGrain`). */
+const kept = (grain) => (grain === "all" ? [] : grain.split("+"));
+/** The segment values of one grain: its own dimensions from `row`, every other ''. */
+const segmentsOf = (grain, row) => SEGMENT_DIMENSIONS.map((d) => (kept(grain).includes(d) ? `${row}.${d}` : "''"));
+/** Whether a response counts at all: it answered at least one metric. */
+const answered = (row) => `(${METRICS.map((m) => `${row}.${m} IS NOT NULL`).join(" OR ")})`;
+/** Equality on the row's key in one grain. */
+const keyOf = (grain, row) =>
+  [
+    `workspace_id = ${row}.workspace_id`,
+    `grain = '${grain}'`,
+    `day = ${row}.submitted_day`,
+    `survey_id = ${row}.survey_id`,
+    ...segmentsOf(grain, row).map((v, i) => `${SEGMENT_DIMENSIONS[i]} = ${v}`),
+  ].join(" AND ");
+
+// `x IS v` is 1 or 0 (never NULL, unlike `=`), so a metric left unanswered adds 0.
 const add = (row) =>
-  metrics
-    .flatMap((m) =>
-      ROLLUP_GRAINS.map(
-        (grain) => `  INSERT INTO score_rollups (${keyCols}, count)
-  SELECT ${row}.workspace_id, '${grain}', ${row}.submitted_day, ${row}.survey_id, ${segmentsOf(grain, row).join(", ")}, '${m}', ${row}.${m}, 1
-  WHERE ${row}.${m} IS NOT NULL
-  ON CONFLICT (${keyCols}) DO UPDATE SET count = count + 1;`,
-      ),
-    )
-    .join("\n");
+  ROLLUP_GRAINS.map(
+    (grain) => `  INSERT INTO ${TABLE} (${keyCols.join(", ")}, response_count, ${countCols.join(", ")})
+  SELECT ${row}.workspace_id, '${grain}', ${row}.submitted_day, ${row}.survey_id, ${segmentsOf(grain, row).join(", ")}, 1,
+    ${counts.map(([m, v]) => `${row}.${m} IS ${v}`).join(", ")}
+  WHERE ${answered(row)}
+  ON CONFLICT (${keyCols.join(", ")}) DO UPDATE SET response_count = response_count + 1,
+    ${countCols.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")};`,
+  ).join("\n");
 
 const remove = (row) =>
-  `${metrics
-    .flatMap((m) =>
-      ROLLUP_GRAINS.map((grain) => {
-        const segments = segmentsOf(grain, row)
-          .map((v, i) => `${SEGMENT_DIMENSIONS[i]} = ${v}`)
-          .join(" AND ");
-        return `  UPDATE score_rollups SET count = count - 1
-  WHERE workspace_id = ${row}.workspace_id AND grain = '${grain}' AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id
-    AND ${segments} AND metric = '${m}' AND value = ${row}.${m};`;
-      }),
-    )
-    .join("\n")}
-  DELETE FROM score_rollups
-  WHERE workspace_id = ${row}.workspace_id AND grain IN (${ROLLUP_GRAINS.map((g) => `'${g}'`).join(", ")})
-    AND metric IN (${metrics.map((m) => `'${m}'`).join(", ")}) AND day = ${row}.submitted_day AND survey_id = ${row}.survey_id AND count <= 0;`;
+  ROLLUP_GRAINS.map(
+    (grain) => `  UPDATE ${TABLE} SET response_count = response_count - 1,
+    ${counts.map(([m, v, c]) => `${c} = ${c} - (${row}.${m} IS ${v})`).join(", ")}
+  WHERE ${keyOf(grain, row)} AND ${answered(row)};
+  DELETE FROM ${TABLE} WHERE ${keyOf(grain, row)} AND response_count <= 0;`,
+  ).join("\n");
 
-const keyed = ["nps", "csat", "ces", "submitted_day", "survey_id", ...SEGMENT_DIMENSIONS, "workspace_id"];
+const keyed = [...METRICS, "submitted_day", "survey_id", ...SEGMENT_DIMENSIONS, "workspace_id"];
 
 const drops = ["insert", "delete", "update"]
   .map((t) => `DROP TRIGGER IF EXISTS responses_rollup_${t};\n--> statement-breakpoint\n`)
   .join("");
 
-// The new grains, one statement each, summed from the old grains' rows.
-const backfill = ROLLUP_GRAINS.filter((g) => !KEPT_GRAINS.includes(g))
-  .map((grain) => {
-    const from = IN_OLD_SEG_GRAIN.includes(grain) ? "seg" : "all";
-    return `
+const table = `DROP TABLE ${TABLE};
 --> statement-breakpoint
-INSERT INTO score_rollups (${keyCols}, count)
-SELECT workspace_id, '${grain}', day, survey_id, ${segmentsOf(grain, "score_rollups").join(", ")}, metric, value, SUM(count)
-FROM score_rollups WHERE grain = '${from}'
-GROUP BY workspace_id, day, survey_id, ${grain}, metric, value
-HAVING SUM(count) > 0
-ON CONFLICT (${keyCols}) DO UPDATE SET count = excluded.count;`;
-  })
-  .join("\n");
+CREATE TABLE ${TABLE} (
+${keyCols.map((c) => `  ${c} text NOT NULL,`).join("\n")}
+  response_count integer NOT NULL,
+${countCols.map((c) => `  ${c} integer DEFAULT 0 NOT NULL,`).join("\n")}
+  PRIMARY KEY (${keyCols.join(", ")})
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE INDEX ${INDEX} ON ${TABLE} (workspace_id, grain, ${SEGMENT_DIMENSIONS.join(", ")}, day, survey_id, ${countCols.join(", ")});
+--> statement-breakpoint
+`;
+
+const backfill = ROLLUP_GRAINS.map((grain) => {
+  const groupBy = ["workspace_id", "submitted_day", "survey_id", ...kept(grain)];
+  return `
+--> statement-breakpoint
+INSERT INTO ${TABLE} (${keyCols.join(", ")}, response_count, ${countCols.join(", ")})
+SELECT workspace_id, '${grain}', submitted_day, survey_id, ${segmentsOf(grain, "responses").join(", ")}, COUNT(*),
+  ${counts.map(([m, v]) => `SUM(${m} IS ${v})`).join(", ")}
+FROM responses WHERE ${answered("responses")}
+GROUP BY ${groupBy.join(", ")};`;
+}).join("");
 
 process.stdout.write(`-- Generated by scripts/gen-rollup-triggers.mjs. Rollups follow responses inside the
 -- same transaction (a D1 batch is one), so a score read never disagrees with the
--- answers, whatever the concurrency. A changed answer moves its count: the old value
--- is taken out and the new one put in. Erasing a response takes it out too.
+-- answers, whatever the concurrency. A changed answer moves its count: the old values
+-- are taken out and the new ones put in. Erasing a response takes it out too.
 -- Grains: ${ROLLUP_GRAINS.join(", ")} (worker/domain/segments.ts).
-${drops}CREATE TRIGGER responses_rollup_insert AFTER INSERT ON responses BEGIN
+${drops}${table}CREATE TRIGGER responses_rollup_insert AFTER INSERT ON responses BEGIN
 ${add("NEW")}
 END;
 --> statement-breakpoint
@@ -92,8 +112,5 @@ WHEN ${keyed.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(" OR ")}
 BEGIN
 ${remove("OLD")}
 ${add("NEW")}
-END;
-${backfill}
---> statement-breakpoint
-DELETE FROM score_rollups WHERE grain IN (${OLD_GRAINS.map((g) => `'${g}'`).join(", ")});
+END;${backfill}
 `);

@@ -15,6 +15,7 @@ import {
   setIntegration,
   uniqueId,
 } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 describe("concurrency", { timeout: 120_000 }, () => {
   it("300 concurrent answers, racing three by three on 100 tickets, count each ticket once", async () => {
@@ -45,7 +46,7 @@ describe("concurrency", { timeout: 120_000 }, () => {
 
     // Every rollup grain agrees with the recount.
     const grains = await env.DB.prepare(
-      "SELECT grain, value, SUM(count) AS n FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' GROUP BY grain, value ORDER BY grain, value",
+      `SELECT grain, value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND metric = 'csat' GROUP BY grain, value ORDER BY grain, value`,
     )
       .bind(ws.id)
       .all<{ grain: string; value: number; n: number }>();
@@ -79,7 +80,7 @@ describe("concurrency", { timeout: 120_000 }, () => {
       .bind(ws.id)
       .all<{ value: number; n: number }>();
     const rollup = await env.DB.prepare(
-      "SELECT value, SUM(count) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value",
+      `SELECT value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value`,
     )
       .bind(ws.id)
       .all<{ value: number; n: number }>();

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 /**
  * Customer tenure from the shop's own orders: `first_order` (no counting order
@@ -26,7 +28,13 @@ async function setup() {
   await setIntegration(ws, "standard", STANDARD_SECRET);
   const survey = await createSurvey(ws, { questions: [{ type: "nps" }] });
   const ticket = async (id: string, email: string, nps: number) => {
-    const inv = await invite(ws, { survey_id: survey, ticket_id: id, closed_at: iso(T), customer: { email } });
+    const inv = await invite(ws, {
+      survey_id: survey,
+      ticket_id: id,
+      channel: "email",
+      closed_at: iso(T),
+      customer: { email },
+    });
     expect((await answer(inv.token, { nps })).status).toBe(201);
   };
   return { ws, ticket };
@@ -38,8 +46,8 @@ const scoresBy = async (ws: TestWorkspace, query: string) => {
   return res.body;
 };
 
-const tenureGroups = async (ws: TestWorkspace) =>
-  ((await scoresBy(ws, "group_by=customer_tenure")).groups as { key: string | null; n: number }[]).map((g) => [
+const tenureGroups = async (ws: TestWorkspace, filter = "") =>
+  ((await scoresBy(ws, `${filter}group_by=customer_tenure`)).groups as { key: string | null; n: number }[]).map((g) => [
     g.key,
     g.n,
   ]);
@@ -76,6 +84,8 @@ describe("customer_tenure", () => {
     await placed(ws, "O-a-next", "ana@x.io", T + 3 * DAY); // a repurchase, after the close
     const asOf = iso(T + 40 * DAY);
     expect(await tenureGroups(ws)).toEqual([["first_order", 1]]);
+    // E-mail only, by tenure: the channel+customer_tenure grain.
+    expect(await tenureGroups(ws, "channel=email&")).toEqual([["first_order", 1]]);
     expect(await repurchase(ws, { as_of: asOf, group_by: "customer_tenure" })).toMatchObject({
       eligible: 1,
       groups: [expect.objectContaining({ key: "first_order", eligible: 1, repurchased: 1 })],
@@ -84,7 +94,10 @@ describe("customer_tenure", () => {
     // An order placed before the close, whose webhook arrives only now.
     await placed(ws, "O-a-before", "ana@x.io", T - 60 * DAY);
     expect(await tenureGroups(ws)).toEqual([["returning", 1]]);
+    expect(await tenureGroups(ws, "channel=email&")).toEqual([["returning", 1]]);
     expect((await scoresBy(ws, "customer_tenure=first_order")).n).toBe(0);
+    expect((await scoresBy(ws, "customer_tenure=first_order&group_by=channel")).n).toBe(0);
+    expect((await scoresBy(ws, "customer_tenure=returning&channel=email")).n).toBe(1);
     expect(await scoresBy(ws, "customer_tenure=returning")).toMatchObject({ n: 1, nps: 100 });
     const after = await repurchase(ws, { as_of: asOf, group_by: "customer_tenure" });
     expect(after.groups).toEqual([expect.objectContaining({ key: "returning", eligible: 1, repurchased: 1 })]);
@@ -92,17 +105,24 @@ describe("customer_tenure", () => {
 
     // The rollups moved the count, never doubled it: every grain sums to the one answer.
     const grains = await env.DB.prepare(
-      "SELECT grain, SUM(count) AS c FROM score_rollups WHERE workspace_id = ? GROUP BY grain",
+      `SELECT grain, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ? GROUP BY grain`,
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
+    expect(grains.results.map((g) => g.grain).sort()).toEqual([...ROLLUP_GRAINS].sort());
     for (const g of grains.results) expect(g.c, g.grain).toBe(1);
     const tenureRows = await env.DB.prepare(
-      "SELECT customer_tenure AS t, count FROM score_rollups WHERE workspace_id = ? AND grain = 'customer_tenure'",
+      `SELECT customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'customer_tenure'`,
     )
       .bind(ws.id)
       .all<{ t: string; count: number }>();
     expect(tenureRows.results).toEqual([{ t: "returning", count: 1 }]);
+    const pairRows = await env.DB.prepare(
+      `SELECT channel AS c, customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'channel+customer_tenure'`,
+    )
+      .bind(ws.id)
+      .all<{ c: string; t: string; count: number }>();
+    expect(pairRows.results).toEqual([{ c: "email", t: "returning", count: 1 }]);
 
     // Deleting that order's counting (a cancellation) moves it back.
     await sendStandard(ws, {
@@ -120,8 +140,8 @@ describe("customer_tenure", () => {
 });
 
 describe("value_tier", () => {
-  const tiersOf = async (ws: TestWorkspace) =>
-    ((await scoresBy(ws, "group_by=value_tier")).groups as { key: string | null; n: number }[]).map((g) => [
+  const tiersOf = async (ws: TestWorkspace, filter = "") =>
+    ((await scoresBy(ws, `${filter}group_by=value_tier`)).groups as { key: string | null; n: number }[]).map((g) => [
       g.key,
       g.n,
     ]);
@@ -167,12 +187,19 @@ describe("value_tier", () => {
       ["high", 3],
       ["unknown", 2],
     ]);
+    expect(await tiersOf(ws, "channel=email&")).toEqual(await tiersOf(ws));
     // A late order re-tiers too: dan's year now holds 30 EUR.
     await placed(ws, "O-d-eur", "dan@x.io", T - 30 * DAY, "30.00");
-    expect(await tiersOf(ws)).toEqual([
+    const afterLate = [
       ["high", 3],
       ["low", 1],
       ["unknown", 1],
+    ];
+    expect(await tiersOf(ws)).toEqual(afterLate);
+    // The same on the channel+value_tier grain (e-mail only, by tier).
+    expect(await tiersOf(ws, "channel=email&")).toEqual(afterLate);
+    expect((await scoresBy(ws, "value_tier=low&group_by=channel")).groups).toEqual([
+      expect.objectContaining({ key: "email", n: 1 }),
     ]);
     // Clearing them: unknown again.
     expect((await patchTiers(ws, null)).body.value_tiers).toBeNull();

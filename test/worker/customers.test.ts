@@ -2,11 +2,12 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createWorkspace, invite } from "../support/worker/helpers";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 const rollupTotal = async (workspaceId: string) =>
   (
     await env.DB.prepare(
-      "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all'",
+      `SELECT COALESCE(SUM(count), 0) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all'`,
     )
       .bind(workspaceId)
       .first<{ n: number }>()
@@ -78,7 +79,7 @@ describe("score rollups", () => {
     await answer(inv.token, { csat: 1 });
     await answer(inv.token, { csat: 5 });
     const { results } = await env.DB.prepare(
-      "SELECT grain, value, count FROM score_rollups WHERE workspace_id = ? AND metric = 'csat' ORDER BY grain",
+      `SELECT grain, value, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND metric = 'csat' ORDER BY grain`,
     )
       .bind(ws.id)
       .all();

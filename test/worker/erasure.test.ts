@@ -15,6 +15,7 @@ import {
   setIntegration,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 /**
  * Erasure (issue 11, findings 3 and 4): a customer id is qualified by its
@@ -46,7 +47,7 @@ const ticketCount = async (ticketId: string, source: string) =>
 
 const rollupTotal = async () =>
   (await env.DB.prepare(
-    "SELECT COALESCE(SUM(count), 0) AS n FROM score_rollups WHERE workspace_id = ? AND grain = 'all'",
+    `SELECT COALESCE(SUM(count), 0) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all'`,
   )
     .bind(ws.id)
     .first<number>("n")) ?? 0;

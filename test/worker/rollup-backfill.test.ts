@@ -1,73 +1,65 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import migration from "../../schema/migrations/0010_single_dimension_rollups.sql?raw";
+import migration from "../../schema/migrations/0015_score_histogram_triggers.sql?raw";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { createSurvey, createWorkspace } from "../support/worker/helpers";
 import { seedResponses } from "../support/worker/scores-seed";
 
 /**
- * Migration 0010 on data recorded under the old grains (`seg`, `full`): the
- * single-dimension grains it backfills hold exactly what the new triggers would
- * have written, and the old grains' rows are gone.
+ * Migration 0015 on answers recorded before it: the histograms it fills from
+ * `responses` (every grain, pair grains included) are exactly the rows its
+ * triggers write answer by answer.
  */
 
-/** The statements of 0010 after its triggers: the backfills and the deletion of the old grains. */
+/** The statements of 0015 after its triggers: one backfill per grain. */
 const backfill = migration
   .split("--> statement-breakpoint")
   .map((s) => s.trim())
-  .filter((s) => /^(INSERT|DELETE)/.test(s));
+  .filter((s) => /^INSERT/.test(s));
 
-const grainRows = (workspaceId: string) =>
+const histogramRows = (workspaceId: string) =>
   env.DB.prepare(
-    `SELECT grain, day, survey_id, channel, request_type, agent, team, metric, value, count FROM score_rollups
-     WHERE workspace_id = ? ORDER BY grain, day, survey_id, channel, request_type, agent, team, metric, value`,
+    "SELECT * FROM score_histograms WHERE workspace_id = ? ORDER BY grain, day, survey_id, channel, request_type, agent, team, customer_tenure, value_tier",
   )
     .bind(workspaceId)
     .all()
     .then((r) => r.results);
 
-describe("migration 0010 backfills the single-dimension grains", () => {
-  it("turns old-grain rows into the rows the new triggers write", async () => {
-    expect(backfill.length).toBe(ROLLUP_GRAINS.length - 2 + 1);
+describe("migration 0015 backfills the histogram rollups", () => {
+  it("fills every grain with the rows the triggers write", async () => {
+    expect(backfill.length).toBe(ROLLUP_GRAINS.length);
     const ws = await createWorkspace();
-    const survey = await createSurvey(ws, { questions: [{ type: "nps" }, { type: "csat" }] });
+    const survey = await createSurvey(ws, { questions: [{ type: "nps" }, { type: "csat" }, { type: "ces" }] });
     const channels = ["email", "chat", ""];
     await seedResponses(
       ws.id,
       Array.from({ length: 120 }, (_, i) => ({
         surveyId: survey,
         day: `2026-05-0${1 + (i % 3)}`,
-        nps: i % 11,
+        nps: i % 6 === 0 ? undefined : i % 11,
         csat: i % 4 === 0 ? undefined : 1 + (i % 5),
+        ces: i % 3 === 0 ? 1 + (i % 7) : undefined,
         channel: channels[i % 3],
         requestType: i % 2 ? "refund" : "",
         agent: `a${i % 7}`,
         team: i % 5 ? "fr" : "es",
       })),
     );
-    const expected = await grainRows(ws.id);
+    // The shop-derived segments, as the customer segment triggers copy them.
+    await env.DB.prepare(
+      `UPDATE responses SET customer_tenure = CASE rowid % 3 WHEN 0 THEN 'first_order' WHEN 1 THEN 'loyal' ELSE '' END,
+         value_tier = CASE rowid % 4 WHEN 0 THEN 'high' WHEN 1 THEN 'low' ELSE '' END WHERE workspace_id = ?`,
+    )
+      .bind(ws.id)
+      .run();
+    const expected = await histogramRows(ws.id);
+    expect(new Set(expected.map((r) => r.grain))).toEqual(new Set(ROLLUP_GRAINS));
 
-    // The state before 0010: `all` and `agent` as they were, `seg` and `full` instead of the new grains.
-    await env.DB.batch([
-      env.DB.prepare("DELETE FROM score_rollups WHERE workspace_id = ? AND grain NOT IN ('all', 'agent')").bind(ws.id),
-      ...[
-        ["seg", "''"],
-        ["full", "agent"],
-      ].map(([grain, agent]) =>
-        env.DB.prepare(
-          `INSERT INTO score_rollups (workspace_id, grain, day, survey_id, channel, request_type, team, agent, metric, value, count)
-           SELECT workspace_id, '${grain}', submitted_day, survey_id, channel, request_type, team, ${agent}, m.metric,
-                  CASE m.metric WHEN 'nps' THEN nps ELSE csat END AS v, COUNT(*)
-           FROM responses, (SELECT 'nps' AS metric UNION ALL SELECT 'csat') AS m
-           WHERE workspace_id = ? AND v IS NOT NULL
-           GROUP BY submitted_day, survey_id, channel, request_type, team, ${agent === "''" ? "" : "agent, "}m.metric, v`,
-        ).bind(ws.id),
-      ),
-    ]);
-    const before = await grainRows(ws.id);
-    expect(new Set(before.map((r) => r.grain))).toEqual(new Set(["all", "agent", "seg", "full"]));
-
+    // The state before 0015: no histogram rows. (Each test file has its own storage,
+    // so the backfill, which reads every workspace's answers, sees only this one's.)
+    await env.DB.prepare("DELETE FROM score_histograms").run();
+    expect(await histogramRows(ws.id)).toEqual([]);
     await env.DB.batch(backfill.map((sql) => env.DB.prepare(sql)));
-    expect(await grainRows(ws.id)).toEqual(expected);
+    expect(await histogramRows(ws.id)).toEqual(expected);
   });
 });

@@ -2,8 +2,15 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
-import { grainFor, readHistograms, type ScoreReadOptions, type ScoreSelection } from "../../worker/store/score-reads";
+import {
+  grainFor,
+  histogramQuery,
+  readHistograms,
+  type ScoreReadOptions,
+  type ScoreSelection,
+} from "../../worker/store/score-reads";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 
 /**
@@ -94,15 +101,17 @@ describe("score reads cost rows by days × segments, not by answers", () => {
 
   it("never reads the responses table", async () => {
     const { ws } = await workspaceWith(20);
-    // The query plan of a read names only the rollups' covering index.
-    const plan = await env.DB.prepare(
-      `EXPLAIN QUERY PLAN SELECT value, SUM(count) FROM score_rollups
-       WHERE workspace_id = ? AND grain = 'channel' AND metric = 'nps' AND day >= ? AND day < ? GROUP BY value`,
-    )
-      .bind(ws.id, DAY, "2026-06-11")
+    // The query plan of the read itself names only the rollups' key.
+    const read = histogramQuery(
+      { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
+      { groupBy: "channel" },
+    );
+    expect(read.sql).toContain("FROM score_histograms");
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+      .bind(...read.params)
       .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail).join("\n");
-    // The table is WITHOUT ROWID keyed in read order: its key is the covering read path.
+    // The table is WITHOUT ROWID keyed in read order: its key is the read path.
     expect(details).toContain("USING PRIMARY KEY");
     expect(details).not.toContain("responses");
   });
@@ -144,10 +153,15 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(grainFor(base, "agent")).toBe("agent");
     expect(grainFor({ ...base, agent: "ana", from: DAY }, "week")).toBe("agent");
     expect(grainFor({ ...base, agent: "ana" }, "agent")).toBe("agent");
-    // Two dimensions at once: no grain holds them, the answers are read.
-    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("responses");
+    // Channel and one more dimension: the pair grain keeping both.
+    expect(grainFor({ ...base, channel: "email" }, "agent")).toBe("channel+agent");
+    expect(grainFor({ ...base, agent: "ana", channel: "email" })).toBe("channel+agent");
+    expect(grainFor({ ...base, customer_tenure: "loyal" }, "channel")).toBe("channel+customer_tenure");
+    expect(grainFor({ ...base, channel: "chat", value_tier: "high" }, "week")).toBe("channel+value_tier");
+    // Two dimensions without channel, or three: no grain holds them, the answers are read.
     expect(grainFor({ ...base, agent: "ana" }, "team")).toBe("responses");
-    expect(grainFor({ ...base, agent: "ana", channel: "email" })).toBe("responses");
+    expect(grainFor({ ...base, customer_tenure: "loyal" }, "value_tier")).toBe("responses");
+    expect(grainFor({ ...base, channel: "email", team: "fr" }, "agent")).toBe("responses");
   });
 
   it("unsegmented reads cost answer values, not segments", async () => {
@@ -179,7 +193,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       .run();
     await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ? AND rowid % 7 = 0").bind(ws.id).run();
     const totals = await env.DB.prepare(
-      `SELECT grain, metric, value, SUM(count) AS c FROM score_rollups WHERE workspace_id = ?
+      `SELECT grain, metric, value, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ?
        GROUP BY grain, metric, value ORDER BY metric, value`,
     )
       .bind(ws.id)
@@ -195,14 +209,40 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     }
   });
 
-  it("answers a read crossing two dimensions from the answers of its day range, with the same figures", async () => {
+  it("answers e-mail only, by agent, from the channel+agent grain with the figures of the answers", async () => {
     const { ws } = await workspaceWith(200);
     const selection = { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11", channel: "email" } as const;
+    expect(grainFor(selection, "agent")).toBe("channel+agent");
+    const paired = await readHistograms(database(env), selection, { groupBy: "agent" });
+    const truth = await env.DB.prepare(
+      `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
+       WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' GROUP BY agent, nps ORDER BY agent, nps`,
+    )
+      .bind(ws.id, DAY)
+      .all<{ k: string; v: number; c: number }>();
+    const sorted = [...paired.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
+    expect(sorted.map((r) => [r.key, r.value, r.count])).toEqual(truth.results.map((r) => [r.k, r.v, r.c]));
+    expect(sorted.reduce((n, r) => n + r.count, 0)).toBe(100);
+    // A few rows per agent cell of the day (the cell, its index entry or the other
+    // channel's cell, the sorter's row): far from the 100 answers.
+    expect(paired.rowsRead).toBeLessThanOrEqual(3 * AGENTS.length + 2);
+  });
+
+  it("answers a read crossing channel and two more dimensions from the answers of its day range", async () => {
+    const { ws } = await workspaceWith(200);
+    const selection = {
+      workspaceId: ws.id,
+      metric: "nps",
+      from: DAY,
+      to: "2026-06-11",
+      channel: "email",
+      team: "support",
+    } as const;
     expect(grainFor(selection, "agent")).toBe("responses");
     const crossed = await readHistograms(database(env), selection, { groupBy: "agent" });
     const truth = await env.DB.prepare(
       `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
-       WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' GROUP BY agent, nps ORDER BY agent, nps`,
+       WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' AND team = 'support' GROUP BY agent, nps ORDER BY agent, nps`,
     )
       .bind(ws.id, DAY)
       .all<{ k: string; v: number; c: number }>();
@@ -210,10 +250,10 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     expect(sorted.map((r) => [r.key, r.value, r.count])).toEqual(truth.results.map((r) => [r.k, r.v, r.c]));
     expect(sorted.reduce((n, r) => n + r.count, 0)).toBe(100);
     // Bounded by the day range through the responses_day index: the busy days around cost nothing.
-    const plan = await env.DB.prepare(
-      "EXPLAIN QUERY PLAN SELECT agent, nps, COUNT(*) FROM responses WHERE workspace_id = ? AND nps IS NOT NULL AND submitted_day >= ? AND submitted_day < ? AND channel = ? GROUP BY agent, nps",
-    )
-      .bind(ws.id, DAY, "2026-06-11", "email")
+    const read = histogramQuery(selection, { groupBy: "agent" });
+    expect(read.sql).toContain("FROM responses");
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+      .bind(...read.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join("\n")).toContain("INDEX responses_day");
   });

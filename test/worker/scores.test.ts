@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { localDay } from "../../worker/domain/local-day";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { seedResponses } from "../support/worker/scores-seed";
 
 const scores = (ws: TestWorkspace, query: string) => call("GET", `/v1/scores?${query}`, { key: ws.key });
@@ -123,7 +124,7 @@ describe("GET /v1/scores: figures", () => {
 
     // Rollups agree with the responses table in every grain.
     const check = await env.DB.prepare(
-      "SELECT grain, SUM(count) AS c FROM score_rollups WHERE workspace_id = ? AND metric = 'nps' GROUP BY grain",
+      `SELECT grain, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND metric = 'nps' GROUP BY grain`,
     )
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
@@ -133,7 +134,7 @@ describe("GET /v1/scores: figures", () => {
 
     // Erasing the response takes it out of every grain.
     await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ?").bind(ws.id).run();
-    const left = await env.DB.prepare("SELECT COUNT(*) AS c FROM score_rollups WHERE workspace_id = ?")
+    const left = await env.DB.prepare("SELECT COUNT(*) AS c FROM score_histograms WHERE workspace_id = ?")
       .bind(ws.id)
       .first<{ c: number }>();
     expect(left?.c).toBe(0);

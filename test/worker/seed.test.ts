@@ -4,6 +4,7 @@ import { DEMO_SURVEYS, DEMO_WORKSPACE_ID, generateDemoSql } from "../../scripts/
 import { localDay } from "../../worker/domain/local-day";
 import { emailHash } from "../../worker/store/identity";
 import { call } from "../support/worker/helpers";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 
 /**
  * Applies the very SQL `npm start` seeds to this file's D1 database and checks
@@ -115,7 +116,7 @@ describe("demo seed", () => {
       "SELECT count(nps) AS nps, count(csat) AS csat, count(ces) AS ces FROM responses",
     );
     const rolled = await rows<{ metric: string; n: number }>(
-      "SELECT metric, sum(count) AS n FROM score_rollups WHERE grain = 'all' GROUP BY metric",
+      `SELECT metric, sum(count) AS n FROM ${ROLLUP_BARS} WHERE grain = 'all' GROUP BY metric`,
     );
     expect(Object.fromEntries(rolled.map((r) => [r.metric, r.n]))).toEqual(answers);
   });

@@ -13,6 +13,7 @@ import {
   sharedSecretHeaders,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { seedResponses } from "../support/worker/scores-seed";
 
 /**
@@ -219,7 +220,7 @@ describe("migration 0007 backfills the source of existing rows", () => {
       ]),
     );
     const rollups = () =>
-      env.DB.prepare("SELECT SUM(count) AS n FROM score_rollups WHERE workspace_id = ?").bind(other.id).first("n");
+      env.DB.prepare(`SELECT SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ?`).bind(other.id).first("n");
     const before = await rollups();
     for (const query of backfill?.queries ?? []) await env.DB.prepare(query).run();
     const sourcesOf = (table: string) =>

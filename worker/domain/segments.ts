@@ -24,23 +24,52 @@ export const SEGMENT_DIMENSIONS = [
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 /**
- * The rollup grains: the unsegmented one (`all`) plus one per dimension, named
- * after it. A grain keeps its own dimension and folds every other one to ''.
- * So a read filtered or grouped by one dimension costs days × values of that
- * dimension × answer values, whatever the number of combinations in the data.
+ * The dimension every pair grain crosses with each other dimension: contracts and
+ * dashboards cut scores by channel first ("CSAT ≥ 80 % on e-mail", "by agent, e-mail
+ * only"), so a channel filter plus one more dimension is the crossed read that matters.
  */
-export const ROLLUP_GRAINS = ["all", ...SEGMENT_DIMENSIONS] as const;
-export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
+export const PAIRED_DIMENSION = "channel" satisfies SegmentDimension;
 
 /**
- * The grain that holds a read involving `dimensions` (filtered or grouped on),
- * or null when none does (two or more dimensions at once): such reads fall back
- * to a bounded query on the responses themselves.
+ * The rollup grains, each named by the dimensions it keeps (every other one is
+ * folded to ''):
+ * - `all`: no dimension, the unsegmented grain;
+ * - one per dimension (`agent`…): a read filtered or grouped by that dimension
+ *   costs days × its values, whatever the number of combinations in the data;
+ * - one per pair `channel+X` for every other dimension X: a read with a channel
+ *   filter (or group) and one more dimension (say e-mail only, by agent) costs
+ *   days × channels × X's values instead of falling back to the answers.
+ * Every grain is one more upsert per answer (scripts/gen-rollup-triggers.mjs), so
+ * pairs are limited to the channel ones; any other crossing reads `responses`.
+ */
+export const ROLLUP_GRAINS = [
+  "all",
+  ...SEGMENT_DIMENSIONS,
+  ...SEGMENT_DIMENSIONS.filter((d) => d !== PAIRED_DIMENSION).map((d) => `${PAIRED_DIMENSION}+${d}` as const),
+] as const;
+export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
+
+/** The dimensions a grain keeps, in SEGMENT_DIMENSIONS order. */
+export function dimensionsOfGrain(grain: RollupGrain): SegmentDimension[] {
+  if (grain === "all") return [];
+  const kept = grain.split("+");
+  return SEGMENT_DIMENSIONS.filter((d) => kept.includes(d));
+}
+
+/**
+ * The grain that holds a read involving `dimensions` (filtered or grouped on): the
+ * one keeping exactly those dimensions, so it has no more rows than the read needs.
+ * Null when none does (two dimensions without channel, or three and more): such
+ * reads fall back to a bounded query on the responses themselves.
  */
 export function grainOf(dimensions: readonly SegmentDimension[]): RollupGrain | null {
-  const distinct = [...new Set(dimensions)];
-  if (distinct.length === 0) return "all";
-  return distinct.length === 1 ? distinct[0]! : null;
+  const wanted = SEGMENT_DIMENSIONS.filter((d) => dimensions.includes(d));
+  return (
+    ROLLUP_GRAINS.find((g) => {
+      const kept = dimensionsOfGrain(g);
+      return kept.length === wanted.length && kept.every((d, i) => d === wanted[i]);
+    }) ?? null
+  );
 }
 
 /** The values of `customer_tenure`: counting orders placed before the interaction closed. */

@@ -8,8 +8,8 @@ import { reportD1Cost } from "../http/server-timing";
 import { repurchaseFigures } from "../metrics/repurchase-figures";
 import { DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
+import { summarizeScores } from "../services/scores";
 import { queryRepurchase } from "../store/repurchase-query";
-import { summarizeScores } from "../store/score-summary";
 import { readSegmentValues } from "../store/segment-values";
 import { DashboardSummarySchema } from "./dashboard-summary-schema";
 

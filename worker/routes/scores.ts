@@ -5,8 +5,8 @@ import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
+import { summarizeScores } from "../services/scores";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
-import { summarizeScores } from "../store/score-summary";
 import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
 
 export const ScoresQuery = z
@@ -31,7 +31,7 @@ const scores = createRoute({
   path: "/v1/scores",
   tags: ["Scores"],
   summary: "NPS, CSAT or CES of a selection, optionally grouped",
-  description: `Read from per-day rollups, never from the responses, so the cost is days × segments, not answers.
+  description: `Read from per-day rollups, so the cost is days × segment values, not answers: one segment dimension, or channel and one more, is served by a rollup grain; any other crossing is read from the answers of its day range.
 The \`Server-Timing\` header reports the rows D1 read (\`d1;dur=…;desc="rows_read=N"\`).
 CES answers on different scales (agree7, effort5) are never averaged together: a selection that mixes them is a 422 \`mixed_ces_scales\` naming \`survey_id\`.`,
   security: bearer,

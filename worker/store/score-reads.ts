@@ -1,17 +1,26 @@
-import type { Database } from "../db";
 /**
- * Score reads from the `score_rollups` histograms, never from `responses`.
+ * Score reads from the `score_histograms` rollups, or from `responses` when no
+ * grain holds the read.
  *
- * Each read is one aggregate query, `SUM(count) … GROUP BY [key,] value`, so
- * D1 returns a few rows per group whatever the number of answers, and reads
- * rows in proportion to days × segments × answer values. Each read picks the
- * coarsest grain that still holds what it needs (see `grainFor`), so a BPO
- * with hundreds of agents does not pay for them on every dashboard load.
+ * A rollup read is one aggregate query, `SUM(<metric>_<value>)… GROUP BY [key]`,
+ * over one row per (day, survey, segment values) holding the counts of every
+ * answer value: D1 reads rows in proportion to days × segment values, whatever
+ * the number of answers and whichever values were given. Each read picks the
+ * grain keeping exactly the dimensions it needs (see `grainFor`), so a BPO with
+ * hundreds of agents does not pay for them on every dashboard load.
  */
 
+import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
 import type { QuestionType } from "../domain/questions";
-import { grainOf, type RollupGrain, SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import { countColumn, histogramValues } from "../domain/score-histogram";
+import {
+  dimensionsOfGrain,
+  grainOf,
+  type RollupGrain,
+  SEGMENT_DIMENSIONS,
+  type SegmentDimension,
+} from "../domain/segments";
 
 /** What `group_by` may name: every segment dimension, then survey and time. */
 export const SCORE_GROUP_KEYS = [...SEGMENT_DIMENSIONS, "survey", "day", "week", "month"] as const;
@@ -72,13 +81,14 @@ function dimensionsOf(selection: ScoreSelection, groupBy?: ScoreGroupKey): Segme
 
 /**
  * Where a read is answered from:
- * - `all` (every segment folded away) when no segment is filtered or grouped
- *   on: days × answer values at any volume;
- * - the grain of the one dimension it filters and/or groups on: days × that
- *   dimension's values × answer values, whatever the other dimensions hold;
- * - `responses` when it crosses two dimensions (say one channel, by agent):
- *   no grain holds that, so it reads the answers of its day range through the
- *   `responses_day` index. Its cost is the answers in the range.
+ * - `all` (every segment folded away) when no segment is filtered or grouped on:
+ *   days at any volume;
+ * - the grain keeping exactly the dimensions it filters and/or groups on: one
+ *   dimension (`agent`), or channel and one more (`channel+agent`, e-mail only by
+ *   agent): days × those dimensions' values, whatever the other dimensions hold;
+ * - `responses` when no grain keeps them (two dimensions without channel, three
+ *   and more): it reads the answers of its day range through the `responses_day`
+ *   index, so its cost is the answers in the range.
  */
 export function grainFor(selection: ScoreSelection, groupBy?: ScoreGroupKey): Grain {
   return grainOf(dimensionsOf(selection, groupBy)) ?? "responses";
@@ -90,20 +100,34 @@ export interface HistogramStatement {
   parse(result: D1Result<Record<string, unknown>>): { rows: HistogramRow[]; rowsRead: number };
 }
 
-/** Builds the aggregate query for one selection. */
+/** The SQL of one selection's aggregate query, its parameters and the parser of its rows. */
+export interface HistogramQuery {
+  grain: Grain;
+  sql: string;
+  params: unknown[];
+  parse: HistogramStatement["parse"];
+}
+
+/** Builds the aggregate query for one selection, ready to prepare (and batch). */
 export function histogramStatement(
   { $client: db }: Database,
   selection: ScoreSelection,
   options: ScoreReadOptions = {},
 ): HistogramStatement {
+  const { sql, params, parse } = histogramQuery(selection, options);
+  return { statement: db.prepare(sql).bind(...params), parse };
+}
+
+/** The aggregate query for one selection: from the grain `grainFor` picks, or from `responses`. */
+export function histogramQuery(selection: ScoreSelection, options: ScoreReadOptions = {}): HistogramQuery {
   const grain = grainFor(selection, options.groupBy);
   const fromResponses = grain === "responses";
   // The fallback reads the answers themselves: their day column, one row per answer.
   const day = fromResponses ? "submitted_day" : "day";
   const where = fromResponses
     ? ["workspace_id = ?", `${selection.metric} IS NOT NULL`]
-    : ["workspace_id = ?", "grain = ?", "metric = ?"];
-  const params: unknown[] = fromResponses ? [selection.workspaceId] : [selection.workspaceId, grain, selection.metric];
+    : ["workspace_id = ?", "grain = ?"];
+  const params: unknown[] = fromResponses ? [selection.workspaceId] : [selection.workspaceId, grain];
   const filter = (sql: string, value: string | undefined) => {
     if (value == null) return;
     where.push(sql);
@@ -113,11 +137,14 @@ export function histogramStatement(
   filter(`${day} < ?`, selection.to);
   filter("survey_id = ?", selection.surveyId);
   for (const d of SEGMENT_DIMENSIONS) filter(`${d} = ?`, selection[d]);
-  // A read of one value of its grain's dimension (one agent, one channel): the other
+  // A read of one value of its grain's dimension (one agent, e-mail…): the other
   // dimensions are '' in that grain anyway; saying so lets SQLite seek the
-  // score_rollups_segment_read index to that value's days instead of walking every value's.
-  if (!fromResponses && grain !== "all" && selection[grain] != null) {
-    for (const d of SEGMENT_DIMENSIONS) if (d !== grain) where.push(`${d} = ''`);
+  // score_histograms_segment_read index to that value's days instead of walking every value's.
+  if (!fromResponses && grain !== "all") {
+    const kept = dimensionsOfGrain(grain);
+    if (kept.some((d) => selection[d] != null)) {
+      for (const d of SEGMENT_DIMENSIONS) if (!kept.includes(d)) where.push(`${d} = ''`);
+    }
   }
 
   const keySql = options.groupBy ? KEY_SQL[options.groupBy].replaceAll("DAY", day) : "NULL";
@@ -133,22 +160,36 @@ export function histogramStatement(
     groups.push("cur");
     params.unshift(options.splitAt);
   }
-  const value = fromResponses ? selection.metric : "value";
-  const count = fromResponses ? "COUNT(*)" : "SUM(count)";
-  const sql = `SELECT ${columns.join(", ")}, ${value} AS v, ${count} AS c FROM ${fromResponses ? "responses" : "score_rollups"}
+  // Rollups: one column per answer value (v0, v1…, fixed names from the domain), summed
+  // per group; the fallback: one row per (group, value), counted.
+  const values = histogramValues(selection.metric);
+  const sql = fromResponses
+    ? `SELECT ${columns.join(", ")}, ${selection.metric} AS v, COUNT(*) AS c FROM responses
 WHERE ${where.join(" AND ")}
-GROUP BY ${[...groups, "v"].join(", ")} HAVING ${count} > 0`;
+GROUP BY ${[...groups, "v"].join(", ")}`
+    : `SELECT ${columns.join(", ")}, ${values.map((v, i) => `SUM(${countColumn(selection.metric, v)}) AS c${i}`).join(", ")} FROM score_histograms
+WHERE ${where.join(" AND ")}
+GROUP BY ${groups.join(", ")}`;
 
   return {
-    statement: db.prepare(sql).bind(...params),
+    grain,
+    sql,
+    params,
     parse(result) {
-      const rows = (result.results ?? []).map((r) => ({
-        key: toKey(r.k as string | null, options.groupBy),
-        surveyId: options.bySurvey ? (r.s as string) : null,
-        current: options.splitAt != null ? Boolean(r.cur) : null,
-        value: Number(r.v),
-        count: Number(r.c),
-      }));
+      const rows: HistogramRow[] = [];
+      for (const r of result.results ?? []) {
+        const head = {
+          key: toKey(r.k as string | null, options.groupBy),
+          surveyId: options.bySurvey ? (r.s as string) : null,
+          current: options.splitAt != null ? Boolean(r.cur) : null,
+        };
+        if (fromResponses) rows.push({ ...head, value: Number(r.v), count: Number(r.c) });
+        else
+          values.forEach((value, i) => {
+            const count = Number(r[`c${i}`]);
+            if (count > 0) rows.push({ ...head, value, count });
+          });
+      }
       return { rows, rowsRead: result.meta?.rows_read ?? 0 };
     },
   };

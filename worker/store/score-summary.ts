@@ -1,23 +1,14 @@
 /**
- * `GET /v1/scores` behind the route: reads the rollup histograms of a selection
- * and turns them into the contract's figures, for the whole selection and per
- * group. The maths lives in `worker/metrics`; this module only gathers.
+ * What score figures need besides the histograms: the CES scale of each survey,
+ * and the figures of one histogram by metric. The use case that gathers them for
+ * `GET /v1/scores` is worker/services/scores.ts.
  */
 
 import { eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import type { Database } from "../db";
-import { DomainError } from "../domain/errors";
 import type { CesScale, QuestionType } from "../domain/questions";
-import { addToHistogram, cesFigures, csatFigures, type Figures, type Histogram, npsFigures } from "../metrics/scores";
-import { type HistogramRow, readHistograms, type ScoreGroupKey, type ScoreSelection } from "./score-reads";
-import { getSurvey } from "./surveys";
-
-export interface ScoreSummary {
-  figures: Figures;
-  groups?: ({ key: string | null } & Figures)[];
-  rowsRead: number;
-}
+import { cesFigures, csatFigures, type Figures, type Histogram, npsFigures } from "../metrics/scores";
 
 /** The figures of `metric` for one histogram; CES needs the scale its answers are on. */
 export function figuresOf(metric: QuestionType, histogram: Histogram, cesScale: CesScale | null): Figures {
@@ -45,74 +36,4 @@ export async function cesScaleBook(db: Database, workspaceId: string): Promise<C
     scaleOf: new Map(rows.map((r) => [r.id, r.scale])),
     unanimous: asking.size === 1 ? [...asking][0]! : null,
   };
-}
-
-/**
- * The one CES scale of a selection's answers. Answers on `agree7` and on
- * `effort5` measure opposite directions on different ranges, so averaging
- * them together would be meaningless: a selection that mixes them is a 422
- * that names `survey_id` and says which surveys use which scale.
- */
-export function singleCesScale(rows: readonly HistogramRow[], scaleOf: ReadonlyMap<string, CesScale>): CesScale | null {
-  const bySurvey = new Map<CesScale, Set<string>>();
-  for (const row of rows) {
-    if (row.count <= 0 || !row.surveyId) continue;
-    const scale = scaleOf.get(row.surveyId) ?? "agree7";
-    if (!bySurvey.has(scale)) bySurvey.set(scale, new Set());
-    bySurvey.get(scale)!.add(row.surveyId);
-  }
-  if (bySurvey.size > 1) {
-    const which = [...bySurvey].map(([scale, ids]) => `${scale}: ${[...ids].sort().join(", ")}`).join("; ");
-    throw new DomainError(
-      "invalid",
-      "mixed_ces_scales",
-      "These CES answers are on different scales and cannot be averaged together; pick a survey_id",
-      [{ path: "survey_id", message: `Choose one survey, or surveys on one scale (${which})` }],
-    );
-  }
-  return bySurvey.keys().next().value ?? null;
-}
-
-/** Sorts group keys ascending (days, weeks and months chronologically), the empty segment last. */
-function byKey(a: { key: string | null }, b: { key: string | null }): number {
-  if (a.key === b.key) return 0;
-  if (a.key == null) return 1;
-  if (b.key == null) return -1;
-  return a.key < b.key ? -1 : 1;
-}
-
-/**
- * Scores of a selection. A `surveyId` of another workspace is a 404 (checked
- * before anything is read). For CES, the scale is the one the selected
- * answers share; with no answers, the selected survey's scale, or the scale
- * all the workspace's CES surveys share, else null.
- */
-export async function summarizeScores(
-  db: Database,
-  selection: ScoreSelection,
-  groupBy?: ScoreGroupKey,
-): Promise<ScoreSummary> {
-  const isCes = selection.metric === "ces";
-  const [survey, book] = await Promise.all([
-    selection.surveyId ? getSurvey(db, selection.workspaceId, selection.surveyId) : null,
-    isCes ? cesScaleBook(db, selection.workspaceId) : null,
-  ]);
-  const { rows, rowsRead } = await readHistograms(db, selection, { groupBy, bySurvey: isCes });
-
-  let scale: CesScale | null = null;
-  if (book) scale = singleCesScale(rows, book.scaleOf) ?? survey?.cesScale ?? book.unanimous;
-
-  const whole = new Map<number, number>();
-  const perGroup = new Map<string | null, Map<number, number>>();
-  for (const row of rows) {
-    addToHistogram(whole, row.value, row.count);
-    if (!groupBy) continue;
-    const h = perGroup.get(row.key) ?? new Map<number, number>();
-    perGroup.set(row.key, h);
-    addToHistogram(h, row.value, row.count);
-  }
-  const figures = figuresOf(selection.metric, whole, scale);
-  if (!groupBy) return { figures, rowsRead };
-  const groups = [...perGroup].map(([key, h]) => ({ key, ...figuresOf(selection.metric, h, scale) })).sort(byKey);
-  return { figures, groups, rowsRead };
 }

@@ -1,6 +1,6 @@
 /**
  * The values each segment filter of the dashboard can offer: the distinct
- * channels, request types, teams and agents the score rollups hold. One
+ * channels, request types, teams and agents the score rollups hold (score_histograms). One
  * statement, one `SELECT … GROUP BY` per dimension on that dimension's own grain
  * (worker/domain/segments.ts), so the cost follows that grain's rows, never the
  * answers.
@@ -24,10 +24,10 @@ export async function readSegmentValues(
   { $client: db }: Database,
   workspaceId: string,
 ): Promise<{ values: SegmentValues; rowsRead: number }> {
-  // Dimension names are fixed identifiers (columns of score_rollups): only these are spliced into the SQL.
+  // Dimension names are fixed identifiers (columns of score_histograms): only these are spliced into the SQL.
   const parts = FILTER_DIMENSIONS.map(
     (d) =>
-      `SELECT '${d}' AS d, ${d} AS v FROM score_rollups WHERE workspace_id = ? AND grain = ? AND ${d} != '' GROUP BY v`,
+      `SELECT '${d}' AS d, ${d} AS v FROM score_histograms WHERE workspace_id = ? AND grain = ? AND ${d} != '' GROUP BY v`,
   );
   const params = FILTER_DIMENSIONS.flatMap((d) => [workspaceId, grainOf([d])]);
   const result = await db
