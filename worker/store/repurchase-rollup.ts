@@ -1,6 +1,6 @@
 import type { Database } from "../db";
 import { addDays, isoWeek } from "../domain/local-day";
-import { grainOf, type RollupGrain, SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import { emptyTally, type RepurchaseTally } from "../metrics/attribution";
 import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
 import type { RepurchaseGroup, RepurchaseRows, RepurchaseSelection } from "./repurchase-query";
@@ -13,7 +13,7 @@ import type { RepurchaseGroup, RepurchaseRows, RepurchaseSelection } from "./rep
  * It answers a read when:
  * - the window is the default 30 days (the rollup holds that window only);
  * - at most one segment dimension is filtered or grouped on (a single-dimension
- *   grain, as for scores: worker/domain/segments.ts);
+ *   grain, as the score rollups' own: worker/domain/segments.ts);
  * - the grouping is none, that dimension, day, week or month (nps_category,
  *   csat_category and follow_up change after the interaction closed, with its
  *   answers and follow-ups, and are not rolled up);
@@ -23,8 +23,14 @@ import type { RepurchaseGroup, RepurchaseRows, RepurchaseSelection } from "./rep
  * `FRONTIER`); the days after, the tail, where windows may still be open, go to
  * the bounded query, whose cost is then that of about `window_days` of interactions.
  */
+/**
+ * The rollup's grains: the unsegmented one and one per segment dimension (the
+ * score rollups' channel pairs are not kept here: scripts/gen-repurchase-rollup.mjs).
+ */
+export type RepurchaseGrain = "all" | SegmentDimension;
+
 export interface RollupPlan {
-  grain: RollupGrain;
+  grain: RepurchaseGrain;
   /** The filtered value of the grain's dimension, if any. */
   value?: string;
 }
@@ -37,8 +43,9 @@ export function rollupPlanFor(sel: RepurchaseSelection): RollupPlan | null {
   const filtered = SEGMENT_DIMENSIONS.filter((d) => sel[d] !== undefined);
   const grouped = sel.groupBy === undefined || TIME_GROUPS.includes(sel.groupBy) ? [] : [sel.groupBy];
   if (grouped.length && !SEGMENT_DIMENSIONS.includes(grouped[0] as SegmentDimension)) return null;
-  const grain = grainOf([...filtered, ...(grouped as SegmentDimension[])]);
-  if (grain === null) return null;
+  const dimensions = [...new Set([...filtered, ...(grouped as SegmentDimension[])])];
+  if (dimensions.length > 1) return null;
+  const grain: RepurchaseGrain = dimensions[0] ?? "all";
   const value = filtered.length ? sel[filtered[0] as SegmentDimension] : undefined;
   return { grain, value };
 }
@@ -99,13 +106,13 @@ export async function queryRepurchaseRollup(
   const from = sel.from ?? "";
   const to = sel.to ?? NEVER;
   const since = sel.asOf - sel.windowDays * DAY_MS;
-  const bind = (sql: string, grain: RollupGrain, value: string | undefined) =>
+  const bind = (sql: string, grain: RepurchaseGrain, value: string | undefined) =>
     db.$client.prepare(sql).bind(sel.workspaceId, grain, from, to, since, value ?? null);
   const groupBy = sel.groupBy;
   const byPeriod = groupBy === "week" || groupBy === "month";
   // Grouped by a dimension, the total's revenue needs the `all` grain (or the filtered value):
   // an order counting in two groups counts once in the total.
-  const totalGrain: RollupGrain =
+  const totalGrain: RepurchaseGrain =
     groupBy !== undefined && !TIME_GROUPS.includes(groupBy) && plan.value === undefined ? "all" : plan.grain;
   const revenue = (kind: string, where = RANGE) =>
     `SELECT kind, day, next_day, value, orders_by_currency AS orders, minor_by_currency AS minor
@@ -120,7 +127,7 @@ export async function queryRepurchaseRollup(
   const periodEnd = groupBy === "week" ? "date(day, '+1 day', 'weekday 1')" : "date(day, 'start of month', '+1 month')";
   const atPeriods = `${RANGE} AND (day = ?3 OR ${periodStart})`;
   const crossAtPeriods = `${atPeriods} AND next_day >= MIN(${periodEnd}, ${until})`;
-  const filteredValue = (grain: RollupGrain) => (grain === plan.grain ? plan.value : undefined);
+  const filteredValue = (grain: RepurchaseGrain) => (grain === plan.grain ? plan.value : undefined);
   const statements = [
     // SQLite numbers parameters up to the highest used: ?1 to ?5 here.
     db.$client.prepare(`SELECT ${FRONTIER} AS frontier`).bind(sel.workspaceId, null, null, null, since),
