@@ -3,13 +3,15 @@ import { requireScope } from "../auth/api-key";
 import { DomainError } from "../domain/errors";
 import type { QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { repurchaseFigures } from "../metrics/repurchase-figures";
 import { DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
+import { rateFigures } from "../metrics/response-rate";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
 import { summarizeScores } from "../services/scores";
 import { queryRepurchase } from "../store/repurchase-query";
+import { readResponseRate } from "../store/response-rate-query";
 import { readSegmentValues } from "../store/segment-values";
 import { DashboardSummarySchema } from "./dashboard-summary-schema";
 
@@ -17,10 +19,7 @@ const Query = z
   .object({
     from: isoDay.optional().openapi({ description: "Inclusive local day (answers: submitted; repurchase: closed)" }),
     to: isoDay.optional().openapi({ description: "Exclusive local day" }),
-    channel: segmentText.optional(),
-    request_type: segmentText.optional(),
-    agent: segmentText.optional(),
-    team: segmentText.optional(),
+    ...segmentFilters,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
@@ -28,8 +27,8 @@ const route = createRoute({
   method: "get",
   path: "/v1/dashboard/summary",
   tags: ["Scores"],
-  summary: "The dashboard's first paint: NPS, CSAT, CES, repurchase and the filter values, in one call",
-  description: `The same figures as \`GET /v1/scores\` (metric nps, csat, ces) and \`GET /v1/repurchase\` (default window, \`as_of\` now) for one selection, computed by the same code, plus the values each segment filter offers.
+  summary: "The dashboard's first paint: NPS, CSAT, CES, repurchase, response rate and the filter values, in one call",
+  description: `The same figures as \`GET /v1/scores\` (metric nps, csat, ces), \`GET /v1/repurchase\` (default window, \`as_of\` now) and \`GET /v1/response-rate\` for one selection, computed by the same code, plus the values each segment filter offers.
 A figure that cannot be computed for the selection (CES answers on two scales: \`mixed_ces_scales\`) reads \`{"error": {…}}\` in its place and the others still come.
 The \`Server-Timing\` header reports the rows D1 read in total.`,
   security: bearer,
@@ -63,12 +62,7 @@ export const dashboardSummaryRoutes = new OpenAPIHono<AppEnv>().openapi(route, a
       summarizeScores(c.var.db, {
         workspaceId,
         metric,
-        from: q.from,
-        to: q.to,
-        channel: q.channel,
-        request_type: q.request_type,
-        agent: q.agent,
-        team: q.team,
+        ...q,
       }).then((s) => {
         rowsRead += s.rowsRead;
         return s.figures as T;
@@ -79,12 +73,7 @@ export const dashboardSummaryRoutes = new OpenAPIHono<AppEnv>().openapi(route, a
     workspaceId,
     windowDays: DEFAULT_WINDOW_DAYS,
     asOf,
-    from: q.from,
-    to: q.to,
-    channel: q.channel,
-    request_type: q.request_type,
-    agent: q.agent,
-    team: q.team,
+    ...q,
   }).then((rows) => {
     rowsRead += rows.rowsRead;
     return { window_days: DEFAULT_WINDOW_DAYS, as_of: new Date(asOf).toISOString(), ...repurchaseFigures(rows.total) };
@@ -93,13 +82,21 @@ export const dashboardSummaryRoutes = new OpenAPIHono<AppEnv>().openapi(route, a
     rowsRead += r.rowsRead;
     return r.values;
   });
-  const [nps, csat, ces, rep, filter_values] = await Promise.all([
+  const responseRate = readResponseRate(c.env.DB, { workspaceId, ...q }).then(({ rows, ...read }) => {
+    rowsRead += read.rowsRead;
+    return rateFigures(
+      rows.reduce((s, r) => s + r.invited, 0),
+      rows.reduce((s, r) => s + r.answered, 0),
+    );
+  });
+  const [nps, csat, ces, rep, response_rate, filter_values] = await Promise.all([
     score<NpsFigures>("nps"),
     score<CsatFigures>("csat"),
     score<CesFigures>("ces"),
     orError(repurchase),
+    responseRate,
     filterValues,
   ]);
   reportD1Cost(c, started, rowsRead);
-  return c.json({ nps, csat, ces, repurchase: rep, filter_values }, 200);
+  return c.json({ nps, csat, ces, repurchase: rep, response_rate, filter_values }, 200);
 });

@@ -35,7 +35,7 @@ const Rules = z
   .strict()
   .openapi("FollowUpRules");
 
-const FollowUp = z
+export const FollowUp = z
   .object({
     id: z.string(),
     response_id: z.string(),
@@ -78,7 +78,7 @@ const Patch = z
   .strict()
   .openapi("FollowUpChange");
 
-const Summary = z
+export const Summary = z
   .object({
     opened: z.number(),
     contacted: z.number(),

@@ -24,7 +24,7 @@ const Money = z.record(z.string(), z.string()).openapi({
 });
 const Share = z.tuple([z.number(), z.number()]).nullable();
 
-const ImpactBody = z
+export const ImpactBody = z
   .object({
     by: z.string(),
     window_days: z.number().int(),

@@ -64,7 +64,7 @@ const Headline = z
   .enum(Object.values(HEADLINE) as [HeadlineFigure, ...HeadlineFigure[]])
   .openapi({ description: "The figure `change` compares; always higher-is-better" });
 
-const WeeklyReport = z
+export const WeeklyReport = z
   .object({
     week: z.string().openapi({ example: "2026-W47" }),
     from: z.string().openapi({ description: "Monday, inclusive" }),

@@ -7,6 +7,7 @@ import { reportD1Cost } from "../http/server-timing";
 import { rateFigures } from "../metrics/response-rate";
 import { readResponseRate } from "../store/response-rate-query";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
+import { ResponseRateFiguresSchema } from "./response-rate-schema";
 
 const RateQuery = z
   .object({
@@ -21,11 +22,7 @@ const RateQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
-const Figures = z.object({
-  invited: z.number().int().openapi({ description: "Tickets invited (once per ticket and survey)" }),
-  answered: z.number().int().openapi({ description: "Of those, the ones with an answer" }),
-  rate: z.number().nullable().openapi({ description: "100·answered/invited, unrounded; null when none was invited" }),
-});
+const Figures = ResponseRateFiguresSchema;
 
 const route = createRoute({
   method: "get",

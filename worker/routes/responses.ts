@@ -32,7 +32,7 @@ const SubmitResponse = z
   })
   .openapi("SubmitResponse");
 
-const ResponseItem = z
+export const ResponseItem = z
   .object({
     id: z.string(),
     ticket_id: z.string(),

@@ -36,7 +36,7 @@ const list = createRoute({
 });
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
-const ReportItem = z.object({
+export const ReportItem = z.object({
   target: TargetBody,
   period: z.string(),
   value: z.number().nullable().openapi({ description: "Point value in percent (NPS in points); null without answers" }),
