@@ -502,3 +502,79 @@ export const targetMisses = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.targetId, t.period] })],
 );
+
+/**
+ * The daily repurchase rollup (issue 16), default 30-day window: per local day of
+ * `closed_at` and per rollup grain (`all`, or one segment dimension with its value),
+ * how many interactions closed and how many had a counting order within 30 days.
+ * Kept by SQL triggers on `interactions` (migration repurchase_rollup_triggers),
+ * late and out-of-order orders included; never written by application code.
+ */
+export const repurchaseDayRollups = sqliteTable(
+  "repurchase_day_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    /** The grain's dimension value ('' for `all` and for an unset segment). */
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    interactions: integer("interactions").notNull(),
+    repurchased: integer("repurchased").notNull(),
+  },
+  (t) => [
+    // Day before value: a read is one range of (grain, days), whatever the values.
+    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value] }),
+  ],
+);
+
+/**
+ * Per counting order and grain value, the distinct local days of the interactions
+ * it counts for (30-day window), each with the next such day ('' for the last) and
+ * whether it is the first. Kept by triggers on `orders` and `interactions`; the
+ * revenue rollup below is summed from it.
+ */
+export const repurchaseOrderDays = sqliteTable(
+  "repurchase_order_days",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    orderId: text("order_id").notNull(),
+    grain: text("grain").notNull(),
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    nextDay: text("next_day").notNull(),
+    isFirst: integer("is_first", { mode: "boolean" }).notNull(),
+    currency: text("currency").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.orderId, t.grain, t.value, t.day] })],
+);
+
+/**
+ * Order totals per (grain, value), in four kinds (docs/repurchase-rollup.md):
+ * `first` on an order's first day, `any` on each of its days, `open` on each day
+ * boundary its days span, and `cross` the same keyed by its next day after the
+ * boundary. A range's revenue, each order once, is then `first` over its days plus
+ * `open` at its start, less the `cross` at its start that resume at or after its end.
+ * Currencies are JSON objects inside the row, so a day costs one row whatever the
+ * number of currencies.
+ */
+export const repurchaseRevenueRollups = sqliteTable(
+  "repurchase_revenue_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    kind: text("kind", { enum: ["first", "any", "open", "cross"] }).notNull(),
+    /** The order's day (`first`, `any`) or the boundary (`open`, `cross`). */
+    day: text("day").notNull(),
+    /** `cross`: the order's first day at or after the boundary; '' for the other kinds. */
+    nextDay: text("next_day").notNull(),
+    value: text("value").notNull(),
+    /** Orders summed in the row, all currencies: the row goes when it reaches 0. */
+    orders: integer("orders").notNull(),
+    /** JSON `{"EUR": n}`: orders per currency. */
+    ordersByCurrency: text("orders_by_currency").notNull(),
+    /** JSON `{"EUR": minor}`: integer minor units per currency. */
+    minorByCurrency: text("minor_by_currency").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.kind, t.day, t.nextDay, t.value] })],
+);

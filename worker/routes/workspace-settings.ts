@@ -4,7 +4,7 @@ import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { ValueTiersSchema, valueTiersJson } from "../http/value-tiers-schema";
-import { formatMinor } from "../metrics/repurchase";
+import { formatMinor } from "../metrics/money";
 import { changeWorkspaceSettings } from "../services/change-workspace-settings";
 import { costPerHourOf, getWorkspace, valueTiersOf, type Workspace } from "../store/workspaces";
 

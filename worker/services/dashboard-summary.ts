@@ -2,10 +2,10 @@ import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
 import type { Metric } from "../domain/metrics";
 import type { SegmentDimension } from "../domain/segments";
-import { DEFAULT_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
+import { DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
 import type { CesFigures, CsatFigures, Figures, NpsFigures } from "../metrics/scores";
-import { queryRepurchase } from "../store/repurchase-query";
 import { readSegmentValues } from "../store/segment-values";
+import { readRepurchase } from "./repurchase";
 import { responseRate } from "./response-rate";
 import { summarizeScores } from "./scores";
 
@@ -41,9 +41,11 @@ export async function dashboardSummary(db: Database, workspaceId: string, q: Das
         return s.figures as T;
       }),
     );
-  const repurchase = queryRepurchase(db, { ...selection, windowDays: DEFAULT_WINDOW_DAYS, asOf: now }).then((rows) => {
-    rowsRead += rows.rowsRead;
-    return { window_days: DEFAULT_WINDOW_DAYS, as_of: new Date(now).toISOString(), ...repurchaseFigures(rows.total) };
+  // The same read as GET /v1/repurchase, so a closed period comes from the daily rollup here too.
+  const repurchase = readRepurchase(db, { ...selection, windowDays: DEFAULT_WINDOW_DAYS, asOf: now }).then((r) => {
+    rowsRead += r.rowsRead;
+    const { groups: _ungrouped, ...figures } = r.report;
+    return figures;
   });
   const filterValues = readSegmentValues(db, workspaceId).then((r) => {
     rowsRead += r.rowsRead;
