@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { printFigures } from "./lib/figures.mjs";
 import { buildWorkerBundle, WORKER_BUNDLE_BUDGET_KB as TARGET_KB } from "./lib/worker-bundle.mjs";
 import { root, wrangler } from "./lib/wrangler-dev.mjs";
 
@@ -63,6 +64,15 @@ try {
   for (const [name, bytes] of contributors(shipped.metafile).slice(0, 10)) {
     console.log(`  ${kb(bytes).padStart(7)}  ${name}`);
   }
+  printFigures([
+    {
+      figure: "Worker bundle, gzip (wrangler deploy --dry-run)",
+      measured: `${kb(shipped.gzip)} KB`,
+      target: `≤ ${TARGET_KB} KB`,
+      met: shipped.gzip / 1024 <= TARGET_KB,
+    },
+    { figure: "Worker startup CPU (wrangler check startup, local)", measured: `${active} ms`, target: "—", met: null },
+  ]);
   if (shipped.gzip / 1024 > TARGET_KB) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

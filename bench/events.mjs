@@ -14,13 +14,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { migrateAll, quantile, startDev } from "./lib/wrangler-dev.mjs";
+import { printFigures } from "./lib/figures.mjs";
+import { BENCH_ADMIN_TOKEN, quantile, startBenchDev } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const SAMPLES = quick ? 150 : 400;
 const WARMUP = 20;
 const BURST = quick ? 100 : 300;
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
 
 async function post(url, body, key) {
   const res = await fetch(url, {
@@ -77,19 +78,7 @@ const hook = `http://127.0.0.1:${receiver.address().port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-events-"));
 let dev;
 try {
-  migrateAll(dir);
-  dev = await startDev([
-    "--persist-to",
-    dir,
-    "--var",
-    `ADMIN_TOKEN:${ADMIN_TOKEN}`,
-    "--var",
-    "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
-    "--var",
-    "RATE_LIMITING:off",
-    "--var",
-    "ALLOW_LOCAL_WEBHOOKS:on",
-  ]);
+  dev = await startBenchDev(dir, { ALLOW_LOCAL_WEBHOOKS: "on" });
   const { origin } = dev;
   const none = await workspace(origin, "No endpoints", []);
   const two = await workspace(origin, "Two endpoints", [`${hook}/a`, `${hook}/b`]);
@@ -135,6 +124,20 @@ try {
       `${((received - before) / seconds).toFixed(0)} deliveries/s`,
   );
   if (received < expected) console.log(`(only ${received - before} of ${2 * BURST} arrived within the wait)`);
+  printFigures([
+    {
+      figure: "answer p50 with two subscribed webhook endpoints ÷ none, interleaved",
+      measured: `${ratio.toFixed(2)}× (${p(withTimes, 0.5)} vs ${p(noneTimes, 0.5)} ms)`,
+      target: "≤ 1.1×",
+      met: ratio <= 1.1,
+    },
+    {
+      figure: "Queue consumer throughput to a local receiver",
+      measured: `${((received - before) / seconds).toFixed(0)} deliveries/s (${received - before} of ${2 * BURST})`,
+      target: "—",
+      met: null,
+    },
+  ]);
 } finally {
   await dev?.stop();
   receiver.close();

@@ -8,12 +8,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateAll, startDev } from "./lib/wrangler-dev.mjs";
+import { printFigures } from "./lib/figures.mjs";
+import { BENCH_ADMIN_TOKEN, startBenchDev } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const REQUESTS = quick ? 5 : 20;
 const PER_REQUEST = 1000;
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
 const DAY = 86_400_000;
 
 async function request(url, init) {
@@ -26,17 +27,7 @@ async function request(url, init) {
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-import-"));
 let dev;
 try {
-  migrateAll(dir);
-  dev = await startDev([
-    "--persist-to",
-    dir,
-    "--var",
-    `ADMIN_TOKEN:${ADMIN_TOKEN}`,
-    "--var",
-    "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
-    "--var",
-    "RATE_LIMITING:off",
-  ]);
+  dev = await startBenchDev(dir);
   const { origin } = dev;
   const ws = await request(`${origin}/v1/workspaces`, {
     method: "POST",
@@ -88,6 +79,20 @@ try {
   console.log(
     `re-import of ${PER_REQUEST} unchanged answers: ${body.imported + body.updated} written, ${t.toFixed(2)} s`,
   );
+  printFigures([
+    {
+      figure: "import throughput, JSON",
+      measured: `${Math.round(imported / seconds)} answers/s (${imported} in ${REQUESTS} requests)`,
+      target: "—",
+      met: null,
+    },
+    {
+      figure: `re-import of ${PER_REQUEST} unchanged answers`,
+      measured: `${body.imported + body.updated} written, ${t.toFixed(2)} s`,
+      target: "—",
+      met: null,
+    },
+  ]);
 } finally {
   await dev?.stop();
   rmSync(dir, { recursive: true, force: true });

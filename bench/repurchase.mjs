@@ -1,5 +1,9 @@
 // Benchmark of GET /v1/repurchase: N interactions × N orders in a throwaway
-// local D1, read through a real `wrangler dev`. Prints latency and D1 rows read.
+// local D1, read through a real `wrangler dev`. Prints latency, D1 rows read and
+// which read answered (`Aftercare-Read-Path`: `rollup:<grain>`, the daily rollup,
+// or `query`, the bounded query; docs/repurchase-rollup.md says which reads use which).
+// With 10k and 100k it ends with one `BENCH_FIGURES <json>` line: the one-month read,
+// 100k ÷ 10k, against issue 16's target (≤ 1.2× rows_read and p50).
 //
 //   npx node bench/repurchase.mjs                 # 10k and 100k
 //   npx node bench/repurchase.mjs --sizes 100000  # one size
@@ -177,13 +181,19 @@ async function bench(n) {
       "SIGNING_KEYS:k1:bench-signing-key-0123456789abcdef",
     ]);
     const { origin } = dev;
+    const month = `from=${day(now - 90 * DAY)}&to=${day(now - 60 * DAY)}`;
     const scenarios = [
       ["whole year, default 30-day window", ""],
       ["group_by=channel", "group_by=channel"],
       ["group_by=nps_category", "group_by=nps_category"],
       ["group_by=week", "group_by=week"],
       ["window_days=90", "window_days=90"],
-      ["one month (from/to)", `from=${day(now - 90 * DAY)}&to=${day(now - 60 * DAY)}`],
+      ["one month (from/to)", month],
+      ["one month, group_by=channel", `${month}&group_by=channel`],
+      ["one month, agent=agent-7", `${month}&agent=agent-7`],
+      ["one month, group_by=week", `${month}&group_by=week`],
+      ["one month, group_by=nps_category", `${month}&group_by=nps_category`],
+      ["one month, window_days=90", `${month}&window_days=90`],
     ];
     const rows = [];
     for (const [label, query] of scenarios) {
@@ -191,6 +201,7 @@ async function bench(n) {
       const times = [];
       let rowsRead = 0;
       let body;
+      let readPath = "";
       for (let i = 0; i < RUNS + 2; i++) {
         const started = performance.now();
         const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
@@ -198,18 +209,26 @@ async function bench(n) {
         if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
         if (i >= 2) times.push(performance.now() - started);
         rowsRead = Number(/rows_read=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? 0);
+        readPath = res.headers.get("aftercare-read-path") ?? "?";
       }
       rows.push({
         scenario: label,
         "median ms": Math.round(median(times)),
         "p95 ms": Math.round(p95(times)),
         rows_read: rowsRead,
+        path: readPath,
         eligible: body.eligible,
         rate: body.rate === null ? null : Number(body.rate.toFixed(3)),
       });
     }
     console.table(rows);
-  } finally {
+    // Kept running: the month read is timed again, interleaved with the other size's.
+    return { rows, monthUrl: `${origin}/v1/repurchase?${month}`, apiKey, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  async function cleanup() {
     await dev?.stop();
     if (keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -217,4 +236,54 @@ async function bench(n) {
 }
 
 console.log(`node ${process.version}, ${RUNS} timed reads per scenario after 2 warm-ups`);
-for (const n of sizes) await bench(n);
+const results = new Map();
+try {
+  for (const n of sizes) results.set(n, await bench(n));
+  await compareMonths();
+} finally {
+  for (const r of results.values()) await r.cleanup();
+}
+
+/**
+ * Issue 16's figure: the one-month read at 100k over 10k interactions. rows_read from
+ * the tables above; p50 from the two reads interleaved (10k, 100k, 10k, …), so both
+ * sizes see the same load on this shared machine.
+ */
+async function compareMonths() {
+  const smallRun = results.get(10_000);
+  const largeRun = results.get(100_000);
+  if (!smallRun || !largeRun) return;
+  const small = smallRun.rows.find((r) => r.scenario === "one month (from/to)");
+  const large = largeRun.rows.find((r) => r.scenario === "one month (from/to)");
+  const INTERLEAVED = 40;
+  const times = { small: [], large: [] };
+  for (let i = 0; i < INTERLEAVED + 2; i++) {
+    for (const [key, run] of [
+      ["small", smallRun],
+      ["large", largeRun],
+    ]) {
+      const started = performance.now();
+      const res = await fetch(run.monthUrl, { headers: { authorization: `Bearer ${run.apiKey}` } });
+      await res.arrayBuffer();
+      if (i >= 2) times[key].push(performance.now() - started);
+    }
+  }
+  const p50 = { small: median(times.small), large: median(times.large) };
+  console.log(
+    `\none month, ${INTERLEAVED} reads interleaved: p50 ${p50.small.toFixed(1)} ms at 10k, ${p50.large.toFixed(1)} ms at 100k`,
+  );
+  const figure = (name, a, b, unit) => {
+    const ratio = b / Math.max(a, 1);
+    return {
+      figure: `repurchase read, one month, 100k ÷ 10k interactions, ${name} (${large.path})`,
+      measured: `${ratio.toFixed(2)}× (${a.toLocaleString("en")} → ${b.toLocaleString("en")}${unit})`,
+      target: "≤ 1.2×",
+      met: ratio <= 1.2,
+    };
+  };
+  const figures = [
+    figure("rows_read", small.rows_read, large.rows_read, " rows"),
+    figure("p50, interleaved", Number(p50.small.toFixed(1)), Number(p50.large.toFixed(1)), " ms"),
+  ];
+  console.log(`BENCH_FIGURES ${JSON.stringify(figures)}`);
+}

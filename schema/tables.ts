@@ -19,9 +19,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, type EventType } from "../worker/domain/event-types";
+import { FOLLOW_UP_RESOLUTIONS, FOLLOW_UP_STATUSES } from "../worker/domain/follow-up";
 import { CES_SCALES } from "../worker/domain/metrics";
-import type { Question } from "../worker/domain/questions";
+import { LOCALES, type Question } from "../worker/domain/questions";
 import { HISTOGRAM_COLUMNS } from "../worker/domain/score-histogram";
+import type { FollowUpRule } from "../worker/follow-ups/rules";
+import type { Target } from "../worker/targets/target";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -349,13 +353,13 @@ export const webhookEndpoints = sqliteTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     /** JSON array of event types the endpoint receives. */
-    events: text("events").notNull(),
-    format: text("format", { enum: ["standard", "slack"] }).notNull(),
+    events: text("events", { mode: "json" }).$type<EventType[]>().notNull(),
+    format: text("format", { enum: ENDPOINT_FORMATS }).notNull(),
     description: text("description"),
     /** `whsec_…` Standard Webhooks secret; shown once at creation, kept to sign. */
     secret: text("secret").notNull(),
     /** Language of Slack messages. */
-    locale: text("locale").notNull().default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     /** The dashboard URL Slack messages link to (the origin the endpoint was created on). */
     dashboardUrl: text("dashboard_url").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -381,7 +385,7 @@ export const eventDeliveries = sqliteTable(
     interactionId: text("interaction_id"),
     /** The exact body sent, frozen at the first try so every retry sends the same bytes. */
     payload: text("payload"),
-    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastStatus: integer("last_status"),
     lastError: text("last_error"),
@@ -403,7 +407,7 @@ export const followUpSettings = sqliteTable("follow_up_settings", {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
   /** JSON array of rules; `[]` turns follow-ups off. */
-  rules: text("rules").notNull(),
+  rules: text("rules", { mode: "json" }).$type<FollowUpRule[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -417,11 +421,11 @@ export const followUps = sqliteTable(
     interactionId: text("interaction_id"),
     surveyId: text("survey_id").notNull(),
     ticketId: text("ticket_id").notNull(),
-    status: text("status", { enum: ["open", "contacted", "resolved"] }).notNull(),
+    status: text("status", { enum: FOLLOW_UP_STATUSES }).notNull(),
     assignee: text("assignee"),
     note: text("note"),
     /** `handled` when a person resolved it, `answer_changed` when the answer stopped matching. */
-    resolution: text("resolution"),
+    resolution: text("resolution", { enum: FOLLOW_UP_RESOLUTIONS }),
     openedAt: integer("opened_at").notNull(),
     /** Local day (workspace timezone) of opened_at, for the summary's from/to. */
     openedDay: text("opened_day").notNull(),
@@ -487,7 +491,7 @@ export const targets = sqliteTable("targets", {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
   /** JSON array of targets, each with its stable `id`. */
-  targets: text("targets").notNull(),
+  targets: text("targets", { mode: "json" }).$type<Target[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -503,4 +507,80 @@ export const targetMisses = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.targetId, t.period] })],
+);
+
+/**
+ * The daily repurchase rollup (issue 16), default 30-day window: per local day of
+ * `closed_at` and per rollup grain (`all`, or one segment dimension with its value),
+ * how many interactions closed and how many had a counting order within 30 days.
+ * Kept by SQL triggers on `interactions` (migration repurchase_rollup_triggers),
+ * late and out-of-order orders included; never written by application code.
+ */
+export const repurchaseDayRollups = sqliteTable(
+  "repurchase_day_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    /** The grain's dimension value ('' for `all` and for an unset segment). */
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    interactions: integer("interactions").notNull(),
+    repurchased: integer("repurchased").notNull(),
+  },
+  (t) => [
+    // Day before value: a read is one range of (grain, days), whatever the values.
+    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.value] }),
+  ],
+);
+
+/**
+ * Per counting order and grain value, the distinct local days of the interactions
+ * it counts for (30-day window), each with the next such day ('' for the last) and
+ * whether it is the first. Kept by triggers on `orders` and `interactions`; the
+ * revenue rollup below is summed from it.
+ */
+export const repurchaseOrderDays = sqliteTable(
+  "repurchase_order_days",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    orderId: text("order_id").notNull(),
+    grain: text("grain").notNull(),
+    value: text("value").notNull(),
+    day: text("day").notNull(),
+    nextDay: text("next_day").notNull(),
+    isFirst: integer("is_first", { mode: "boolean" }).notNull(),
+    currency: text("currency").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.orderId, t.grain, t.value, t.day] })],
+);
+
+/**
+ * Order totals per (grain, value), in four kinds (docs/repurchase-rollup.md):
+ * `first` on an order's first day, `any` on each of its days, `open` on each day
+ * boundary its days span, and `cross` the same keyed by its next day after the
+ * boundary. A range's revenue, each order once, is then `first` over its days plus
+ * `open` at its start, less the `cross` at its start that resume at or after its end.
+ * Currencies are JSON objects inside the row, so a day costs one row whatever the
+ * number of currencies.
+ */
+export const repurchaseRevenueRollups = sqliteTable(
+  "repurchase_revenue_rollups",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    grain: text("grain").notNull(),
+    kind: text("kind", { enum: ["first", "any", "open", "cross"] }).notNull(),
+    /** The order's day (`first`, `any`) or the boundary (`open`, `cross`). */
+    day: text("day").notNull(),
+    /** `cross`: the order's first day at or after the boundary; '' for the other kinds. */
+    nextDay: text("next_day").notNull(),
+    value: text("value").notNull(),
+    /** Orders summed in the row, all currencies: the row goes when it reaches 0. */
+    orders: integer("orders").notNull(),
+    /** JSON `{"EUR": n}`: orders per currency. */
+    ordersByCurrency: text("orders_by_currency").notNull(),
+    /** JSON `{"EUR": minor}`: integer minor units per currency. */
+    minorByCurrency: text("minor_by_currency").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.kind, t.day, t.nextDay, t.value] })],
 );

@@ -1,13 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser/chromium.js";
-import { Api, startShop, type Workspace } from "../support/browser/widget.js";
+import type { Page } from "playwright-core";
+import { inject } from "vitest";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import type { Api, startShop, Workspace } from "../support/browser/widget.js";
 
 const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
 const ACCENT = "#0b6e4f"; // white on it: about 6.3:1
 const ACCENT_RGB = "rgb(11, 110, 79)";
-let browser: Browser;
+let api: Api;
 let shop: Awaited<ReturnType<typeof startShop>>;
 let ws: Workspace;
 let survey: string;
@@ -21,22 +20,17 @@ function watchCsp(page: Page) {
   });
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  shop = await startShop();
-  ws = await api.workspace("Brand shop");
+test.beforeAll(async ({ api: a, shop: s, workspace }) => {
+  api = a;
+  shop = s;
+  ws = workspace;
   survey = await api.survey(ws, { questions: [{ type: "csat" }], theme: { accent: ACCENT } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await shop?.close();
 });
 
 describe("a survey's brand colour", () => {
   for (const scheme of ["light", "dark"] as const) {
-    it(`colours the embedded widget under the shop's strict CSP (${scheme})`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
+    test(`colours the embedded widget under the shop's strict CSP (${scheme})`, async ({ newContext }) => {
+      const context = await newContext({ colorScheme: scheme });
       const { token } = await api.invite(ws, { survey_id: survey, ticket_id: `B-w-${scheme}` });
       shop.serve({
         html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><main>
@@ -61,8 +55,8 @@ describe("a survey's brand colour", () => {
       await context.close();
     });
 
-    it(`colours the hosted page under its own CSP (${scheme})`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
+    test(`colours the hosted page under its own CSP (${scheme})`, async ({ newContext }) => {
+      const context = await newContext({ colorScheme: scheme });
       const { url } = await api.invite(ws, { survey_id: survey, ticket_id: `B-h-${scheme}` });
       const page = await context.newPage();
       await watchCsp(page);

@@ -1,8 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import type { Page } from "playwright-core";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, problemsOf, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /**
  * The CX manager's dashboard in real Chromium, against `wrangler dev` with the
@@ -11,36 +13,10 @@ import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
 const origin = inject("origin");
 const demoKey = inject("demoApiKey");
 const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
+test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(options: { width?: number; locale?: string } = {}): Promise<Page> {
-  context = await browser.newContext({
-    locale: options.locale ?? "en-GB",
-    viewport: { width: options.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) problems.push(m.text());
-  });
-  (page as Page & { problems: string[] }).problems = problems;
-  return page;
-}
-
-const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 
 /**
  * Whether this build serves the score and repurchase routes (built in other
@@ -114,26 +90,12 @@ async function expectFiguresEqualApi(page: Page, query: string) {
   return { nps, csat, ces, repurchase };
 }
 
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
-    }));
-  });
-}
-
 describe("/dashboard in Chromium", () => {
-  it("has a demo key to sign in with", () => {
+  test("has a demo key to sign in with", () => {
     expect(demoKey).toMatch(/^ak_/);
   });
 
-  it("shows a clear error and no figures for a wrong key", async () => {
+  test("shows a clear error and no figures for a wrong key", async ({ newPage }) => {
     const page = await newPage();
     await page.goto(`${origin}/dashboard`);
     await page.getByLabel("API key").fill("ak_not-a-real-key");
@@ -143,11 +105,13 @@ describe("/dashboard in Chromium", () => {
     expect(await page.getAttribute("#api-key", "aria-invalid")).toBe("true");
     expect(await page.evaluate(() => sessionStorage.getItem("aftercare.apiKey"))).toBeNull();
     expect(problemsOf(page)).toEqual([]);
-    await context.close();
   });
 
-  it("signs in with the keyboard, keeps the key for the tab, and shows the API's figures", async (ctx) => {
-    if (!(await figuresServed())) ctx.skip();
+  test("signs in with the keyboard, keeps the key for the tab, and shows the API's figures", async ({
+    newPage,
+    skip,
+  }) => {
+    if (!(await figuresServed())) skip();
     const page = await newPage();
     await page.goto(`${origin}/dashboard`);
     await signInWithKeyboard(page, demoKey);
@@ -180,11 +144,10 @@ describe("/dashboard in Chromium", () => {
     await page.reload();
     await figuresLoaded(page);
     expect(problemsOf(page)).toEqual([]);
-    await context.close();
   });
 
-  it("changes the figures with a filter, and keeps the filter in the URL", async (ctx) => {
-    if (!(await figuresServed())) ctx.skip();
+  test("changes the figures with a filter, and keeps the filter in the URL", async ({ newPage, skip }) => {
+    if (!(await figuresServed())) skip();
     const page = await newPage();
     await page.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
     await figuresLoaded(page);
@@ -215,10 +178,9 @@ describe("/dashboard in Chromium", () => {
     expect(await page.getByLabel("Channel", { exact: true }).inputValue()).toBe("chat");
     await expectFiguresEqualApi(page, "&request_type=logistics&channel=chat");
     expect(problemsOf(page)).toEqual([]);
-    await context.close();
   });
 
-  it("shows a dash and a note, not a zero, for a figure the server cannot give", async () => {
+  test("shows a dash and a note, not a zero, for a figure the server cannot give", async ({ newPage }) => {
     const page = await newPage();
     // As a server without the repurchase module would answer: no repurchase in the summary, no route.
     await page.route("**/v1/dashboard/summary*", async (route) => {
@@ -241,11 +203,10 @@ describe("/dashboard in Chromium", () => {
     // The rest of the page still works, and the key stays signed in.
     expect(await page.$("#card-nps")).not.toBeNull();
     expect(await page.evaluate(() => sessionStorage.getItem("aftercare.apiKey"))).toBe(demoKey);
-    await context.close();
   });
 
-  it("asks the API at most 3 times before the first figures show, then loads the rest", async (ctx) => {
-    if (!(await figuresServed())) ctx.skip();
+  test("asks the API at most 3 times before the first figures show, then loads the rest", async ({ newPage, skip }) => {
+    if (!(await figuresServed())) skip();
     const page = await newPage();
     // Each /v1 call the page makes, and how many had been made when a headline figure first showed.
     await page.addInitScript(() => {
@@ -280,10 +241,9 @@ describe("/dashboard in Chromium", () => {
     expect(seen.v1Calls.length).toBeGreaterThan(seen.callsAtFirstFigures);
     expect(await page.$$eval("#filter-channel option", (o) => o.length)).toBeGreaterThan(1);
     expect(await page.$("#chart-trend-nps")).not.toBeNull();
-    await context.close();
   });
 
-  it("speaks French: browser default and toggle", async () => {
+  test("speaks French: browser default and toggle", async ({ newPage }) => {
     const page = await newPage({ locale: "fr-FR" });
     await page.goto(`${origin}/dashboard`);
     expect(await page.textContent("h1")).toBe("Tableau de bord du support");
@@ -296,38 +256,35 @@ describe("/dashboard in Chromium", () => {
     expect(await page.textContent("h1")).toBe("Support dashboard");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("#headline-title")).toBe("Headline figures");
-    await context.close();
   });
 
-  it("passes axe-core (WCAG 2.1 A/AA) signed out, signed in, and in French", async () => {
+  test("passes axe-core (WCAG 2.1 A/AA) signed out, signed in, and in French", async ({ newPage }) => {
     const page = await newPage();
     await page.goto(`${origin}/dashboard`);
     await page.waitForSelector("#api-key");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.getByLabel("API key").fill("wrong");
     await page.getByRole("button", { name: "Open the dashboard" }).click();
     await expect.poll(() => page.textContent("#api-key-error")).toContain("not accepted");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.getByLabel("API key").fill(demoKey);
     await page.getByRole("button", { name: "Open the dashboard" }).click();
     await figuresLoaded(page);
     await page.waitForSelector(".weekly, .weekly-unavailable");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
     await page.locator(".topbar-actions button[lang]").click();
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    expect(await axeViolations(page, { tags: WCAG21_TAGS })).toEqual([]);
   });
 
-  it("is usable 375 px wide, and saves screenshots", async () => {
-    const desktop = await newPage({ width: 1280 });
+  test("is usable 375 px wide, and saves screenshots", async ({ newPage }) => {
+    const desktop = await newPage({ viewport: { width: 1280, height: 900 } });
     await desktop.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
     await figuresLoaded(desktop);
     await desktop.waitForSelector(".weekly, .weekly-unavailable");
     const shot = path.join(ARTIFACTS, "dashboard.png");
     await desktop.screenshot({ path: shot, fullPage: true });
-    await context.close();
 
-    const phone = await newPage({ width: 375 });
+    const phone = await newPage({ viewport: { width: 375, height: 900 } });
     await phone.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
     await figuresLoaded(phone);
     // Nothing wider than the screen: no sideways scrolling.
@@ -335,7 +292,6 @@ describe("/dashboard in Chromium", () => {
     const box = await phone.locator("#card-nps").boundingBox();
     expect(box?.width).toBeLessThanOrEqual(375);
     await phone.screenshot({ path: path.join(ARTIFACTS, "dashboard-mobile.png"), fullPage: true });
-    await context.close();
     if (process.env.UPDATE_README_SCREENSHOT === "1") copyFileSync(shot, path.join(root, "docs/dashboard.png"));
   });
 });

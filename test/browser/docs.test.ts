@@ -1,26 +1,19 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /** The API reference at /docs, rendered from /openapi.json with assets from the Worker only. */
 const origin = inject("origin");
-const AXE = readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
+test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe("/docs in Chromium", () => {
-  it("renders every operation of /openapi.json, loading nothing from elsewhere", async () => {
+  test("renders every operation of /openapi.json, loading nothing from elsewhere", async ({ newContext }) => {
     const spec = await (await fetch(`${origin}/openapi.json`)).json();
     const expected: string[] = [];
     for (const [p, item] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
@@ -28,7 +21,7 @@ describe("/docs in Chromium", () => {
     }
     expect(expected.length).toBeGreaterThan(5);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -57,16 +50,7 @@ describe("/docs in Chromium", () => {
     expect(requests.every((u) => u.startsWith(origin))).toBe(true);
     expect(errors).toEqual([]);
 
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({
-        id: v.id,
-        nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
-      }));
-    });
+    const violations = await axeViolations(page, { tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "docs.png") });
     await context.close();

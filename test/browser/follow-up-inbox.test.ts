@@ -1,13 +1,13 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
-import { Api, axeViolations, type Workspace } from "../support/browser/widget.js";
+import type { Page } from "playwright-core";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import { type Api, axeViolations, type Workspace } from "../support/browser/widget.js";
 
 /** The dashboard's follow-up inbox in real Chromium: assign, contact and resolve, by keyboard. */
 const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
-let browser: Browser;
+let api: Api;
 let ws: Workspace;
 
 async function followUps(status?: string, on: Workspace = ws): Promise<any[]> {
@@ -27,23 +27,21 @@ async function answer(ticket: string, csat: number, comment: string, agent: stri
   expect(res.status).toBe(201);
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  ws = await api.workspace("Inbox shop");
+test.beforeAll(async ({ api: a, workspace }) => {
+  api = a;
+  ws = workspace;
   await answer("T-100", 1, "Never arrived", "Léa");
   await answer("T-101", 2, "Slow answer", "Max");
   await answer("T-102", 5, "Great", "Léa");
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 const inbox = (page: Page) => page.getByRole("region", { name: /^(Follow-ups|Suivis)$/ });
 
 describe("the follow-up inbox", () => {
-  it("lists open follow-ups oldest first, then assigns, contacts and resolves one by keyboard, axe-clean", async () => {
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  test("lists open follow-ups oldest first, then assigns, contacts and resolves one by keyboard, axe-clean", async ({
+    newContext,
+  }) => {
+    const context = await newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -98,10 +96,10 @@ describe("the follow-up inbox", () => {
     await context.close();
   });
 
-  it("speaks French", async () => {
+  test("speaks French", async ({ newContext }) => {
     // Desktop width: at phone width the impact card's scrolling table (another section, not this
     // inbox) trips axe's scrollable-region-focusable rule.
-    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${origin}/dashboard#key=${ws.key}`);
     await inbox(page).getByRole("heading", { name: "Suivis ouverts, les plus anciens d'abord" }).waitFor();
@@ -111,12 +109,12 @@ describe("the follow-up inbox", () => {
     await context.close();
   });
 
-  it("keeps what the person types while the rest of the dashboard is still loading", async () => {
+  test("keeps what the person types while the rest of the dashboard is still loading", async ({ newContext }) => {
     // A slow network, made deterministic: the trends, comments and programme health are held
     // back until the person has typed, then arrive and re-render the page around the form.
     const own = await api.workspace("Slow inbox shop");
     await answer("S-1", 1, "Lost parcel", "Léa", own);
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

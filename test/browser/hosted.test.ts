@@ -1,28 +1,23 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
-import { Api, axeViolations, type Workspace } from "../support/browser/widget.js";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import { type Api, axeViolations, type Workspace } from "../support/browser/widget.js";
 
 const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
-let browser: Browser;
+let api: Api;
 let ws: Workspace;
 
 const answersOf = async (ticket: string) => (await api.responses(ws)).filter((r) => r.ticket_id === ticket);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  ws = await api.workspace("Hosted shop");
-});
-
-afterAll(async () => {
-  await browser?.close();
+test.beforeAll(({ api: a, workspace }) => {
+  api = a;
+  ws = workspace;
 });
 
 describe("the hosted survey page", () => {
-  it("works with JavaScript off: a plain form post, then a thank-you page", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  test("works with JavaScript off: a plain form post, then a thank-you page", async ({ newContext }) => {
+    const context = await newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const { url } = await api.invite(ws, { ticket_id: "H-nojs", locale: "fr" });
     const page = await context.newPage();
     const res = await page.goto(url);
@@ -47,8 +42,10 @@ describe("the hosted survey page", () => {
     await context.close();
   });
 
-  it("is enhanced by the same components with JavaScript on: a score is recorded as soon as it is picked", async () => {
-    const context = await browser.newContext();
+  test("is enhanced by the same components with JavaScript on: a score is recorded as soon as it is picked", async ({
+    newContext,
+  }) => {
+    const context = await newContext();
     const { url } = await api.invite(ws, { ticket_id: "H-js" });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -75,8 +72,8 @@ describe("the hosted survey page", () => {
     await context.close();
   });
 
-  it("passes axe-core, and its error page is friendly and accessible too", async () => {
-    const context = await browser.newContext();
+  test("passes axe-core, and its error page is friendly and accessible too", async ({ newContext }) => {
+    const context = await newContext();
     const { url } = await api.invite(ws, { ticket_id: "H-axe" });
     const page = await context.newPage();
     await page.goto(url);

@@ -1,8 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, pageErrorsOf, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS } from "../support/browser/widget.js";
 
 /**
  * The "What support is worth" card in real Chromium, on the demo workspace:
@@ -11,17 +13,6 @@ import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
 const origin = inject("origin");
 const demoKey = inject("demoApiKey");
 const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function api(pathAndQuery: string): Promise<any> {
   const res = await fetch(`${origin}${pathAndQuery}`, { headers: { authorization: `Bearer ${demoKey}` } });
@@ -29,11 +20,12 @@ async function api(pathAndQuery: string): Promise<any> {
   return res.json();
 }
 
-async function openDashboard(locale: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(e.message));
+async function openDashboard(
+  newPage: (options: BrowserContextOptions) => Promise<Page>,
+  locale: string,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await newPage({ locale });
+  const problems = pageErrorsOf(page);
   await page.goto(`${origin}/dashboard#key=${encodeURIComponent(demoKey)}`);
   await page.waitForSelector("#impact-uplift");
   return { page, problems };
@@ -52,9 +44,9 @@ const points = (share: number) => Math.round(share * 100);
 const text = async (page: Page, testId: string) => ((await page.textContent(`#${testId}`)) ?? "").replace(/\s+/g, " ");
 
 describe("What support is worth, in Chromium", () => {
-  it("says the API's uplift, interval and amount at stake in words, with the caveat", async () => {
+  test("says the API's uplift, interval and amount at stake in words, with the caveat", async ({ newPage }) => {
     const impact = await api("/v1/impact?by=nps_category");
-    const { page, problems } = await openDashboard("en-GB");
+    const { page, problems } = await openDashboard(newPage, "en-GB");
     const { difference, ci95 } = impact.uplift;
     expect(await text(page, "impact-uplift")).toBe(
       `Promoters bought again ${points(difference)} points more often than detractors [${points(ci95[0])} to ${points(ci95[1])}].`,
@@ -88,9 +80,9 @@ describe("What support is worth, in Chromium", () => {
     await page.context().close();
   });
 
-  it("follows the CSAT comparison and speaks French", async () => {
+  test("follows the CSAT comparison and speaks French", async ({ newPage }) => {
     const impact = await api("/v1/impact?by=csat_category");
-    const { page, problems } = await openDashboard("fr-FR");
+    const { page, problems } = await openDashboard(newPage, "fr-FR");
     await page.getByLabel("Comparer").selectOption("csat_category");
     const { difference, ci95 } = impact.uplift;
     await expect
@@ -107,19 +99,13 @@ describe("What support is worth, in Chromium", () => {
     await page.context().close();
   });
 
-  it("is clean for axe (WCAG 2.1 AA), and saves its picture", async () => {
-    const { page } = await openDashboard("en-GB");
+  test("is clean for axe (WCAG 2.1 AA), and saves its picture", async ({ newPage }) => {
+    const { page } = await openDashboard(newPage, "en-GB");
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = path.join(ARTIFACTS, "impact.png");
     await page.locator("section", { has: page.locator("#impact") }).screenshot({ path: shot });
     if (process.env.UPDATE_README_SCREENSHOT === "1") copyFileSync(shot, path.join(root, "docs/impact.png"));
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run("#impact", {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));
-    });
+    const violations = await axeViolations(page, { within: "#impact", tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -1,27 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser/chromium.js";
-import { Api, axeViolations, type Workspace } from "../support/browser/widget.js";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import { type Api, axeViolations, type Workspace } from "../support/browser/widget.js";
 
-const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
-let browser: Browser;
+let api: Api;
 let ws: Workspace;
 
 const answersOf = async (ticket: string) => (await api.responses(ws)).filter((r) => r.ticket_id === ticket);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  ws = await api.workspace("One-click shop");
-});
-
-afterAll(async () => {
-  await browser?.close();
+test.beforeAll(({ api: a, workspace }) => {
+  api = a;
+  ws = workspace;
 });
 
 describe("one-click e-mail links", () => {
-  it("record nothing when opened without JavaScript, as a mail scanner would; the button records", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+  test("record nothing when opened without JavaScript, as a mail scanner would; the button records", async ({
+    newContext,
+  }) => {
+    const context = await newContext({ javaScriptEnabled: false });
     const { links } = await api.invite(ws, { ticket_id: "R-nojs" });
     const page = await context.newPage();
     const res = await page.goto(links["4"]!);
@@ -45,9 +39,11 @@ describe("one-click e-mail links", () => {
     await context.close();
   });
 
-  it("record nothing when a scanner with JavaScript opens every link; one confirm click records that value", async () => {
+  test("record nothing when a scanner with JavaScript opens every link; one confirm click records that value", async ({
+    newContext,
+  }) => {
     // What Safe Links, Proofpoint or Mimecast do: open each link of the e-mail in a real browser running scripts.
-    const context = await browser.newContext({ locale: "fr-FR" });
+    const context = await newContext({ locale: "fr-FR" });
     const { links } = await api.invite(ws, { ticket_id: "R-scan" });
     const values = Object.keys(links).sort();
     expect(values).toEqual(["1", "2", "3", "4", "5"]);
@@ -84,8 +80,8 @@ describe("one-click e-mail links", () => {
     await context.close();
   });
 
-  it("record on a key press on the confirm button, in English", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+  test("record on a key press on the confirm button, in English", async ({ newContext }) => {
+    const context = await newContext({ locale: "en-GB" });
     const { links } = await api.invite(ws, { ticket_id: "R-key" });
     const page = await context.newPage();
     await page.goto(links["5"]!);
@@ -101,8 +97,8 @@ describe("one-click e-mail links", () => {
     await context.close();
   });
 
-  it("show the choice accessibly before it is confirmed", async () => {
-    const context = await browser.newContext();
+  test("show the choice accessibly before it is confirmed", async ({ newContext }) => {
+    const context = await newContext();
     const { links } = await api.invite(ws, { ticket_id: "R-axe" });
     const page = await context.newPage();
     await page.goto(links["1"]!);

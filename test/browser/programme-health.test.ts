@@ -1,17 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser/chromium.js";
-import { Api, type Workspace } from "../support/browser/widget.js";
+import type { Page } from "playwright-core";
+import { describe, expect, pageErrorsOf, test } from "../support/browser/fixture.js";
+import { axeViolations, WCAG21_TAGS, type Workspace } from "../support/browser/widget.js";
 
 /** Response rate and contract targets on the dashboard, in real Chromium, English and French. */
-const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
-const root = path.resolve(import.meta.dirname, "../..");
-const AXE = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-
-let browser: Browser;
+let origin: string;
 let ws: Workspace;
 
 async function call(method: string, route: string, body?: unknown) {
@@ -24,9 +16,9 @@ async function call(method: string, route: string, body?: unknown) {
   return res.json() as Promise<any>;
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  ws = await api.workspace("Health shop");
+test.beforeAll(async ({ api, workspace, origin: o }) => {
+  origin = o;
+  ws = workspace;
   // 4 invited, 2 answered (1 satisfied): response rate 50 %, CSAT 50 % against a target of 80 %.
   const tokens: string[] = [];
   for (const ticket of ["H-1", "H-2", "H-3", "H-4"]) tokens.push((await api.invite(ws, { ticket_id: ticket })).token);
@@ -35,29 +27,22 @@ beforeAll(async () => {
   await call("PUT", "/v1/targets", { targets: [{ metric: "csat", min: 80, period: "month" }] });
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(locale: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(e.message));
+async function open(newPage: (o: { locale: string }) => Promise<Page>, locale: string) {
+  const page = await newPage({ locale });
   await page.goto(`${origin}/dashboard#key=${encodeURIComponent(ws.key)}`);
   await page.waitForSelector("#targets table");
-  return { page, problems };
+  return { page, problems: pageErrorsOf(page) };
 }
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").replace(/\s+/g, " ");
 
 describe("programme health on the dashboard", () => {
-  it("shows the response rate and a missed, uncertain target with its n_needed (English)", async () => {
+  test("shows the response rate and a missed, uncertain target with its n_needed (English)", async ({ newPage }) => {
     const month = new Date().toISOString().slice(0, 7);
     const report = await call("GET", `/v1/targets/report?period=${month}`);
     const [item] = report.items;
     expect(item).toMatchObject({ status: "missed", certain: false });
-    const { page, problems } = await open("en-GB");
+    const { page, problems } = await open(newPage, "en-GB");
     expect(await text(page, "#response-rate")).toContain("50%");
     expect(await text(page, "#response-rate")).toContain("2 answered of 4 invited");
     const row = await text(page, "#targets tbody tr");
@@ -65,29 +50,20 @@ describe("programme health on the dashboard", () => {
     expect(row).toContain("Missed");
     expect(row).toContain(`about ${new Intl.NumberFormat("en-GB").format(item.n_needed)} answers would tell`);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it("speaks French", async () => {
+  test("speaks French", async ({ newPage }) => {
     // A French browser gets the French dashboard; no toggle to press.
-    const { page, problems } = await open("fr-FR");
+    const { page, problems } = await open(newPage, "fr-FR");
     await expect.poll(() => text(page, "#response-rate")).toContain("Taux de réponse");
     expect(await text(page, "#response-rate")).toContain("2 réponses sur 4 invitations");
     expect(await text(page, "#targets tbody tr")).toContain("Manqué");
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it("is clean for axe (WCAG 2.1 AA)", async () => {
-    const { page } = await open("en-GB");
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run(".health", {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(" ")) }));
-    });
+  test("is clean for axe (WCAG 2.1 AA)", async ({ newPage }) => {
+    const { page } = await open(newPage, "en-GB");
+    const violations = await axeViolations(page, { within: ".health", tags: WCAG21_TAGS });
     expect(violations).toEqual([]);
-    await page.context().close();
   });
 });

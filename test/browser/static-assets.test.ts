@@ -1,5 +1,5 @@
-import { describe, expect, inject, it } from "vitest";
-import { Api } from "../support/browser/widget.js";
+import { inject } from "vitest";
+import { describe, expect, test } from "../support/browser/fixture.js";
 
 /**
  * The browser bundles and stylesheets are Workers Static Assets (wrangler.toml
@@ -7,7 +7,6 @@ import { Api } from "../support/browser/widget.js";
  * server in front of the Worker: this checks them as `wrangler dev` serves them.
  */
 const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
 
 async function get(path: string, headers: Record<string, string> = {}) {
   return fetch(`${origin}${path}`, { headers: { origin: "https://shop.example", ...headers } });
@@ -29,7 +28,7 @@ function assetsOf(html: string): string[] {
 }
 
 describe("static assets", () => {
-  it("/widget.js keeps its URL for shops to embed: short cache, revalidated by ETag", async () => {
+  test("/widget.js keeps its URL for shops to embed: short cache, revalidated by ETag", async () => {
     const res = await get("/widget.js");
     expectEmbeddable(res, /^text\/javascript/);
     const cache = res.headers.get("cache-control") ?? "";
@@ -42,8 +41,10 @@ describe("static assets", () => {
     expect(again.status).toBe(304);
   });
 
-  it("pages reference content-hashed scripts and styles, cached for a year, under the strict CSP", async () => {
-    const ws = await api.workspace("Assets shop");
+  test("pages reference content-hashed scripts and styles, cached for a year, under the strict CSP", async ({
+    api,
+    workspace: ws,
+  }) => {
     const { url } = await api.invite(ws, { ticket_id: "A-1" });
     const pages = ["/dashboard", "/docs", new URL(url).pathname];
     const seen = new Set<string>();
@@ -64,7 +65,7 @@ describe("static assets", () => {
     }
   });
 
-  it("does not serve the build's own files or unknown assets", async () => {
+  test("does not serve the build's own files or unknown assets", async () => {
     expect((await get("/_headers")).status).toBe(404);
     const missing = await get("/assets/dashboard.0000000000.js");
     expect(missing.status).toBe(404);

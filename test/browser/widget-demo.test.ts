@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { expect, test } from "../support/browser/fixture.js";
 import { axeViolations } from "../support/browser/widget.js";
 
 const origin = inject("origin");
 const root = path.resolve(import.meta.dirname, "../..");
-let browser: Browser;
 
 /** Creates ws_demo and its default survey straight in the local D1 that `wrangler dev` serves. */
 function seedDemoWorkspace() {
@@ -32,17 +31,9 @@ VALUES ('srv_demo', 'ws_demo', 'Default CSAT', '[{"type":"csat"}]', 1, 'agree7',
   if (run.status !== 0) throw new Error(`seeding ws_demo failed: ${run.stderr}${run.stdout}`);
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-it("the demo shop page embeds the real widget under the page's strict CSP", async () => {
+test("the demo shop page embeds the real widget under the page's strict CSP", async ({ newContext }) => {
   seedDemoWorkspace();
-  const context = await browser.newContext({ viewport: { width: 900, height: 1100 } });
+  const context = await newContext({ viewport: { width: 900, height: 1100 } });
   const page = await context.newPage();
   const violations: string[] = [];
   page.on("console", (m) => {

@@ -1,14 +1,14 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchChromium } from "../support/browser/chromium.js";
-import { Api, axeViolations, startShop, type Workspace } from "../support/browser/widget.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { inject } from "vitest";
+import { ARTIFACTS } from "../support/browser/chromium.js";
+import { describe, expect, test } from "../support/browser/fixture.js";
+import { type Api, axeViolations, type startShop, type Workspace } from "../support/browser/widget.js";
 
 const origin = inject("origin");
-const api = new Api(origin, inject("adminToken"));
-let browser: Browser;
+let api: Api;
 let shop: Awaited<ReturnType<typeof startShop>>;
 let ws: Workspace;
 
@@ -56,20 +56,17 @@ async function latest(ticket: string) {
   return (await api.responses(ws)).filter((r) => r.ticket_id === ticket);
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  shop = await startShop();
-  ws = await api.workspace("Widget shop");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await shop?.close();
+test.beforeAll(({ api: a, shop: s, workspace }) => {
+  api = a;
+  shop = s;
+  ws = workspace;
 });
 
 describe("the embedded widget", () => {
-  it("renders in an open shadow root on another origin, unharmed by its CSP and CSS; clicks are recorded", async () => {
-    const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+  test("renders in an open shadow root on another origin, unharmed by its CSP and CSS; clicks are recorded", async ({
+    newContext,
+  }) => {
+    const context = await newContext({ viewport: { width: 720, height: 900 } });
     const { token } = await api.invite(ws, { ticket_id: "W-mouse" });
     const page = await openShop(context, token);
 
@@ -123,8 +120,8 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("is fully usable from the keyboard, with a visible focus", async () => {
-    const context = await browser.newContext();
+  test("is fully usable from the keyboard, with a visible focus", async ({ newContext }) => {
+    const context = await newContext();
     const { token } = await api.invite(ws, { ticket_id: "W-keys" });
     const page = await openShop(context, token);
     await page.keyboard.press("Tab");
@@ -159,8 +156,8 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("speaks the page's language, unless data-locale says otherwise, else the browser's", async () => {
-    const context = await browser.newContext({ locale: "fr-FR" });
+  test("speaks the page's language, unless data-locale says otherwise, else the browser's", async ({ newContext }) => {
+    const context = await newContext({ locale: "fr-FR" });
     const { token } = await api.invite(ws, { ticket_id: "W-lang" });
     const byPage = await openShop(context, token, { lang: "en" });
     await byPage.getByText("How satisfied are you with the help you received?").waitFor();
@@ -184,8 +181,10 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("shows NPS 0–10 and CES on its scale, each score named by its number, with anchor labels", async () => {
-    const context = await browser.newContext();
+  test("shows NPS 0–10 and CES on its scale, each score named by its number, with anchor labels", async ({
+    newContext,
+  }) => {
+    const context = await newContext();
     const surveyId = await api.survey(ws, { questions: [{ type: "nps" }, { type: "ces" }], comment: false });
     const { token } = await api.invite(ws, { survey_id: surveyId, ticket_id: "W-scales" });
     const page = await openShop(context, token);
@@ -236,9 +235,9 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("passes axe-core (WCAG 2 A and AA) in every state, light and dark", async () => {
+  test("passes axe-core (WCAG 2 A and AA) in every state, light and dark", async ({ newContext }) => {
     for (const colorScheme of ["light", "dark"] as const) {
-      const context = await browser.newContext({ colorScheme });
+      const context = await newContext({ colorScheme });
       const { token } = await api.invite(ws, { ticket_id: `W-axe-${colorScheme}` });
       shop.serve({ html: shopPage(token), csp: shopCsp() }); // no hostile CSS: axe judges the widget's own look
       const page = await context.newPage();
@@ -259,8 +258,10 @@ describe("the embedded widget", () => {
     }
   });
 
-  it("fits 320 px, follows dark mode and reduced motion, and does not shift the page when it loads", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  test("fits 320 px, follows dark mode and reduced motion, and does not shift the page when it loads", async ({
+    newContext,
+  }) => {
+    const context = await newContext({ viewport: { width: 320, height: 640 } });
     const { token } = await api.invite(ws, { ticket_id: "W-layout" });
     const surveyId = await api.survey(ws, { questions: [{ type: "nps" }] });
     const nps = await api.invite(ws, { survey_id: surveyId, ticket_id: "W-layout-nps" });
@@ -323,8 +324,10 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("retries a failed save with backoff, honours Retry-After, and counts the answer once", async () => {
-    const context = await browser.newContext();
+  test("retries a failed save with backoff, honours Retry-After, and counts the answer once", async ({
+    newContext,
+  }) => {
+    const context = await newContext();
     const { token } = await api.invite(ws, { ticket_id: "W-retry" });
     const page = await openShop(context, token);
     const attempts: number[] = [];
@@ -355,8 +358,8 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("offers Try again when a save fails for good, and Try again records the answer", async () => {
-    const context = await browser.newContext();
+  test("offers Try again when a save fails for good, and Try again records the answer", async ({ newContext }) => {
+    const context = await newContext();
     const { token } = await api.invite(ws, { ticket_id: "W-try-again" });
     const page = await openShop(context, token);
     let refused = 0;
@@ -380,8 +383,8 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("says so, in the page's language, when the link is not valid", async () => {
-    const context = await browser.newContext();
+  test("says so, in the page's language, when the link is not valid", async ({ newContext }) => {
+    const context = await newContext();
     shop.serve({ html: shopPage("not-a-token", { lang: "fr" }), csp: shopCsp() });
     const page = await context.newPage();
     await page.goto(`${shop.origin}/`);
@@ -391,8 +394,8 @@ describe("the embedded widget", () => {
     await context.close();
   });
 
-  it("weighs at most 6 KB gzipped: every script and style it fetches", async () => {
-    const context = await browser.newContext();
+  test("weighs at most 6 KB gzipped: every script and style it fetches", async ({ newContext }) => {
+    const context = await newContext();
     const { token } = await api.invite(ws, { ticket_id: "W-size" });
     const page = await context.newPage();
     const fetched: Promise<{ url: string; gzip: number }>[] = [];
@@ -420,7 +423,7 @@ describe("the embedded widget", () => {
   });
 });
 
-afterAll(() => {
+test.afterAll(() => {
   // docs/widget-and-pages.md shows the screenshot taken above; refresh docs/widget.png when it changed on purpose.
   if (process.env.UPDATE_DOCS_SCREENSHOT) {
     copyFileSync(path.join(ARTIFACTS, "widget-light.png"), path.resolve(import.meta.dirname, "../../docs/widget.png"));

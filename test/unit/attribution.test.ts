@@ -3,17 +3,13 @@ import {
   type AttributionInteraction,
   type AttributionOrder,
   attribute,
-  DAY_MS,
-  divideMinor,
-  formatMinor,
   latestClosing,
-  linkIdentities,
   orderCounts,
-  parseAmount,
-  repurchaseFigures,
-  windowEnd,
-  windowState,
-} from "../../worker/metrics/repurchase";
+} from "../../worker/metrics/attribution";
+import { linkIdentities } from "../../worker/metrics/customer-identity";
+import { divideMinor, formatMinor, parseAmount } from "../../worker/metrics/money";
+import { repurchaseFigures } from "../../worker/metrics/repurchase-figures";
+import { DAY_MS, windowEnd, windowState } from "../../worker/metrics/repurchase-window";
 
 const T = Date.parse("2026-03-01T12:00:00Z");
 const W = 30;

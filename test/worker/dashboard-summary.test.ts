@@ -84,6 +84,8 @@ async function expectSameAsSingleRoutes(query: string) {
   const rep = await call("GET", `/v1/repurchase${query ? `?${query}` : ""}`, { key: ws.key });
   expect(withoutAsOf(summary.body.repurchase)).toEqual(withoutAsOf(rep.body));
   expect(Date.parse(summary.body.repurchase.as_of)).not.toBeNaN();
+  const rate = await call("GET", `/v1/response-rate${query ? `?${query}` : ""}`, { key: ws.key });
+  expect(summary.body.response_rate, `response rate ${query}`).toEqual(rate.body);
   return summary.body;
 }
 
@@ -97,6 +99,31 @@ describe("GET /v1/dashboard/summary", () => {
     expect(filtered.nps.n).toBe(1);
     await expectSameAsSingleRoutes("agent=L%C3%A9a");
     await expectSameAsSingleRoutes("request_type=refund&team=FR");
+  });
+
+  it("carries the response rate and takes the shop-derived segments as filters, like the single routes", async () => {
+    // Three invited tickets, one answered: 1 of 3.
+    const rated = await createWorkspace("Summary rate");
+    const tokens: string[] = [];
+    for (const ticket of ["R-1", "R-2", "R-3"]) {
+      const inv = await call("POST", "/v1/invitations", {
+        key: rated.key,
+        body: { survey_id: rated.defaultSurveyId, ticket_id: ticket },
+      });
+      expect(inv.status).toBe(201);
+      tokens.push(inv.body.token);
+    }
+    expect((await call("POST", "/v1/responses", { body: { token: tokens[0], answers: { csat: 5 } } })).status).toBe(
+      201,
+    );
+    const res = await call("GET", "/v1/dashboard/summary", { key: rated.key });
+    expect(res.body.response_rate).toEqual({ invited: 3, answered: 1, rate: 100 / 3 });
+    // The shop-derived segments filter every figure, as they do each single route.
+    const first = await expectSameAsSingleRoutes("customer_tenure=first_order");
+    expect(first.repurchase.eligible).toBe(2);
+    const returning = await expectSameAsSingleRoutes("customer_tenure=returning");
+    expect(returning.repurchase.eligible).toBe(0);
+    await expectSameAsSingleRoutes("value_tier=unknown");
   });
 
   it("lists every segment value the answers carry, sorted, whatever the filters", async () => {
@@ -152,16 +179,18 @@ describe("GET /v1/dashboard/summary", () => {
       "csat",
       "ces",
       "repurchase",
+      "response_rate",
       "filter_values",
     ]);
   });
 
-  it("the dashboard's DashboardSummary type accepts what the route's schema serves (checked by tsc)", () => {
+  it("the dashboard's DashboardSummary type is the route's schema, inferred (checked by tsc)", () => {
     type Served = z.infer<typeof DashboardSummarySchema>;
-    expectTypeOf<Served>().toExtend<DashboardSummary>();
-    expectTypeOf<DashboardSummary["filter_values"]>().toEqualTypeOf<Served["filter_values"]>();
-    expectTypeOf<Extract<DashboardSummary["repurchase"], { as_of: string }>>().toExtend<
-      Omit<Extract<Served["repurchase"], { as_of: string }>, "benchmark">
-    >();
+    expectTypeOf<DashboardSummary>().toEqualTypeOf<Served>();
+    expectTypeOf<DashboardSummary["response_rate"]>().toEqualTypeOf<{
+      invited: number;
+      answered: number;
+      rate: number | null;
+    }>();
   });
 });

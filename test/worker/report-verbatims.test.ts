@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { rankVerbatims } from "../../worker/metrics/weekly";
-import { weeklyReport } from "../../worker/store/report-weekly";
+import { weeklyReport } from "../../worker/services/weekly-report";
 import { createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 import { databaseOf } from "../support/worker/shards";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastCompleteWeek } from "../../worker/store/report-weekly";
+import { lastCompleteWeek } from "../../worker/services/weekly-report";
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
 

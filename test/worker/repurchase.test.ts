@@ -148,6 +148,67 @@ describe("GET /v1/repurchase", () => {
     expect(r.groups.map((g: { revenue: object }) => g.revenue)).toEqual([{ EUR: "50.00" }, { EUR: "50.00" }]);
   });
 
+  it("reads a closed month from the daily rollup: an order counted once across days, weeks and groups", async () => {
+    const local = await createWorkspace("Rollup month");
+    await setIntegration(local, "standard", STANDARD_SECRET);
+    const send = (e: object) => sendStandard(local, e);
+    const ticket = (id: string, channel: string, at: number) =>
+      send({
+        type: "interaction.closed",
+        data: { ticket_id: id, customer: { email: "r@x.io" }, channel, closed_at: iso(at) },
+      });
+    // Three tickets of one customer on three days (two weeks, two channels), one order after all of them.
+    await ticket("A", "email", T); // Monday 2026-05-04
+    await ticket("B", "email", T + 2 * DAY); // Wednesday
+    await ticket("C", "chat", T + 7 * DAY); // the next Monday
+    await send({
+      type: "order.created",
+      data: {
+        order_id: "O",
+        customer: { email: "r@x.io" },
+        placed_at: iso(T + 8 * DAY),
+        total: "30.00",
+        currency: "EUR",
+      },
+    });
+    const read = async (query: Record<string, string>) => {
+      const res = await call("GET", `/v1/repurchase?${new URLSearchParams({ as_of: AS_OF, ...query })}`, {
+        key: local.key,
+      });
+      expect(res.status).toBe(200);
+      return { body: res.body, path: res.headers.get("aftercare-read-path") };
+    };
+    const month = { from: "2026-05-01", to: "2026-06-01" };
+    const whole = await read(month);
+    expect(whole.path).toBe("rollup:all");
+    expect(whole.body).toMatchObject({ eligible: 3, repurchased: 3, pending: 0, revenue: { EUR: "30.00" } });
+    const weeks = await read({ ...month, group_by: "week" });
+    expect(weeks.path).toBe("rollup:all");
+    expect(weeks.body.groups.map((g: { key: string; revenue: object }) => [g.key, g.revenue])).toEqual([
+      ["2026-W19", { EUR: "30.00" }],
+      ["2026-W20", { EUR: "30.00" }],
+    ]);
+    const channels = await read({ ...month, group_by: "channel" });
+    expect(channels.path).toBe("rollup:channel");
+    expect(channels.body.revenue).toEqual({ EUR: "30.00" });
+    expect(channels.body.groups.map((g: { key: string; eligible: number }) => [g.key, g.eligible])).toEqual([
+      ["chat", 1],
+      ["email", 2],
+    ]);
+    // A range ending between the tickets: the order counts for the days inside it.
+    expect((await read({ from: "2026-05-03", to: "2026-05-05" })).body.revenue).toEqual({ EUR: "30.00" });
+    // A day between two of its tickets: the order spans it but counts for nothing there.
+    const between = (await read({ from: "2026-05-05", to: "2026-05-06" })).body;
+    expect([between.eligible, between.revenue]).toEqual([0, {}]);
+    // Two dimensions at once, or another window: the bounded query, same rules.
+    expect((await read({ ...month, channel: "email", group_by: "agent" })).path).toBe("query");
+    expect((await read({ ...month, window_days: "29" })).path).toBe("query");
+    // Cancelled late: the rollup forgets the order's revenue and the repurchases.
+    await send({ type: "order.cancelled", data: { order_id: "O" } });
+    const cancelled = (await read(month)).body;
+    expect([cancelled.eligible, cancelled.repurchased, cancelled.revenue]).toEqual([3, 0, {}]);
+  });
+
   it("groups by NPS and CSAT category from the ticket's latest answer of any survey", async () => {
     const local = await createWorkspace("Categories");
     const npsA = await createSurvey(local, { questions: [{ type: "nps" }] });

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url, hmac } from "./crypto";
+import { base64url, fromBase64url, utf8 } from "./crypto";
 
 /** What an invitation token names. It is signed, so none of it can be altered. */
 export interface InvitationClaims {
@@ -28,6 +28,21 @@ export type TokenCheck =
 interface SigningKey {
   id: string;
   secret: string;
+}
+
+/**
+ * HMAC-SHA-256 under a signing key. The imported key is kept per isolate, next to
+ * the parsed spec: importing it again on every answer cost as much as the MAC.
+ */
+const imported = new WeakMap<SigningKey, Promise<CryptoKey>>();
+
+async function macOf(key: SigningKey, message: string): Promise<Uint8Array<ArrayBuffer>> {
+  let cryptoKey = imported.get(key);
+  if (!cryptoKey) {
+    cryptoKey = crypto.subtle.importKey("raw", utf8(key.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    imported.set(key, cryptoKey);
+  }
+  return new Uint8Array(await crypto.subtle.sign("HMAC", await cryptoKey, utf8(message)));
 }
 
 /** A key id travels in every token, so it must be a name, never part of a secret. */
@@ -102,7 +117,7 @@ export async function signInvitation(claims: InvitationClaims, keysSpec: string 
     ),
   );
   const signed = `${key.id}.${payload}`;
-  return `${signed}.${base64url(await hmac("SHA-256", key.secret, signed))}`;
+  return `${signed}.${base64url(await macOf(key, signed))}`;
 }
 
 export async function verifyInvitation(
@@ -116,7 +131,7 @@ export async function verifyInvitation(
   const key = parseSigningKeys(keysSpec).find((k) => k.id === kid);
   const macBytes = fromBase64url(mac);
   if (!key || !macBytes || macBytes.byteLength !== 32) return { ok: false, reason: "bad_signature" };
-  const expected = await hmac("SHA-256", key.secret, `${kid}.${payload}`);
+  const expected = await macOf(key, `${kid}.${payload}`);
   if (!crypto.subtle.timingSafeEqual(expected, macBytes)) return { ok: false, reason: "bad_signature" };
   const raw = fromBase64url(payload);
   if (!raw) return { ok: false, reason: "malformed" };

@@ -52,3 +52,13 @@ export function isoWeek(day: string): { start: string; label: string } {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Unix ms bounds that hold every instant whose local day, in any timezone, lies in
+ * [fromDay, toDay): local days are within UTC−12…UTC+14 of UTC, so a day of margin each side
+ * is enough. A query narrows its scan by instant with these (an index on the instant), then
+ * tests the exact local day.
+ */
+export function instantsAroundDays(fromDay: string, toDay: string): [from: number, to: number] {
+  return [Date.parse(`${fromDay}T00:00:00Z`) - 86_400_000, Date.parse(`${toDay}T00:00:00Z`) + 86_400_000];
+}

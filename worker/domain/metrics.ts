@@ -80,3 +80,71 @@ export function categorySql(categories: readonly Category[], expr: string): stri
   const arms = categories.map((c) => `WHEN ${expr} BETWEEN ${c.min} AND ${c.max} THEN '${c.name}'`);
   return `CASE ${arms.join(" ")} END`;
 }
+
+/**
+ * The answers that read as a complaint: an NPS detractor, an unsatisfied CSAT, and on CES the
+ * hard end of each scale (agree7 1–3, effort5 4–5). Narrower than CES's `high_effort`
+ * category, which also holds the scale's middle answer (agree7 4, effort5 3): "neither easy
+ * nor hard" is not easy, but it is no complaint either. The weekly report's ticket of the
+ * week is picked among these answers, and the default follow-up rules open on them.
+ */
+export const UNHAPPY = {
+  nps: rangeOf(NPS_CATEGORIES, "detractor"),
+  csat: rangeOf(CSAT_CATEGORIES, "unsatisfied"),
+  ces: { agree7: { min: 1, max: 3 }, effort5: { min: 4, max: 5 } },
+} as const satisfies Record<"nps" | "csat", ValueRange> & { ces: Record<CesScale, ValueRange> };
+
+/** The values of one named category. */
+function rangeOf<Name extends string>(categories: readonly Category<Name>[], name: Name): ValueRange {
+  const found = categories.find((c) => c.name === name);
+  if (!found) throw new Error(`No category ${name}`);
+  return { min: found.min, max: found.max };
+}
+
+/**
+ * The SQL condition that a response's answers (columns `<alias>.nps`, `.csat`, `.ces`, its
+ * survey's `ces_scale` as `scaleExpr`) hold an unhappy answer, from UNHAPPY.
+ */
+export function unhappySql(alias: string, scaleExpr: string): string {
+  const between = (column: string, r: ValueRange) => `${alias}.${column} BETWEEN ${r.min} AND ${r.max}`;
+  const arms = METRICS.flatMap((m) =>
+    m === "ces"
+      ? CES_SCALES.map((s) => `(${scaleExpr} = '${s}' AND ${between(m, UNHAPPY.ces[s])})`)
+      : [between(m, UNHAPPY[m])],
+  );
+  return `(${arms.join(" OR ")})`;
+}
+
+/**
+ * Scales whose low end is the happy one: effort5 asks how much effort it took (1 very easy).
+ * Every other scale is happiest at its top.
+ */
+export const LOW_IS_HAPPY: readonly CesScale[] = ["effort5"];
+
+/** The scale a survey with no known CES scale is read on (the column's default). */
+export const DEFAULT_CES_SCALE: CesScale = "agree7";
+
+/** An answer on [0, 1] of its scale, 1 the happiest end. */
+export function normalizedAnswer(metric: Metric, cesScale: CesScale, value: number): number {
+  const { min, max } = scaleOf(metric, cesScale);
+  return metric === "ces" && LOW_IS_HAPPY.includes(cesScale)
+    ? (max - value) / (max - min)
+    : (value - min) / (max - min);
+}
+
+/**
+ * The same as SQL over the answer column `column`, CES by its survey's scale `scaleExpr`
+ * (read on DEFAULT_CES_SCALE when it is none of the others). The same doubles as the JS.
+ */
+export function normalizedAnswerSql(metric: Metric, column: string, scaleExpr: string): string {
+  const on = (scale: CesScale) => {
+    const { min, max } = scaleOf(metric, scale);
+    const span = `${max - min}.0`;
+    return metric === "ces" && LOW_IS_HAPPY.includes(scale)
+      ? `(${max} - ${column}) / ${span}`
+      : `(${column} - ${min}) / ${span}`;
+  };
+  if (metric !== "ces") return on(DEFAULT_CES_SCALE);
+  const arms = CES_SCALES.filter((s) => s !== DEFAULT_CES_SCALE).map((s) => `WHEN ${scaleExpr} = '${s}' THEN ${on(s)}`);
+  return `CASE ${arms.join(" ")} ELSE ${on(DEFAULT_CES_SCALE)} END`;
+}

@@ -8,8 +8,8 @@ export { CES_SCALES, type CesScale } from "./metrics";
 export const QUESTION_TYPES = METRICS;
 export type QuestionType = Metric;
 
-export type Locale = "en" | "fr";
-export const LOCALES: readonly Locale[] = ["en", "fr"];
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export interface Question {
   type: QuestionType;

@@ -14,14 +14,26 @@
  * shop's orders (see CUSTOMER_TENURES, VALUE_TIERS); the others from the support tool.
  */
 export const SEGMENT_DIMENSIONS = [
+  // Given by the support tool (or the API caller) with the ticket.
   "channel",
   "request_type",
   "agent",
   "team",
+  // Derived from the shop's orders, never sent.
   "customer_tenure",
   "value_tier",
 ] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
+
+/** The dimensions derived from the shop's orders: computed in D1, never sent with a ticket. */
+export const CUSTOMER_DIMENSIONS = ["customer_tenure", "value_tier"] as const satisfies readonly SegmentDimension[];
+
+/** The dimensions a ticket carries as it is reported: every dimension but the customer ones. */
+export const TICKET_DIMENSIONS = SEGMENT_DIMENSIONS.filter(
+  (d): d is Exclude<SegmentDimension, (typeof CUSTOMER_DIMENSIONS)[number]> =>
+    !(CUSTOMER_DIMENSIONS as readonly string[]).includes(d),
+);
+export type TicketDimension = (typeof TICKET_DIMENSIONS)[number];
 
 /**
  * The dimension every pair grain crosses with each other dimension: contracts and

@@ -1,5 +1,6 @@
 import type { Env, EventMessage } from "../env";
 import { describeForLog } from "../http/errors";
+import { type Guard, UNGUARDED } from "../store/answer-facts";
 
 /**
  * The outbox: rows of `event_deliveries` are written by SQL in the same D1
@@ -17,10 +18,19 @@ const subscribed = (typeSql: string) => `EXISTS (SELECT 1 FROM json_each(e.event
 
 /**
  * Statement: one `response.created` / `response.updated` row per subscribed
- * endpoint, for the response of (survey_id, ticket_id) as it now stands.
- * Binds: now, survey_id, ticket_id, source.
+ * endpoint, for the response of (survey, source, ticket) as it now stands, when
+ * `guard` holds (the batch's answer was written).
  */
-export const RESPONSE_EVENT_SQL = `
+export function responseEventStatement(
+  db: D1Database,
+  v: { now: number; surveyId: string; ticketId: string; source: string },
+  guard: Guard = UNGUARDED,
+): D1PreparedStatement {
+  return db.prepare(responseEventSql(guard.sql)).bind(v.now, v.surveyId, v.ticketId, v.source, ...guard.params);
+}
+
+// Binds ?1 now, ?2 survey_id, ?3 ticket_id, ?4 source, then the guard's values.
+const responseEventSql = (guard: string) => `
 INSERT INTO event_deliveries (id, workspace_id, endpoint_id, type, subject_id, interaction_id, status, attempts,
   next_attempt_at, created_at)
 SELECT ${NEW_MESSAGE_ID}, e.workspace_id, e.id, t.type, t.id, t.interaction_id, 'pending', 0, ?1, ?1
@@ -28,7 +38,7 @@ FROM (SELECT r.id, r.workspace_id, r.interaction_id,
         CASE WHEN r.revision = 1 THEN 'response.created' ELSE 'response.updated' END AS type
       FROM responses r WHERE r.survey_id = ?2 AND r.source = ?4 AND r.ticket_id = ?3) t
 JOIN webhook_endpoints e ON e.workspace_id = t.workspace_id
-WHERE ${subscribed("t.type")}
+WHERE ${subscribed("t.type")} AND (${guard})
 RETURNING id`;
 
 /**

@@ -1,26 +1,13 @@
 import type { Locale } from "../domain/questions";
+import type { ReportItem } from "../services/target-report";
 
 /**
  * `target.missed`: the event's `data` is the target report item frozen when
  * its period closed (worker/targets/announce-missed.ts), and its Slack body.
  */
 
-interface MissedItem {
-  target: {
-    id: string;
-    metric: string;
-    min?: number;
-    max?: number;
-    channel?: string;
-    request_type?: string;
-    team?: string;
-    agent?: string;
-  };
-  period: string;
-  value: number | null;
-  n: number;
-  certain: boolean;
-}
+/** What the event carries of the report item. */
+type MissedItem = Pick<ReportItem, "target" | "period" | "value" | "n" | "certain">;
 
 /** The item of `subject` (`<target id>/<period>`), or null when it is gone. */
 export async function missedTargetData(

@@ -1,5 +1,6 @@
+import type { ErrorDetail } from "../domain/errors";
+import { UNHAPPY, widestScale } from "../domain/metrics";
 import { answerRange, type CesScale, type QuestionType } from "../domain/questions";
-import type { ErrorDetail } from "../http/errors";
 
 /**
  * A follow-up rule: an answer to `metric` within [min, max] (both inclusive,
@@ -17,17 +18,21 @@ export interface FollowUpRule {
   team?: string;
 }
 
-/** NPS detractors, unsatisfied CSAT, high-effort CES. */
+/**
+ * The unhappy answers of worker/domain/metrics.ts (`UNHAPPY`): NPS detractors, high-effort
+ * CES on each scale; on CSAT only the bottom two boxes (1–2), as the contract sets the
+ * default, narrower than "unsatisfied" (1–3) so a lukewarm 3 does not call for a person.
+ */
 export const DEFAULT_RULES: FollowUpRule[] = [
-  { metric: "nps", max: 6 },
+  { metric: "nps", max: UNHAPPY.nps.max },
   { metric: "csat", max: 2 },
-  { metric: "ces", ces_scale: "effort5", min: 4 },
-  { metric: "ces", ces_scale: "agree7", max: 3 },
+  { metric: "ces", ces_scale: "effort5", min: UNHAPPY.ces.effort5.min },
+  { metric: "ces", ces_scale: "agree7", max: UNHAPPY.ces.agree7.max },
 ];
 
 /** The widest range a metric's answers take (CES without a scale: either scale). */
 function widest(rule: FollowUpRule): { min: number; max: number } {
-  if (rule.metric === "ces" && !rule.ces_scale) return { min: 1, max: 7 };
+  if (rule.metric === "ces" && !rule.ces_scale) return widestScale("ces");
   return answerRange(rule.metric, rule.ces_scale ?? "agree7");
 }
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DomainError, invalid } from "../domain/errors";
 import { zodDetails } from "../http/validation";
-import { isCurrencyCode, parseAmount } from "../metrics/repurchase";
+import { isCurrencyCode, parseAmount } from "../metrics/money";
 
 /** Shared zod pieces and parsers for webhook payloads. */
 

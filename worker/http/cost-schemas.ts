@@ -7,7 +7,7 @@ import {
   type Money,
   parseBoundedAmount,
 } from "../metrics/cost";
-import { isCurrencyCode } from "../metrics/repurchase";
+import { isCurrencyCode } from "../metrics/money";
 
 /**
  * The cost fields of an interaction and of a workspace, shared by

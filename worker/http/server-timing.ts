@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { setMetric, timing } from "hono/timing";
+import { endTime, setMetric, startTime, timing } from "hono/timing";
 
 /**
  * `Server-Timing` through Hono's timing middleware. A read reports what it cost D1 under one name,
@@ -14,4 +14,21 @@ export const serverTiming = timing({
 /** Adds the `d1` metric: the time since `startedAt` (from `performance.now()`) and the rows D1 read. */
 export function reportD1Cost(c: Context, startedAt: number, rowsRead: number): void {
   setMetric(c, "d1", performance.now() - startedAt, `rows_read=${rowsRead}`);
+}
+
+/**
+ * Times named steps of a request into its `Server-Timing` (e.g. `token`, `read`, `write` of an
+ * answer), so a bench or an operator's browser sees where the time went.
+ */
+export function timedSteps<S extends string>(c: Context) {
+  return {
+    async measure<T>(step: S, work: () => Promise<T>): Promise<T> {
+      startTime(c, step);
+      try {
+        return await work();
+      } finally {
+        endTime(c, step);
+      }
+    },
+  };
 }

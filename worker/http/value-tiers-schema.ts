@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { parseBoundedAmount } from "../metrics/cost";
-import { currencyDigits, isCurrencyCode } from "../metrics/repurchase";
+import { currencyDigits, isCurrencyCode } from "../metrics/money";
 import type { ValueTiers } from "../store/workspaces";
 
 /** The largest bound, in whole units: far above any customer's yearly spend, exact in D1. */

@@ -7,7 +7,7 @@
  * rounded once, half away from zero, to the currency's minor unit.
  */
 
-import { currencyDigits, formatMinor, parseAmount } from "./repurchase";
+import { currencyDigits, formatMinor, parseAmount } from "./money";
 
 /** The most agent time one interaction may carry: a week (10 080 minutes). */
 export const MAX_HANDLING_MINUTES = 10_080;

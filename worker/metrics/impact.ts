@@ -6,9 +6,11 @@
  */
 
 import { type Interval, wilsonInterval } from "../domain/intervals";
+import type { RepurchaseTally } from "./attribution";
 import { type CostTally, costPerInteraction, type Money, netPerInteraction, roundFraction } from "./cost";
+import { formatMinor } from "./money";
 import { newcombeHybridInterval } from "./newcombe";
-import { formatMinor, type RepurchaseTally, repurchaseFigures } from "./repurchase";
+import { repurchaseFigures } from "./repurchase-figures";
 
 /** Each `by` with its categories in display order, best first and worst last. */
 export const IMPACT_CATEGORIES = {

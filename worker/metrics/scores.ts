@@ -14,8 +14,10 @@ import {
   type CesScale,
   CSAT_CATEGORIES,
   categoryOf,
+  METRICS,
   NPS_CATEGORIES,
   type NpsCategory,
+  normalizedAnswer,
   SCALES,
 } from "../domain/metrics";
 import type { CesFigures, CsatFigures, NpsFigures } from "../domain/score-figures";
@@ -148,8 +150,9 @@ export function normalizedScore(
   cesScale: CesScale,
 ): number | null {
   const parts: number[] = [];
-  if (answers.nps != null) parts.push(answers.nps / 10);
-  if (answers.csat != null) parts.push((answers.csat - 1) / 4);
-  if (answers.ces != null) parts.push(cesScale === "effort5" ? (5 - answers.ces) / 4 : (answers.ces - 1) / 6);
+  for (const metric of METRICS) {
+    const value = answers[metric];
+    if (value != null) parts.push(normalizedAnswer(metric, cesScale, value));
+  }
   return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : null;
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RepurchaseFiguresSchema } from "./repurchase-schemas";
+import { ResponseRateFiguresSchema } from "./response-rate-schema";
 import { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "./score-schemas";
 
 /**
@@ -28,6 +29,9 @@ export const DashboardSummarySchema = z
         description: "As `GET /v1/repurchase` with its default window and `as_of` now",
       }),
     ),
+    response_rate: ResponseRateFiguresSchema.openapi({
+      description: "As `GET /v1/response-rate`: the invitations of the selection's days that were answered",
+    }),
     filter_values: z.object({ channel: values, request_type: values, agent: values, team: values }).openapi({
       description:
         "Every value each segment filter can take: the distinct keys of the score rollups (all time, whatever the filters)",

@@ -1,21 +1,17 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { DomainError, invalid, notFound } from "../domain/errors";
+import { FOLLOW_UP_STATUSES } from "../domain/follow-up";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
-import { checkRules, type FollowUpRule } from "../follow-ups/rules";
-import { followUpSummary } from "../follow-ups/summary";
+import type { FollowUpRule } from "../follow-ups/rules";
 import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
-import {
-  FOLLOW_UP_STATUSES,
-  followUpTimes,
-  getRules,
-  listFollowUps,
-  putRules,
-  updateFollowUp,
-} from "../store/follow-ups";
+import { changeFollowUp } from "../services/change-follow-up";
+import { summarizeFollowUps } from "../services/follow-up-summary";
+import { replaceFollowUpRules } from "../services/replace-follow-up-rules";
+import { getRules, listFollowUps } from "../store/follow-ups";
 
 const Rule = z
   .object({
@@ -35,7 +31,7 @@ const Rules = z
   .strict()
   .openapi("FollowUpRules");
 
-const FollowUp = z
+export const FollowUp = z
   .object({
     id: z.string(),
     response_id: z.string(),
@@ -44,10 +40,10 @@ const FollowUp = z
     survey_id: z.string(),
     answers: AnswersSchema,
     comment: z.string().nullable(),
-    channel: z.string().nullable(),
-    request_type: z.string().nullable(),
-    agent: z.string().nullable(),
-    team: z.string().nullable(),
+    ...(Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, z.string().nullable()])) as Record<
+      TicketDimension,
+      z.ZodNullable<z.ZodString>
+    >),
     status: z.enum(FOLLOW_UP_STATUSES),
     assignee: z.string().nullable(),
     note: z.string().nullable(),
@@ -78,7 +74,7 @@ const Patch = z
   .strict()
   .openapi("FollowUpChange");
 
-const Summary = z
+export const Summary = z
   .object({
     opened: z.number(),
     contacted: z.number(),
@@ -154,9 +150,7 @@ export const followUpRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(putRulesRoute, async (c) => {
     const { rules } = c.req.valid("json");
-    const details = checkRules(rules as FollowUpRule[]);
-    if (details.length) throw invalid(details);
-    await putRules(c.var.db, c.var.workspaceId, rules as FollowUpRule[]);
+    await replaceFollowUpRules(c.var.db, c.var.workspaceId, rules as FollowUpRule[]);
     return c.json({ rules }, 200);
   })
   .openapi(list, async (c) => {
@@ -166,13 +160,10 @@ export const followUpRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(summary, async (c) => {
     const { from, to } = c.req.valid("query");
-    if (from && to && from >= to) throw invalid([{ path: "to", message: "to must be after from" }]);
-    return c.json(followUpSummary(await followUpTimes(c.var.db, c.var.workspaceId, from, to)), 200);
+    return c.json(await summarizeFollowUps(c.var.db, c.var.workspaceId, from, to), 200);
   })
   .openapi(patch, async (c) => {
-    const result = await updateFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
-    if (!result) throw notFound("Follow-up");
-    if ("conflict" in result) throw new DomainError("conflict", "invalid_transition", result.conflict);
+    const result = await changeFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
     const work = enqueueDeliveries(c.env, result.deliveryIds);
     const ctx = waitUntilOf(c);
     if (ctx) ctx.waitUntil(work);

@@ -1,36 +1,21 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
-import { IMPACT_CATEGORIES, type ImpactBy, impactFigures } from "../metrics/impact";
-import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase";
-import { queryImpact } from "../store/impact-query";
-import { costPerHourOf, getWorkspace } from "../store/workspaces";
-import { parseAsOf } from "./repurchase";
+import { bearer, errors, jsonResponse } from "../http/openapi";
+import { reportD1Cost } from "../http/server-timing";
+import { IMPACT_CATEGORIES, type ImpactBy } from "../metrics/impact";
+import { readImpact } from "../services/impact";
+import { parseSelection, selectionQuery } from "./repurchase-selection";
+
+/** Impact offers the support tool's segments as filters (not the shop's tenure and value tier). */
+const IMPACT_FILTERS = ["channel", "request_type", "agent", "team"] as const;
 
 const Query = z.object({
-  window_days: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_WINDOW_DAYS)
-    .default(DEFAULT_WINDOW_DAYS)
-    .openapi({ description: "Days after `closed_at` an order may count, 1–365", example: 30 }),
-  as_of: z.string().optional().openapi({
-    description: "ISO-8601 instant at which windows are judged (default now), as in the repurchase read",
-    example: "2026-11-17T00:00:00Z",
-  }),
-  from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
-  to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
+  ...selectionQuery(IMPACT_FILTERS),
   by: z
     .enum(Object.keys(IMPACT_CATEGORIES) as [ImpactBy, ...ImpactBy[]])
     .default("nps_category")
     .openapi({ description: "The categories compared: NPS or CSAT category, or follow-up contacted vs not_contacted" }),
-  channel: segmentText.optional(),
-  request_type: segmentText.optional(),
-  agent: segmentText.optional(),
-  team: segmentText.optional(),
 });
 
 const Money = z.record(z.string(), z.string()).openapi({
@@ -39,7 +24,7 @@ const Money = z.record(z.string(), z.string()).openapi({
 });
 const Share = z.tuple([z.number(), z.number()]).nullable();
 
-const ImpactBody = z
+export const ImpactBody = z
   .object({
     by: z.string(),
     window_days: z.number().int(),
@@ -87,33 +72,15 @@ const route = createRoute({
   responses: { 200: jsonResponse("The figures", ImpactBody), ...errors(401, 403, 422) },
 });
 
-/** GET /v1/impact: parse, query (`worker/store/impact-query.ts`), assemble (`worker/metrics/impact.ts`). */
+/** GET /v1/impact: parse the selection, read (worker/services/impact.ts), answer. */
 export const impactRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const q = c.req.valid("query");
-  const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
-  if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
-  const started = Date.now();
-  const [workspace, rows] = await Promise.all([
-    getWorkspace(c.var.db, c.var.workspaceId),
-    queryImpact(c.var.db, {
-      workspaceId: c.var.workspaceId,
-      windowDays: q.window_days,
-      asOf,
-      from: q.from,
-      to: q.to,
-      channel: q.channel,
-      request_type: q.request_type,
-      agent: q.agent,
-      team: q.team,
-      by: q.by,
-    }),
-  ]);
-  c.header("Server-Timing", `d1;dur=${Date.now() - started};desc="rows_read=${rows.rowsRead}"`);
-  const figures = impactFigures({
+  const started = performance.now();
+  const { report, rowsRead } = await readImpact(c.var.db, {
+    ...parseSelection(q, IMPACT_FILTERS),
+    workspaceId: c.var.workspaceId,
     by: q.by,
-    repurchase: rows.repurchase,
-    cost: rows.cost,
-    costPerHour: costPerHourOf(workspace),
   });
-  return c.json({ by: q.by, window_days: q.window_days, as_of: new Date(asOf).toISOString(), ...figures }, 200);
+  reportD1Cost(c, started, rowsRead);
+  return c.json(report, 200);
 });

@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { DomainError, invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
-import { hookSource, SOURCE_NAMES } from "../hooks/sources";
+import { SOURCE_NAMES } from "../hooks/sources";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { publicOrigin } from "../http/public-origin";
-import { deleteIntegration, listIntegrations, putIntegration } from "../store/integrations";
+import { removeIntegration } from "../services/remove-integration";
+import { setIntegrationSecret } from "../services/set-integration-secret";
+import { listIntegrations } from "../store/integrations";
 
 const SourceParam = z.object({
   source: z.string().openapi({ enum: SOURCE_NAMES, description: "The webhook source" }),
@@ -71,18 +72,6 @@ const remove = createRoute({
   responses: { 204: { description: "Removed" }, ...errors(401, 403, 404) },
 });
 
-function knownSource(name: string) {
-  const source = hookSource(name);
-  if (!source) {
-    throw new DomainError(
-      "not_found",
-      "not_found",
-      `Unknown source "${name}"; expected one of ${SOURCE_NAMES.join(", ")}`,
-    );
-  }
-  return source;
-}
-
 function integrationJson(
   origin: string,
   workspaceId: string,
@@ -99,11 +88,13 @@ function integrationJson(
 /** PUT/GET/DELETE /v1/integrations (admin scope). */
 export const integrationRoutes = new OpenAPIHono<AppEnv>()
   .openapi(put, async (c) => {
-    const source = knownSource(c.req.valid("param").source);
     const { secret } = c.req.valid("json");
-    const problem = source.checkSecret(secret);
-    if (problem) throw invalid([{ path: "secret", message: problem }]);
-    const { created, row } = await putIntegration(c.var.db, c.var.workspaceId, source.name, secret);
+    const { created, row } = await setIntegrationSecret(
+      c.var.db,
+      c.var.workspaceId,
+      c.req.valid("param").source,
+      secret,
+    );
     const body = integrationJson(publicOrigin(c.env, c.req.url), c.var.workspaceId, row);
     return created ? c.json(body, 201) : c.json(body, 200);
   })
@@ -113,9 +104,6 @@ export const integrationRoutes = new OpenAPIHono<AppEnv>()
     return c.json({ items: rows.map((r) => integrationJson(origin, c.var.workspaceId, r)) }, 200);
   })
   .openapi(remove, async (c) => {
-    const source = knownSource(c.req.valid("param").source);
-    if (!(await deleteIntegration(c.var.db, c.var.workspaceId, source.name))) {
-      throw new DomainError("not_found", "not_found", `No ${source.name} integration is set`);
-    }
+    await removeIntegration(c.var.db, c.var.workspaceId, c.req.valid("param").source);
     return c.body(null, 204);
   });

@@ -3,18 +3,12 @@ import { requireScope } from "../auth/api-key";
 import { OWN, TICKET_SOURCES } from "../domain/ticket-source";
 import type { AppEnv } from "../env";
 import { Compensation, HandlingMinutes } from "../http/cost-schemas";
+import { CustomerSchema } from "../http/customer-schema";
 import { bearer, errors, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { publicOrigin } from "../http/public-origin";
 import { invite } from "../services/invite";
 import { getSurvey } from "../store/surveys";
 import { getWorkspace } from "../store/workspaces";
-
-export const CustomerSchema = z
-  .object({
-    id: z.union([z.string().trim().min(1).max(200), z.number().int().transform(String)]).optional(),
-    email: z.string().trim().max(320).email().optional(),
-  })
-  .openapi("Customer");
 
 const CreateInvitation = z
   .object({

@@ -1,14 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { METRICS } from "../domain/metrics";
-import { SEGMENT_DIMENSIONS } from "../domain/segments";
+import { CES_SCALES, METRICS } from "../domain/metrics";
+import { SEGMENT_DIMENSIONS, TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { AnswersSchema, bearer, errors, jsonResponse, TicketSourceSchema } from "../http/openapi";
 import { isoWeekRange } from "../metrics/periods";
 import { HEADLINE } from "../metrics/weekly";
-import { weeklyCost } from "../store/report-costliest";
-import { lastCompleteWeek, weeklyReport } from "../store/report-weekly";
-import { costPerHourOf, getWorkspace } from "../store/workspaces";
+import { weeklyReportWithCost } from "../services/weekly-report";
 import { FiguresSchema } from "./score-schemas";
 
 const WeeklyQuery = z.object({
@@ -20,6 +18,11 @@ const WeeklyQuery = z.object({
 });
 
 const Segment = z.string().nullable();
+/** A ticket's segments, null for none. */
+const TicketSegments = Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, Segment])) as Record<
+  TicketDimension,
+  typeof Segment
+>;
 
 const Verbatim = z
   .object({
@@ -31,10 +34,7 @@ const Verbatim = z
     comment: z.string(),
     locale: z.string().nullable(),
     submitted_at: z.string(),
-    channel: Segment,
-    request_type: Segment,
-    agent: Segment,
-    team: Segment,
+    ...TicketSegments,
     score: z
       .number()
       .openapi({ description: "Answers normalized to [0, 1] on their scales (1 happiest): the rank key" }),
@@ -51,10 +51,7 @@ const CostlyTicket = z
     answers: AnswersSchema,
     comment: z.string().nullable(),
     submitted_at: z.string(),
-    channel: Segment,
-    request_type: Segment,
-    agent: Segment,
-    team: Segment,
+    ...TicketSegments,
   })
   .openapi("CostlyTicket");
 
@@ -64,7 +61,7 @@ const Headline = z
   .enum(Object.values(HEADLINE) as [HeadlineFigure, ...HeadlineFigure[]])
   .openapi({ description: "The figure `change` compares; always higher-is-better" });
 
-const WeeklyReport = z
+export const WeeklyReport = z
   .object({
     week: z.string().openapi({ example: "2026-W47" }),
     from: z.string().openapi({ description: "Monday, inclusive" }),
@@ -74,7 +71,7 @@ const WeeklyReport = z
       z.object({
         metric: z.enum(METRICS),
         scale: z
-          .enum(["agree7", "effort5"])
+          .enum(CES_SCALES)
           .nullable()
           .openapi({ description: "CES: one entry per scale answered; null for NPS and CSAT" }),
         headline: Headline,
@@ -96,7 +93,7 @@ const WeeklyReport = z
       .array(
         z.object({
           metric: z.enum(METRICS),
-          scale: z.enum(["agree7", "effort5"]).nullable(),
+          scale: z.enum(CES_SCALES).nullable(),
           dimension: z.enum(SEGMENT_DIMENSIONS),
           key: Segment.openapi({ description: "The segment value; null for answers without one" }),
           headline: Headline,
@@ -138,11 +135,5 @@ const weekly = createRoute({
 /** GET /v1/reports/weekly: the managers' weekly ritual. */
 export const reportRoutes = new OpenAPIHono<AppEnv>().openapi(weekly, async (c) => {
   const { week } = c.req.valid("query");
-  const workspace = await getWorkspace(c.var.db, c.var.workspaceId);
-  const label = week ?? lastCompleteWeek(Date.now(), workspace.timezone);
-  const [report, cost] = await Promise.all([
-    weeklyReport(c.var.db, workspace.id, label),
-    weeklyCost(c.var.db, workspace.id, label, costPerHourOf(workspace)),
-  ]);
-  return c.json({ ...report, ...cost }, 200);
+  return c.json(await weeklyReportWithCost(c.var.db, c.var.workspaceId, week), 200);
 });

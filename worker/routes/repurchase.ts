@@ -1,32 +1,17 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { invalid } from "../domain/errors";
 import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
-import { parseLooseInstant } from "../hooks/payload";
-import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
+import { bearer, errors, jsonResponse } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
-import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, repurchaseFigures } from "../metrics/repurchase";
-import { queryRepurchase, REPURCHASE_GROUPS } from "../store/repurchase-query";
+import { readRepurchase } from "../services/repurchase";
+import { REPURCHASE_GROUPS } from "../store/repurchase-query";
 import { RepurchaseFiguresSchema } from "./repurchase-schemas";
+import { parseSelection, selectionQuery } from "./repurchase-selection";
 
 const Query = z.object({
-  window_days: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_WINDOW_DAYS)
-    .default(DEFAULT_WINDOW_DAYS)
-    .openapi({ description: "Days after `closed_at` an order may count, 1–365", example: 30 }),
-  as_of: z.string().optional().openapi({
-    description:
-      "ISO-8601 instant (a date alone means its UTC midnight) at which windows are judged; default now. Interactions closed after it are left out.",
-    example: "2026-11-17T00:00:00Z",
-  }),
-  from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
-  to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
+  ...selectionQuery(SEGMENT_DIMENSIONS),
   group_by: z.enum(REPURCHASE_GROUPS).optional(),
-  ...segmentFilters,
 });
 
 const RepurchaseBody = RepurchaseFiguresSchema.extend({
@@ -50,38 +35,20 @@ const route = createRoute({
   responses: { 200: jsonResponse("The figures", RepurchaseBody), ...errors(401, 403, 422) },
 });
 
-/** GET /v1/repurchase: parse, query (`worker/store/repurchase-query.ts`), format (`worker/metrics/repurchase.ts`). */
+/**
+ * GET /v1/repurchase: parse the selection, read (worker/services/repurchase.ts), answer.
+ * `Aftercare-Read-Path` names the read that answered: `rollup:<grain>` (the daily
+ * rollup) or `query` (the bounded query), as the bench reports it.
+ */
 export const repurchaseRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const q = c.req.valid("query");
-  const asOf = q.as_of === undefined ? Date.now() : parseAsOf(q.as_of);
-  if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "Must be a day after `from`" }]);
   const started = performance.now();
-  const rows = await queryRepurchase(c.var.db, {
+  const { report, rowsRead, path } = await readRepurchase(c.var.db, {
+    ...parseSelection(q, SEGMENT_DIMENSIONS),
     workspaceId: c.var.workspaceId,
-    windowDays: q.window_days,
-    asOf,
-    from: q.from,
-    to: q.to,
-    ...Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, q[d]])),
     groupBy: q.group_by,
   });
-  reportD1Cost(c, started, rows.rowsRead);
-  return c.json(
-    {
-      window_days: q.window_days,
-      as_of: new Date(asOf).toISOString(),
-      ...repurchaseFigures(rows.total),
-      // docs/scores.md lists `groups` in the body: empty when the read is not grouped.
-      groups: q.group_by ? rows.groups.map((g) => ({ key: g.key, ...repurchaseFigures(g.tally) })) : [],
-    },
-    200,
-  );
+  reportD1Cost(c, started, rowsRead);
+  c.header("Aftercare-Read-Path", path);
+  return c.json(report, 200);
 });
-
-export function parseAsOf(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : parseLooseInstant(text);
-  if (ms === null || !Number.isFinite(ms)) {
-    throw invalid([{ path: "as_of", message: "Expected an ISO-8601 instant such as 2026-11-17T00:00:00Z" }]);
-  }
-  return ms;
-}

@@ -4,9 +4,9 @@ import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
-import { rateFigures } from "../metrics/response-rate";
-import { readResponseRate } from "../store/response-rate-query";
+import { responseRate } from "../services/response-rate";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
+import { ResponseRateFiguresSchema } from "./response-rate-schema";
 
 const RateQuery = z
   .object({
@@ -21,11 +21,7 @@ const RateQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
-const Figures = z.object({
-  invited: z.number().int().openapi({ description: "Tickets invited (once per ticket and survey)" }),
-  answered: z.number().int().openapi({ description: "Of those, the ones with an answer" }),
-  rate: z.number().nullable().openapi({ description: "100·answered/invited, unrounded; null when none was invited" }),
-});
+const Figures = ResponseRateFiguresSchema;
 
 const route = createRoute({
   method: "get",
@@ -52,8 +48,8 @@ const route = createRoute({
 export const responseRateRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const q = c.req.valid("query");
   const started = performance.now();
-  const { rows, rowsRead } = await readResponseRate(
-    c.var.db.$client,
+  const { rate, rowsRead } = await responseRate(
+    c.var.db,
     {
       workspaceId: c.var.workspaceId,
       from: q.from,
@@ -64,9 +60,5 @@ export const responseRateRoutes = new OpenAPIHono<AppEnv>().openapi(route, async
     q.group_by,
   );
   reportD1Cost(c, started, rowsRead);
-  const invited = rows.reduce((s, r) => s + r.invited, 0);
-  const answered = rows.reduce((s, r) => s + r.answered, 0);
-  const total = rateFigures(invited, answered);
-  if (!q.group_by) return c.json(total, 200);
-  return c.json({ ...total, groups: rows.map((r) => ({ key: r.key, ...rateFigures(r.invited, r.answered) })) }, 200);
+  return c.json(rate, 200);
 });

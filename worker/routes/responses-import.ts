@@ -6,9 +6,8 @@ import { ApiError } from "../http/errors";
 import { importBodyLimit, parseJson } from "../http/json-body";
 import { bearer, errors, jsonResponse } from "../http/openapi";
 import { readExport } from "../import/csv-import";
-import { importResponses, itemOfExportRow, MAX_IMPORT_ITEMS, type RawItem } from "../import/import-responses";
-import { getSurvey } from "../store/surveys";
-import { getWorkspace } from "../store/workspaces";
+import { itemOfExportRow, MAX_IMPORT_ITEMS, type RawItem } from "../import/import-item";
+import { importResponses } from "../services/import-responses";
 import { CSV_COLUMNS } from "./responses";
 
 const ImportResult = z
@@ -30,7 +29,7 @@ const route = createRoute({
   path: "/v1/responses/import",
   tags: ["Responses"],
   summary: "Import historical answers (JSON or our own CSV export)",
-  description: `Body: \`application/json\` \`{"items": [{"survey_id", "ticket_id", "source"?, "answers", "comment"?, "submitted_at", "channel"?, "request_type"?, "agent"?, "team"?, "locale"?}]}\` (at most ${MAX_IMPORT_ITEMS} items), or \`text/csv\`: the file \`GET /v1/responses.csv\` wrote (any of its delimiters). Up to 1 MB.
+  description: `Body: \`application/json\` \`{"items": [{"survey_id", "ticket_id", "source"?, "answers", "comment"?, "submitted_at", "customer"?: {"id"?, "email"?}, "channel"?, "request_type"?, "agent"?, "team"?, "locale"?}]}\` (at most ${MAX_IMPORT_ITEMS} items), or \`text/csv\`: the file \`GET /v1/responses.csv\` wrote (any of its delimiters). Up to 1 MB.
 Idempotent per ticket and survey; valid items land even when others fail. \`?survey_id=\` sends every item to that survey (for an export from another workspace). See docs/import.md.`,
   security: bearer,
   middleware: [requireScope("write"), importBodyLimit] as const,
@@ -43,7 +42,6 @@ Idempotent per ticket and survey; valid items land even when others fail. \`?sur
 
 export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { survey_id: surveyOverride } = c.req.valid("query");
-  const db = c.var.db;
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   let items: RawItem[];
   if (/^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/.test(type)) {
@@ -63,9 +61,5 @@ export const responseImportRoutes = new OpenAPIHono<AppEnv>().openapi(route, asy
   if (items.length > MAX_IMPORT_ITEMS) {
     throw invalid([{ path: "items", message: `At most ${MAX_IMPORT_ITEMS} items per request` }]);
   }
-  const [workspace] = await Promise.all([
-    getWorkspace(db, c.var.workspaceId),
-    surveyOverride ? getSurvey(db, c.var.workspaceId, surveyOverride) : null,
-  ]);
-  return c.json(await importResponses({ DB: c.var.db.$client }, workspace, items, surveyOverride), 200);
+  return c.json(await importResponses(c.var.db, c.var.workspaceId, items, surveyOverride), 200);
 });

@@ -7,6 +7,7 @@ import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
 import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
+import { timedSteps } from "../http/server-timing";
 import { waitUntilOf } from "../http/wait-until";
 import { recordResponse } from "../services/record-answer";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
@@ -32,7 +33,7 @@ const SubmitResponse = z
   })
   .openapi("SubmitResponse");
 
-const ResponseItem = z
+export const ResponseItem = z
   .object({
     id: z.string(),
     ticket_id: z.string(),
@@ -184,7 +185,10 @@ responseRoutes.use("/v1/responses", async (c, next) => {
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");
-    const result = await recordResponse(c.var.db, c.env, body.token, body, Date.now(), waitUntilOf(c));
+    const result = await recordResponse(c.var.db, c.env, body.token, body, {
+      ctx: waitUntilOf(c),
+      steps: timedSteps(c),
+    });
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })
   .openapi(list, async (c) => {

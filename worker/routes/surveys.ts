@@ -1,14 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
-import { surveys } from "../../schema/tables";
 import { requireScope } from "../auth/api-key";
-import { newId } from "../auth/crypto";
-import { ACCENT, MIN_CONTRAST, whiteContrast } from "../domain/brand";
-import { DomainError } from "../domain/errors";
+import { ACCENT } from "../domain/brand";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
-import { getSurvey, surveyJson, toSurvey } from "../store/surveys";
+import { createSurvey } from "../services/create-survey";
+import { getSurvey, listSurveys, surveyJson } from "../store/surveys";
 
 const Prompt = z
   .object({ en: z.string().trim().min(1).max(300).optional(), fr: z.string().trim().min(1).max(300).optional() })
@@ -100,49 +97,19 @@ const get = createRoute({
 export const surveyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const accent = body.theme?.accent.toLowerCase() ?? null;
-    if (accent && whiteContrast(accent) < MIN_CONTRAST) {
-      throw new DomainError("invalid", "low_contrast", "White text on this accent is below WCAG AA contrast (4.5:1)", [
-        {
-          path: "theme.accent",
-          message: `Contrast with white is ${whiteContrast(accent).toFixed(2)}:1; pick a darker colour`,
-        },
-      ]);
-    }
-    const db = c.var.db;
-    const row = {
-      id: newId("srv"),
-      workspaceId: c.var.workspaceId,
+    const survey = await createSurvey(c.var.db, c.var.workspaceId, {
       name: body.name,
       questions: body.questions,
       comment: body.comment,
       cesScale: body.ces_scale,
       isDefault: body.is_default,
-      createdAt: Date.now(),
-      accent,
-    };
-    const insert = db.insert(surveys).values(row);
-    if (body.is_default) {
-      await db.batch([
-        db
-          .update(surveys)
-          .set({ isDefault: false })
-          .where(and(eq(surveys.workspaceId, c.var.workspaceId), eq(surveys.isDefault, true))),
-        insert,
-      ]);
-    } else {
-      await insert;
-    }
-    return c.json(surveyJson(toSurvey(row)), 201);
+      accent: body.theme?.accent ?? null,
+    });
+    return c.json(surveyJson(survey), 201);
   })
   .openapi(list, async (c) => {
-    const rows = await c.var.db
-      .select()
-      .from(surveys)
-      .where(eq(surveys.workspaceId, c.var.workspaceId))
-      .orderBy(desc(surveys.createdAt))
-      .all();
-    return c.json({ items: rows.map((r) => surveyJson(toSurvey(r))) }, 200);
+    const items = await listSurveys(c.var.db, c.var.workspaceId);
+    return c.json({ items: items.map(surveyJson) }, 200);
   })
   .openapi(get, async (c) => {
     const survey = await getSurvey(c.var.db, c.var.workspaceId, c.req.valid("param").id);

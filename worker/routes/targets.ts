@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { invalid } from "../domain/errors";
 import type { AppEnv } from "../env";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
-import { listTargets, replaceTargets } from "../store/targets";
-import { parsePeriod } from "../targets/periods";
-import { targetReport } from "../targets/report";
-import { TargetInput, withId } from "../targets/target";
+import { replaceTargets } from "../services/replace-targets";
+import { reportTargets } from "../services/target-report";
+import { listTargets } from "../store/targets";
+import { TargetInput } from "../targets/target";
 
 const TargetBody = TargetInput.and(z.object({ id: z.string() })).openapi("Target");
 const TargetList = z.object({ targets: z.array(TargetBody) }).openapi("Targets");
@@ -35,7 +34,7 @@ const list = createRoute({
 });
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
-const ReportItem = z.object({
+export const ReportItem = z.object({
   target: TargetBody,
   period: z.string(),
   value: z.number().nullable().openapi({ description: "Point value in percent (NPS in points); null without answers" }),
@@ -71,17 +70,10 @@ const report = createRoute({
 export const targetRoutes = new OpenAPIHono<AppEnv>()
   .openapi(put, async (c) => {
     const body = c.req.valid("json");
-    const db = c.var.db;
-    const withIds = await Promise.all(body.targets.map(withId));
-    await replaceTargets(db, c.var.workspaceId, withIds, Date.now());
-    return c.json({ targets: withIds }, 200);
+    return c.json({ targets: await replaceTargets(c.var.db, c.var.workspaceId, body.targets) }, 200);
   })
   .openapi(list, async (c) => c.json({ targets: await listTargets(c.var.db, c.var.workspaceId) }, 200))
   .openapi(report, async (c) => {
-    const label = c.req.valid("query").period;
-    const period = parsePeriod(label);
-    if (!period) throw invalid([{ path: "period", message: "Expected YYYY-MM or an ISO week YYYY-Www" }]);
-    const targets = await listTargets(c.var.db, c.var.workspaceId);
-    const items = await targetReport(c.var.db, c.var.workspaceId, targets, period, Date.now());
+    const items = await reportTargets(c.var.db, c.var.workspaceId, c.req.valid("query").period);
     return c.json({ items }, 200);
   });

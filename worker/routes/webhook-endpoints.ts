@@ -1,21 +1,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { invalid, notFound } from "../domain/errors";
+import { DELIVERY_STATUSES, ENDPOINT_FORMATS, EVENT_TYPES } from "../domain/event-types";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
-import { checkEndpointUrl } from "../events/endpoint-url";
-import { ENDPOINT_FORMATS, EVENT_TYPES } from "../events/event-types";
-import { newEndpointSecret } from "../events/sign";
-import { localeForTimezone } from "../events/slack";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
-import {
-  createEndpoint,
-  deleteEndpoint,
-  endpointExists,
-  listDeliveries,
-  listEndpoints,
-} from "../store/webhook-endpoints";
-import { getWorkspace } from "../store/workspaces";
+import { removeEndpoint } from "../services/remove-webhook-endpoint";
+import { subscribeEndpoint } from "../services/subscribe-webhook-endpoint";
+import { endpointDeliveries } from "../services/webhook-endpoint-deliveries";
+import { listEndpoints } from "../store/webhook-endpoints";
 
 const CreateEndpoint = z
   .object({
@@ -29,7 +21,7 @@ const CreateEndpoint = z
     format: z.enum(ENDPOINT_FORMATS).default("standard"),
     description: z.string().trim().max(500).optional(),
     locale: z
-      .enum(LOCALES as ["en", "fr"])
+      .enum(LOCALES)
       .optional()
       .openapi({ description: "Language of Slack messages; default from the workspace's timezone" }),
   })
@@ -43,7 +35,7 @@ const Endpoint = z
     events: z.array(z.enum(EVENT_TYPES)),
     format: z.enum(ENDPOINT_FORMATS),
     description: z.string().nullable(),
-    locale: z.enum(["en", "fr"]),
+    locale: z.enum(LOCALES),
     created_at: z.string(),
   })
   .openapi("WebhookEndpoint");
@@ -52,7 +44,7 @@ const Delivery = z
   .object({
     id: z.string().openapi({ description: "The `webhook-id`, the same on every try" }),
     type: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
+    status: z.enum(DELIVERY_STATUSES),
     attempts: z.number(),
     last_status: z.number().nullable().openapi({ description: "HTTP status of the last try; null if none came" }),
     last_error: z
@@ -123,32 +115,20 @@ const deliveries = createRoute({
 export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const problem = checkEndpointUrl(body.url, c.env.ALLOW_LOCAL_WEBHOOKS === "on");
-    if (problem) throw invalid([{ path: "url", message: problem }]);
-    const workspace = await getWorkspace(c.var.db, c.var.workspaceId);
-    const secret = newEndpointSecret();
-    const origin = c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin;
-    const endpoint = await createEndpoint(c.var.db, c.var.workspaceId, {
-      url: body.url,
-      events: body.events ?? [...EVENT_TYPES],
-      format: body.format,
-      description: body.description ?? null,
-      locale: body.locale ?? localeForTimezone(workspace.timezone),
-      secret,
-      dashboardUrl: `${origin}/dashboard#follow-ups`,
+    const { endpoint, secret } = await subscribeEndpoint(c.var.db, c.var.workspaceId, body, {
+      allowLocal: c.env.ALLOW_LOCAL_WEBHOOKS === "on",
+      origin: c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin,
     });
     // A Slack incoming webhook checks no signature; the secret is only given where it signs.
     return c.json(body.format === "standard" ? { ...endpoint, secret } : endpoint, 201);
   })
   .openapi(list, async (c) => c.json({ items: await listEndpoints(c.var.db, c.var.workspaceId) }, 200))
   .openapi(remove, async (c) => {
-    if (!(await deleteEndpoint(c.var.db, c.var.workspaceId, c.req.valid("param").id)))
-      throw notFound("Webhook endpoint");
+    await removeEndpoint(c.var.db, c.var.workspaceId, c.req.valid("param").id);
     return c.body(null, 204);
   })
   .openapi(deliveries, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await endpointExists(c.var.db, c.var.workspaceId, id))) throw notFound("Webhook endpoint");
-    const items = await listDeliveries(c.var.db, c.var.workspaceId, id, c.req.valid("query").limit);
-    return c.json({ items: items as z.infer<typeof Delivery>[] }, 200);
+    const items = await endpointDeliveries(c.var.db, c.var.workspaceId, id, c.req.valid("query").limit);
+    return c.json({ items }, 200);
   });

@@ -4,16 +4,9 @@ import type { AppEnv } from "../env";
 import { CostPerHour } from "../http/cost-schemas";
 import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { ValueTiersSchema, valueTiersJson } from "../http/value-tiers-schema";
-import { formatMinor } from "../metrics/repurchase";
-import {
-  costPerHourOf,
-  getWorkspace,
-  setCostPerHour,
-  setSurveyCooldown,
-  setValueTiers,
-  valueTiersOf,
-  type Workspace,
-} from "../store/workspaces";
+import { formatMinor } from "../metrics/money";
+import { changeWorkspaceSettings } from "../services/change-workspace-settings";
+import { costPerHourOf, getWorkspace, valueTiersOf, type Workspace } from "../store/workspaces";
 
 /**
  * The current key's workspace and its settings. Only what the impact read
@@ -95,11 +88,6 @@ const patch = createRoute({
 export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(read, async (c) => c.json(workspaceJson(await getWorkspace(c.var.db, c.var.workspaceId)), 200))
   .openapi(patch, async (c) => {
-    const body = c.req.valid("json");
-    const db = c.var.db;
-    if (body.cost_per_hour !== undefined) await setCostPerHour(db, c.var.workspaceId, body.cost_per_hour);
-    if (body.survey_cooldown_days !== undefined)
-      await setSurveyCooldown(db, c.var.workspaceId, body.survey_cooldown_days);
-    if (body.value_tiers !== undefined) await setValueTiers(db, c.var.workspaceId, body.value_tiers);
-    return c.json(workspaceJson(await getWorkspace(db, c.var.workspaceId)), 200);
+    const workspace = await changeWorkspaceSettings(c.var.db, c.var.workspaceId, c.req.valid("json"));
+    return c.json(workspaceJson(workspace), 200);
   });

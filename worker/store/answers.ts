@@ -1,9 +1,11 @@
 import type { Database } from "../db";
+import { type Guard, UNGUARDED } from "./answer-facts";
 
 /**
  * One answer, written or merged into the (survey, source, ticket) response, with the ticket's
  * current segments. Writes nothing when the ticket was erased after the token was issued
- * (the tombstone is checked inside the statement). Returns `id, revision`.
+ * (the tombstone is checked inside the statement), or when `guard` does not hold.
+ * Returns `id, revision`.
  */
 export function answerUpsert(
   { $client: db }: Database,
@@ -23,9 +25,10 @@ export function answerUpsert(
     ticketHash: string;
     issuedAt: number;
   },
+  guard: Guard = UNGUARDED,
 ) {
   return db
-    .prepare(UPSERT)
+    .prepare(upsertSql(guard.sql))
     .bind(
       v.id,
       v.workspaceId,
@@ -41,10 +44,12 @@ export function answerUpsert(
       v.source,
       v.ticketHash,
       v.issuedAt,
+      ...guard.params,
     );
 }
 
-const UPSERT = `
+// The guard's plain `?` are numbered after ?14, so its values bind after the answer's.
+const upsertSql = (guard: string) => `
 INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
   submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team, customer_tenure, value_tier)
 SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
@@ -53,6 +58,7 @@ SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
 WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
   WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
+  AND (${guard})
 ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   nps = COALESCE(excluded.nps, nps),
   csat = COALESCE(excluded.csat, csat),

@@ -1,13 +1,14 @@
 import { base64url, fromBase64url, newId } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
+import type { FollowUpStatus } from "../domain/follow-up";
+import { METRICS, type Metric } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { FOLLOW_UP_EVENT_SQL } from "../events/outbox";
 import { DEFAULT_RULES, type FollowUpRule, rulesPredicate } from "../follow-ups/rules";
-import { answersOf } from "./response-listing";
-
-export const FOLLOW_UP_STATUSES = ["open", "contacted", "resolved"] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+import { type Guard, UNGUARDED } from "./answer-facts";
+import { answersOf, ticketSegmentsOf } from "./response-listing";
 
 /** The workspace's rules: its own, or the defaults when it never set any. */
 export async function getRules(
@@ -43,7 +44,9 @@ export async function putRules(
  * run in the same batch as the answer (after it): open one when the answer
  * matches a rule (or reopen one that `answer_changed` had resolved), resolve it
  * as `answer_changed` when a changed answer no longer matches, and write the
- * `follow_up.*` outbox rows for whatever changed.
+ * `follow_up.*` outbox rows for whatever changed. The first two carry `guard`
+ * (the outbox rows follow from what they changed), so a batch whose facts no
+ * longer hold opens and resolves nothing.
  */
 export function followUpStatementsForAnswer(
   { $client: db }: Database,
@@ -55,7 +58,10 @@ export function followUpStatementsForAnswer(
     cesScale: CesScale;
     now: number;
     day: string;
+    /** False when the workspace has no webhook endpoint: the outbox statement is left out. */
+    events?: boolean;
   },
+  guard: Guard = UNGUARDED,
 ): D1PreparedStatement[] {
   const match = rulesPredicate(a.rules, a.cesScale);
   const newFollowUpId = newId("fup");
@@ -65,38 +71,44 @@ export function followUpStatementsForAnswer(
       `INSERT INTO follow_ups (id, workspace_id, response_id, interaction_id, survey_id, ticket_id, status, opened_at,
          opened_day, updated_at, change_id)
        SELECT ?, r.workspace_id, r.id, r.interaction_id, r.survey_id, r.ticket_id, 'open', ?, ?, ?, ?
-       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql}
+       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql} AND (${guard.sql})
        ON CONFLICT (response_id) DO UPDATE SET status = 'open', resolution = NULL, resolved_at = NULL,
          updated_at = excluded.updated_at, change_id = excluded.change_id
        WHERE follow_ups.resolution = 'answer_changed'`,
     )
-    .bind(newFollowUpId, a.now, a.day, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
+    .bind(
+      newFollowUpId,
+      a.now,
+      a.day,
+      a.now,
+      changeId,
+      a.surveyId,
+      a.source,
+      a.ticketId,
+      ...match.params,
+      ...guard.params,
+    );
   const changed = db
     .prepare(
       `UPDATE follow_ups SET status = 'resolved', resolution = 'answer_changed', resolved_at = ?, updated_at = ?,
          change_id = ?
        WHERE status != 'resolved'
-         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})`,
+         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})
+         AND (${guard.sql})`,
     )
-    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params);
+    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params, ...guard.params);
+  if (a.events === false) return [open, changed];
   const events = db.prepare(FOLLOW_UP_EVENT_SQL).bind(a.now, changeId, newFollowUpId);
   return [open, changed, events];
 }
 
-interface FollowUpRow {
+interface FollowUpRow extends Record<TicketDimension, string>, Record<Metric, number | null> {
   id: string;
   response_id: string;
   ticket_id: string;
   source: string | null;
   survey_id: string;
-  nps: number | null;
-  csat: number | null;
-  ces: number | null;
   comment: string | null;
-  channel: string;
-  request_type: string;
-  agent: string;
-  team: string;
   status: FollowUpStatus;
   assignee: string | null;
   note: string | null;
@@ -109,8 +121,8 @@ interface FollowUpRow {
 
 // Segments come from the response, which carries its ticket's segments as they were when answered.
 const SELECT_FOLLOW_UP = `
-SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, r.nps, r.csat, r.ces,
-  r.comment, r.channel, r.request_type, r.agent, r.team, f.status, f.assignee, f.note, f.resolution, f.opened_at,
+SELECT f.id, f.response_id, f.ticket_id, r.source, f.survey_id, ${METRICS.map((m) => `r.${m}`).join(", ")},
+  r.comment, ${TICKET_DIMENSIONS.map((d) => `r.${d}`).join(", ")}, f.status, f.assignee, f.note, f.resolution, f.opened_at,
   f.contacted_at, f.updated_at, f.resolved_at
 FROM follow_ups f
 JOIN responses r ON r.id = f.response_id`;
@@ -127,10 +139,7 @@ export function followUpJson(f: FollowUpRow) {
     survey_id: f.survey_id,
     answers: answersOf(f),
     comment: f.comment,
-    channel: f.channel || null,
-    request_type: f.request_type || null,
-    agent: f.agent || null,
-    team: f.team || null,
+    ...ticketSegmentsOf(f),
     status: f.status,
     assignee: f.assignee,
     note: f.note,
@@ -222,25 +231,21 @@ export async function listFollowUps(
 }
 
 /**
- * Moves a follow-up: open → contacted → resolved, open → resolved, and a
- * resolved one may be reopened. Reaching contacted or resolved by hand stamps
- * `contacted_at` once (the repurchase grouping's "contacted"). Writes the
- * `follow_up.updated` outbox rows in the same batch; returns their ids.
+ * Writes a person's change to a follow-up (`current`, as read just before; the move already
+ * allowed by worker/services/change-follow-up.ts). Reaching contacted or resolved stamps
+ * `contacted_at` once (the repurchase grouping's "contacted"). Writes the `follow_up.updated`
+ * outbox rows in the same batch; returns the follow-up as it now is and their ids.
  */
-export async function updateFollowUp(
+export async function writeFollowUpChange(
   database: Database,
   workspaceId: string,
-  id: string,
+  current: FollowUpJson,
   change: { status?: FollowUpStatus; assignee?: string | null; note?: string | null },
-  now = Date.now(),
-): Promise<{ followUp: FollowUpJson; deliveryIds: string[] } | { conflict: string } | null> {
+  now: number,
+): Promise<{ followUp: FollowUpJson; deliveryIds: string[] }> {
   const db = database.$client;
-  const current = await getFollowUp(database, workspaceId, id);
-  if (!current) return null;
+  const id = current.id;
   const to = change.status;
-  if (to && to !== current.status && !ALLOWED[current.status].includes(to)) {
-    return { conflict: `A ${current.status} follow-up cannot become ${to}` };
-  }
   const sets: string[] = [];
   const params: unknown[] = [];
   if (to && to !== current.status) {
@@ -279,12 +284,6 @@ export async function updateFollowUp(
   const deliveryIds = ((events?.results ?? []) as { id: string }[]).map((r) => r.id);
   return { followUp, deliveryIds };
 }
-
-const ALLOWED: Record<FollowUpStatus, FollowUpStatus[]> = {
-  open: ["contacted", "resolved"],
-  contacted: ["resolved"],
-  resolved: ["open"],
-};
 
 /** The follow-ups opened on local days [from, to): what the summary is computed from. */
 export async function followUpTimes({ $client: db }: Database, workspaceId: string, from?: string, to?: string) {

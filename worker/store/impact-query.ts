@@ -1,7 +1,7 @@
 import type { Database } from "../db";
+import type { RepurchaseTally } from "../metrics/attribution";
 import { type CostTally, emptyCostTally } from "../metrics/cost";
 import type { ImpactBy } from "../metrics/impact";
-import type { RepurchaseTally } from "../metrics/repurchase";
 import {
   GROUP_SQL,
   queryRepurchase,

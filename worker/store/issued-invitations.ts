@@ -1,6 +1,6 @@
 import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
-import { DAY_MS } from "../metrics/repurchase";
+import { DAY_MS } from "../metrics/repurchase-window";
 
 /** What issuing an invitation came to. */
 export type IssueOutcome = { issued: true } | { issued: false; nextEligibleAt: number };

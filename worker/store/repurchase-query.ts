@@ -2,7 +2,8 @@ import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
 import { CSAT_CATEGORIES, categorySql, NPS_CATEGORIES } from "../domain/metrics";
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
-import { DAY_MS, DEFAULT_WINDOW_DAYS, emptyTally, type RepurchaseTally } from "../metrics/repurchase";
+import { emptyTally, type RepurchaseTally } from "../metrics/attribution";
+import { DAY_MS, DEFAULT_WINDOW_DAYS } from "../metrics/repurchase-window";
 
 export const REPURCHASE_GROUPS = [
   ...SEGMENT_DIMENSIONS,
@@ -51,9 +52,14 @@ export const GROUP_SQL: Record<RepurchaseGroup, string> = {
  * workspace, ?2 window ms, ?3 as_of, then the filters from ?4. Interactions
  * closed after `as_of` did not exist yet at that instant and are left out.
  */
-export function selection(sel: RepurchaseSelection): { where: string; params: unknown[] } {
+export function selection(
+  sel: RepurchaseSelection,
+  options: { byDay?: boolean } = {},
+): { where: string; params: unknown[] } {
   const params: unknown[] = [sel.workspaceId, sel.windowDays * DAY_MS, sel.asOf];
-  const where = ["i.workspace_id = ?1", "i.closed_at <= ?3"];
+  // `byDay`: the unary + keeps SQLite off the (workspace, closed_at) index, so a range of
+  // days bounded below only (the rollup's tail) is read through `interactions_day`.
+  const where = ["i.workspace_id = ?1", options.byDay ? "+i.closed_at <= ?3" : "i.closed_at <= ?3"];
   const add = (condition: (n: number) => string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);
@@ -94,6 +100,50 @@ export interface RepurchaseRows {
 }
 
 /**
+ * Revenue of eligible interactions: the (group, order) pairs once each, summed
+ * per group and, each order once, for the whole selection. Only interactions
+ * with a counting order are joined, interactions first (CROSS JOIN fixes that
+ * order in SQLite); `rid` is the order's rowid.
+ */
+const pairsSql = (group: string, where: string, hit: string, byDay = false) => `pairs AS MATERIALIZED (
+       SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor,
+         o.customer_key AS customer_key, o.placed_at AS placed_at
+       FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
+       WHERE ${where} AND ${byDay ? "+" : ""}i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)`;
+
+const revenueSql = (group: string, where: string, hit: string) => `WITH ${pairsSql(group, where, hit)}
+     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
+     UNION ALL
+     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
+     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`;
+
+/**
+ * The tail's revenue (interactions from day ?after on): its pairs, less the orders
+ * that already count for an interaction of the same selection before that day
+ * (in the same group for the groups, anywhere for the whole), which the rollup
+ * summed. Those earlier interactions are found from the tail's orders, through the
+ * `interactions_customer` index: the tail stays bounded by its own interactions.
+ */
+const tailRevenueSql = (
+  group: string,
+  selectionWhere: string,
+  tailWhere: string,
+  hit: string,
+  after: number,
+) => `WITH ${pairsSql(group, tailWhere, hit, true)},
+     earlier AS MATERIALIZED (
+       SELECT DISTINCT p.rid AS rid, ${group} AS g
+       FROM (SELECT DISTINCT rid, customer_key, placed_at FROM pairs) p
+       CROSS JOIN interactions i ON i.workspace_id = ?1 AND i.customer_key = p.customer_key
+         AND i.closed_at < p.placed_at AND i.closed_at >= p.placed_at - ?2
+       WHERE ${selectionWhere} AND i.closed_day < ?${after})
+     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs
+     WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.rid = pairs.rid AND e.g IS pairs.g) GROUP BY g, currency
+     UNION ALL
+     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
+     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs WHERE rid NOT IN (SELECT rid FROM earlier)) GROUP BY currency`;
+
+/**
  * Computes the repurchase figures in SQL, in one D1 batch (one consistent
  * snapshot): money stays integer minor units, summed by SQLite and handed over
  * as text so that no total ever passes through a float.
@@ -102,9 +152,18 @@ export interface RepurchaseRows {
  * their sum; revenue does not (an order may count for interactions in two
  * groups), so the whole selection's revenue is summed apart, each order once.
  */
-export async function queryRepurchase(db: Database, sel: RepurchaseSelection): Promise<RepurchaseRows> {
+export async function queryRepurchase(
+  db: Database,
+  sel: RepurchaseSelection,
+  options: { after?: string } = {},
+): Promise<RepurchaseRows> {
   const group = sel.groupBy ? GROUP_SQL[sel.groupBy] : "NULL";
-  const { where, params } = selection(sel);
+  const base = selection(sel);
+  const params = [...base.params];
+  let where = options.after === undefined ? base.where : selection(sel, { byDay: true }).where;
+  // The tail of a read whose earlier days the daily rollup answered (worker/store/repurchase-rollup.ts).
+  const after = options.after === undefined ? null : params.push(options.after);
+  if (after !== null) where += ` AND i.closed_day >= ?${after}`;
   const hit = hasCountingOrder(sel.windowDays);
   const counts = db.$client
     .prepare(
@@ -118,16 +177,7 @@ export async function queryRepurchase(db: Database, sel: RepurchaseSelection): P
   // interactions with a counting order are joined, interactions first (CROSS
   // JOIN fixes that order in SQLite); `rid` is the order's rowid.
   const revenue = db.$client
-    .prepare(
-      `WITH pairs AS MATERIALIZED (
-       SELECT DISTINCT ${group} AS g, o.rowid AS rid, o.currency AS currency, o.total_minor AS total_minor
-       FROM interactions i CROSS JOIN orders o ON ${COUNTING_ORDER}
-       WHERE ${where} AND i.closed_at <= ?3 - ?2 AND ${hit} AND o.total_minor IS NOT NULL)
-     SELECT 0 AS whole, g, currency, CAST(SUM(total_minor) AS TEXT) AS minor FROM pairs GROUP BY g, currency
-     UNION ALL
-     SELECT 1 AS whole, NULL AS g, currency, CAST(SUM(total_minor) AS TEXT) AS minor
-     FROM (SELECT DISTINCT rid, currency, total_minor FROM pairs) GROUP BY currency`,
-    )
+    .prepare(after === null ? revenueSql(group, where, hit) : tailRevenueSql(group, base.where, where, hit, after))
     .bind(...params);
   const statements = [counts, revenue];
   const results = await db.$client.batch<Record<string, unknown>>(statements);

@@ -3,7 +3,9 @@ import { responses } from "../../schema/tables";
 import { base64url, fromBase64url } from "../auth/crypto";
 import type { Database } from "../db";
 import { invalid } from "../domain/errors";
+import { METRICS } from "../domain/metrics";
 import type { QuestionType } from "../domain/questions";
+import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 
 export interface ResponseFilter {
   surveyId?: string;
@@ -23,16 +25,18 @@ export interface ResponseFilter {
 type ResponseRow = typeof responses.$inferSelect;
 
 /** The answers a response holds, by question type; unanswered questions are absent, not null. */
-export function answersOf(r: {
-  nps: number | null;
-  csat: number | null;
-  ces: number | null;
-}): Partial<Record<QuestionType, number>> {
+export function answersOf(r: Record<QuestionType, number | null>): Partial<Record<QuestionType, number>> {
   const answers: Partial<Record<QuestionType, number>> = {};
-  if (r.nps != null) answers.nps = r.nps;
-  if (r.csat != null) answers.csat = r.csat;
-  if (r.ces != null) answers.ces = r.ces;
+  for (const metric of METRICS) {
+    const value = r[metric];
+    if (value != null) answers[metric] = value;
+  }
   return answers;
+}
+
+/** A row's ticket segments (columns named as the dimensions) as the API shows them: '' reads as null. */
+export function ticketSegmentsOf(r: Record<TicketDimension, string>): Record<TicketDimension, string | null> {
+  return Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, r[d] || null])) as Record<TicketDimension, string | null>;
 }
 
 /** The public JSON shape of a response. Empty segments read as null. */

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { surveys } from "../../schema/tables";
 import type { Database } from "../db";
 import { notFound } from "../domain/errors";
@@ -39,6 +39,33 @@ export async function getSurvey(db: Database, workspaceId: string, id: string): 
     .get();
   if (!row) throw notFound("Survey");
   return toSurvey(row);
+}
+
+/** The workspace's surveys, newest first. */
+export async function listSurveys(db: Database, workspaceId: string): Promise<Survey[]> {
+  const rows = await db
+    .select()
+    .from(surveys)
+    .where(eq(surveys.workspaceId, workspaceId))
+    .orderBy(desc(surveys.createdAt))
+    .all();
+  return rows.map(toSurvey);
+}
+
+/** Inserts a survey; a default one first takes the flag off the workspace's previous default, in one batch. */
+export async function insertSurvey(db: Database, survey: Survey): Promise<void> {
+  const insert = db.insert(surveys).values(survey);
+  if (survey.isDefault) {
+    await db.batch([
+      db
+        .update(surveys)
+        .set({ isDefault: false })
+        .where(and(eq(surveys.workspaceId, survey.workspaceId), eq(surveys.isDefault, true))),
+      insert,
+    ]);
+  } else {
+    await insert;
+  }
 }
 
 export async function findDefaultSurvey(db: Database, workspaceId: string): Promise<Survey | null> {

@@ -5,16 +5,15 @@ import type { Target } from "../targets/target";
 
 export async function listTargets(db: Database, workspaceId: string): Promise<Target[]> {
   const row = await db.select().from(targets).where(eq(targets.workspaceId, workspaceId)).get();
-  return row ? (JSON.parse(row.targets) as Target[]) : [];
+  return row?.targets ?? [];
 }
 
 /** Replaces the workspace's whole list (PUT semantics). */
 export async function replaceTargets(db: Database, workspaceId: string, list: Target[], now: number): Promise<void> {
-  const value = JSON.stringify(list);
   await db
     .insert(targets)
-    .values({ workspaceId, targets: value, updatedAt: now })
-    .onConflictDoUpdate({ target: targets.workspaceId, set: { targets: value, updatedAt: now } });
+    .values({ workspaceId, targets: list, updatedAt: now })
+    .onConflictDoUpdate({ target: targets.workspaceId, set: { targets: list, updatedAt: now } });
 }
 
 /** Every workspace with at least one target, with its timezone: what the cron walks. */

@@ -1,33 +1,30 @@
+import { asc, eq } from "drizzle-orm";
+import { webhookEndpoints } from "../../schema/tables";
 import { newId } from "../auth/crypto";
 import type { Database } from "../db";
+import type { DeliveryStatus, EndpointFormat, EventType } from "../domain/event-types";
 import type { Locale } from "../domain/questions";
-import type { EndpointFormat, EventType } from "../events/event-types";
 
-interface EndpointRow {
-  id: string;
-  url: string;
-  events: string;
-  format: EndpointFormat;
-  description: string | null;
-  locale: Locale;
-  created_at: number;
-}
+type EndpointRow = Pick<
+  typeof webhookEndpoints.$inferSelect,
+  "id" | "url" | "events" | "format" | "description" | "locale" | "createdAt"
+>;
 
 /** The public JSON shape of an endpoint; the secret is only ever in the creation's answer. */
 export function endpointJson(e: EndpointRow) {
   return {
     id: e.id,
     url: e.url,
-    events: JSON.parse(e.events) as EventType[],
+    events: e.events,
     format: e.format,
     description: e.description,
     locale: e.locale,
-    created_at: new Date(e.created_at).toISOString(),
+    created_at: new Date(e.createdAt).toISOString(),
   };
 }
 
 export async function createEndpoint(
-  { $client: db }: Database,
+  db: Database,
   workspaceId: string,
   e: {
     url: string;
@@ -40,44 +37,27 @@ export async function createEndpoint(
   },
   now = Date.now(),
 ) {
-  const id = newId("whe");
-  await db
-    .prepare(
-      `INSERT INTO webhook_endpoints (id, workspace_id, url, events, format, description, secret, locale, dashboard_url,
-         created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      id,
-      workspaceId,
-      e.url,
-      JSON.stringify(e.events),
-      e.format,
-      e.description,
-      e.secret,
-      e.locale,
-      e.dashboardUrl,
-      now,
-    )
-    .run();
-  return endpointJson({
-    id,
-    url: e.url,
-    events: JSON.stringify(e.events),
-    format: e.format,
-    description: e.description,
-    locale: e.locale,
-    created_at: now,
-  });
+  const row = { id: newId("whe"), workspaceId, ...e, createdAt: now };
+  await db.insert(webhookEndpoints).values(row);
+  return endpointJson(row);
 }
 
-export async function listEndpoints({ $client: db }: Database, workspaceId: string) {
-  const { results } = await db
-    .prepare(
-      "SELECT id, url, events, format, description, locale, created_at FROM webhook_endpoints WHERE workspace_id = ? ORDER BY created_at, id",
-    )
-    .bind(workspaceId)
-    .all<EndpointRow>();
-  return results.map(endpointJson);
+export async function listEndpoints(db: Database, workspaceId: string) {
+  const rows = await db
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      events: webhookEndpoints.events,
+      format: webhookEndpoints.format,
+      description: webhookEndpoints.description,
+      locale: webhookEndpoints.locale,
+      createdAt: webhookEndpoints.createdAt,
+    })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.workspaceId, workspaceId))
+    .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id))
+    .all();
+  return rows.map(endpointJson);
 }
 
 export async function endpointExists({ $client: db }: Database, workspaceId: string, id: string): Promise<boolean> {
@@ -113,7 +93,7 @@ export async function listDeliveries(
     .all<{
       id: string;
       type: string;
-      status: string;
+      status: DeliveryStatus;
       attempts: number;
       last_status: number | null;
       last_error: string | null;

@@ -3,10 +3,10 @@ import { localDay } from "../domain/local-day";
 import type { Env } from "../env";
 import { enqueueDeliveries, outboxIds } from "../events/outbox";
 import { describeForLog } from "../http/errors";
+import { type ReportItem, targetReport } from "../services/target-report";
 import { everyShard } from "../shards/every-shard";
 import { workspacesWithTargets } from "../store/targets";
 import { lastClosedPeriods } from "./periods";
-import { type ReportItem, targetReport } from "./report";
 import type { Target } from "./target";
 
 /** The Cron Trigger that announces missed targets (wrangler.toml `[triggers]`): hourly, so every timezone's midnight is seen. */

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { sha256Hex } from "../auth/crypto";
+import { METRICS } from "../domain/metrics";
 import { segmentText } from "../http/openapi";
 
 /** The metrics a contract target can name. */
-export const TARGET_METRICS = ["csat", "nps", "ces", "repurchase"] as const;
+export const TARGET_METRICS = [...METRICS, "repurchase"] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 export const TARGET_PERIODS = ["week", "month"] as const;
 

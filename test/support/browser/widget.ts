@@ -90,20 +90,32 @@ const AXE = readFileSync(path.resolve(import.meta.dirname, "../../../node_module
 /** The WCAG 2.0/2.1/2.2 A and AA rules. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/** The WCAG 2.0/2.1 A and AA rules (the dashboard's and the docs page's checks). */
+export const WCAG21_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
 /**
  * Runs axe-core in the page (open shadow roots included) and returns its
- * violations, summarised. Injected through the DevTools protocol, so the
- * page's own CSP does not stop it.
+ * violations, summarised: over the whole document, or `within` one selector.
+ * Injected through the DevTools protocol, so the page's own CSP does not stop it.
  */
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+  options: { within?: string; tags?: string[] } = {},
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
   await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n: any) => JSON.stringify(n.target)),
-    }));
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, within }) => {
+      const axe = (window as any).axe;
+      const result = await axe.run(within ?? document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return result.violations.map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.map((n: any) => JSON.stringify(n.target)),
+      }));
+    },
+    { tags: options.tags ?? WCAG_TAGS, within: options.within ?? null },
+  );
 }

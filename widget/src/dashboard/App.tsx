@@ -4,7 +4,15 @@ import { Cards } from "./Cards";
 import { FilterBar } from "./FilterBar";
 import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
 import { initialLang, type Lang } from "./i18n";
-import { type Details, type Headline, KeyRejected, loadDetails, loadHeadline, type SegmentOptions } from "./load";
+import {
+  type Details,
+  type Headline,
+  KeyRejected,
+  loadDetails,
+  loadHeadline,
+  NO_OPTIONS,
+  type SegmentOptions,
+} from "./load";
 import { LocaleContext, localeTools } from "./locale-context";
 import { ProgrammeHealth } from "./ProgrammeHealth";
 import { SignIn } from "./SignIn";
@@ -12,7 +20,6 @@ import { LAZY_SECTIONS } from "./sections";
 
 const KEY_STORAGE = "aftercare.apiKey";
 const LANG_STORAGE = "aftercare.lang";
-const NO_OPTIONS: SegmentOptions = { channel: [], request_type: [], agent: [], team: [] };
 
 /** Why the key was refused, kept as a kind so the message follows a language switch. */
 type KeyProblem = { kind: "unauthorized" | "forbidden" | "network" } | { kind: "other"; message: string };
@@ -215,7 +222,12 @@ export function App() {
                   <Cards data={headline} />
                 </section>
                 <section aria-labelledby="health-title" class="block">
-                  <ProgrammeHealth get={get} filters={queryFilters} onKeyRejected={onLoadError} />
+                  <ProgrammeHealth
+                    get={get}
+                    filters={queryFilters}
+                    rate={headline.responseRate}
+                    onKeyRejected={onLoadError}
+                  />
                 </section>
                 {LAZY_SECTIONS.map((block) => (
                   <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">

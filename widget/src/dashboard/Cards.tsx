@@ -1,10 +1,11 @@
 import { CES_AGREE7_BANDS, CES_EFFORT5_BANDS, CSAT_BANDS, NPS_BANDS } from "../../../worker/domain/benchmarks";
 import { wilsonPercent } from "../../../worker/domain/intervals";
+import { SCALES } from "../../../worker/domain/metrics";
 import { BenchmarkScale } from "./BenchmarkScale";
 import type { Headline, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";
-import { ScoreCard } from "./ScoreCard";
-import { bandName } from "./stats";
+import { type ResponseRateLine, ScoreCard } from "./ScoreCard";
+import { bandName, LOW_RESPONSE_RATE } from "./stats";
 
 /** Why a card has no figure: the route is missing, the call failed, or nobody answered. */
 function absence(section: Section<unknown>, tools: LocaleTools, empty: boolean, emptyText = tools.t("noData")) {
@@ -16,18 +17,34 @@ function absence(section: Section<unknown>, tools: LocaleTools, empty: boolean, 
 const interval = (tools: LocaleTools, ci: [number, number] | null | undefined, format: (n: number) => string) =>
   ci ? tools.t("ci", { lo: format(ci[0]), hi: format(ci[1]) }) : null;
 
+/**
+ * What a score rests on: the response rate of the same selection, and a plain
+ * warning when it is low. Empty when the server did not send it.
+ */
+function responseRateOf(section: Headline["responseRate"], tools: LocaleTools): ResponseRateLine | null {
+  if (section.status !== "ok") return null;
+  const { rate, answered, invited } = section.data;
+  const { t, fmt } = tools;
+  if (rate === null) return { text: t("cardResponseRateNone"), warning: null };
+  return {
+    text: t("cardResponseRate", { rate: fmt.pct(rate), answered: fmt.count(answered), invited: fmt.count(invited) }),
+    warning: rate < LOW_RESPONSE_RATE ? t("lowResponseRate", { rate: fmt.pct(rate), rest: fmt.pct(100 - rate) }) : null,
+  };
+}
+
 /** The four headline cards: NPS, CSAT, CES and the repurchase rate. */
 export function Cards(props: { data: Headline }) {
   const tools = useLocale();
   const { t, fmt } = tools;
   const { nps, csat, ces, repurchase } = props.data;
+  const responseRate = responseRateOf(props.data.responseRate, tools);
 
   const n = nps.status === "ok" ? nps.data : null;
   const c = csat.status === "ok" ? csat.data : null;
   const e = ces.status === "ok" ? ces.data : null;
   const r = repurchase.status === "ok" ? repurchase.data : null;
 
-  const cesMax = e?.scale === "effort5" ? 5 : 7;
+  const cesMax = SCALES.ces[e?.scale ?? "agree7"].max;
   const easyCount = e && e.easy_pct !== null ? Math.round((e.easy_pct * e.n) / 100) : 0;
   const cesCi = e && e.n > 0 ? wilsonPercent(easyCount, e.n) : null;
   const repCi = r && r.eligible > 0 ? wilsonPercent(r.repurchased, r.eligible) : null;
@@ -53,6 +70,7 @@ export function Cards(props: { data: Headline }) {
             : []
         }
         note={absence(nps, tools, !n || n.n === 0)}
+        responseRate={responseRate}
       >
         <BenchmarkScale
           min={-100}
@@ -75,11 +93,12 @@ export function Cards(props: { data: Headline }) {
             ? [
                 `${t("answers", { n: fmt.count(c.n) })}, ${t("satisfied")}`,
                 interval(tools, c.ci95, fmt.pct),
-                c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: 5 }) : null,
+                c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: SCALES.csat.max }) : null,
               ]
             : []
         }
         note={absence(csat, tools, !c || c.n === 0)}
+        responseRate={responseRate}
       >
         <BenchmarkScale
           min={0}
@@ -107,6 +126,7 @@ export function Cards(props: { data: Headline }) {
             : []
         }
         note={absence(ces, tools, !e || e.n === 0)}
+        responseRate={responseRate}
       >
         <BenchmarkScale
           min={1}
@@ -122,7 +142,6 @@ export function Cards(props: { data: Headline }) {
         id="card-repurchase"
         title={t("repurchase", { days: r?.window_days ?? 30 })}
         value={r && r.rate !== null ? fmt.pct(r.rate * 100) : null}
-        band={r && r.rate !== null ? bandName(r.benchmark) : null}
         lines={
           r
             ? [
@@ -132,7 +151,8 @@ export function Cards(props: { data: Headline }) {
                 Object.keys(r.revenue_per_interaction ?? {}).length > 0
                   ? t("revenuePer", { amounts: money(r.revenue_per_interaction) })
                   : null,
-                bandName(r.benchmark) ? null : t("noBenchmark"),
+                // No published band for repurchase: the API gives none, and the card says so.
+                t("noBenchmark"),
               ]
             : []
         }

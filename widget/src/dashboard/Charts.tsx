@@ -1,3 +1,5 @@
+import { csatBand } from "../../../worker/domain/benchmarks";
+import { CSAT_CATEGORIES } from "../../../worker/domain/metrics";
 import type { CsatFigures, Grouped, NpsFigures, RepurchaseFigures } from "./api";
 import { type Bar, BarList } from "./charts/BarList";
 import { ChartUnavailable } from "./charts/ChartFigure";
@@ -7,8 +9,7 @@ import { TrendLine } from "./charts/TrendLine";
 import type { TrendGrain } from "./filters";
 import type { DashboardData, Section } from "./load";
 import { type LocaleTools, useLocale } from "./locale-context";
-
-const NPS_CATEGORY_ORDER = ["promoter", "passive", "detractor", "unanswered"];
+import { CSAT_VALUES, NPS_CATEGORY_ORDER, toneOf } from "./tones";
 
 /** Renders `ok` sections with `draw`, and anything else as a titled placeholder. */
 function when<T>(
@@ -76,10 +77,10 @@ export function Charts(props: { data: DashboardData; grain: TrendGrain }) {
         <Columns
           id="chart-csat-distribution"
           title={t("csatDistribution")}
-          columns={["1", "2", "3", "4", "5"].map((k) => ({
+          columns={CSAT_VALUES.map((k) => ({
             key: k,
             count: Number(csat.distribution?.[k] ?? 0),
-            tone: Number(k) >= 4 ? "good" : Number(k) === 3 ? "neutral" : "bad",
+            tone: toneOf(CSAT_CATEGORIES, Number(k)),
           }))}
         />
       ))}
@@ -121,7 +122,8 @@ export function Charts(props: { data: DashboardData; grain: TrendGrain }) {
               value: g.csat,
               text: g.csat === null ? "—" : fmt.pct(g.csat),
               detail: `n = ${fmt.count(g.n)}`,
-              tone: g.csat !== null && g.csat < 60 ? "bad" : "csat",
+              // Red for a CSAT in the benchmark's lowest band.
+              tone: csatBand(g.csat) === "critical" ? "bad" : "csat",
             }))}
         />
       ))}

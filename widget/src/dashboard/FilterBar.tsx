@@ -7,7 +7,7 @@ import { useLocale } from "./locale-context";
  * written to the URL by the caller, so the view can be bookmarked.
  */
 export function FilterBar(props: { filters: Filters; options: SegmentOptions; onChange: (f: Filters) => void }) {
-  const { t, label } = useLocale();
+  const { t, segmentValue } = useLocale();
   const f = props.filters;
   const set = (patch: Partial<Filters>) => props.onChange({ ...f, ...patch });
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
@@ -53,7 +53,7 @@ export function FilterBar(props: { filters: Filters; options: SegmentOptions; on
               <option value="">{t("all")}</option>
               {all.map((o) => (
                 <option key={o} value={o}>
-                  {label(o)}
+                  {segmentValue(segment, o)}
                 </option>
               ))}
             </select>

@@ -8,7 +8,8 @@ type Money = Record<string, string>;
 
 /** `GET /v1/impact`, as the API reference in docs/impact.md describes it. */
 export interface ImpactBody {
-  by: "nps_category" | "csat_category";
+  /** The grouping asked for (`nps_category` or `csat_category`). */
+  by: string;
   window_days: number;
   categories: {
     key: string;

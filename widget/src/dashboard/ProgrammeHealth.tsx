@@ -1,19 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, Params } from "./api";
+import type { ApiGet, Params, ResponseRate } from "./api";
 import type { Lang } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { isoWeekOf } from "./weeks";
 
-/** `GET /v1/response-rate` (docs/programme-health.md). */
-interface RateBody {
-  invited: number;
-  answered: number;
-  rate: number | null;
-}
-
-/** One line of `GET /v1/targets/report`. */
-interface TargetItem {
+/**
+ * One line of `GET /v1/targets/report` (the fields this card reads); test/worker/dashboard-types.test.ts
+ * checks with the type checker that what the route serves is assignable to it.
+ */
+export interface TargetItem {
   target: {
     id: string;
     metric: string;
@@ -80,15 +76,21 @@ const fill = (text: string | undefined, vars: Record<string, string>) =>
   (text ?? "").replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
 
 /**
- * Response rate and contract targets, loaded on their own (like the impact
- * card) so the headline loading path stays as it is: a score answered by 5 %
- * of customers is not a measure of the other 95 %, and a target is "missed"
- * only as surely as its interval says.
+ * Response rate and contract targets: the rate comes with the headline summary
+ * (no request of its own), the targets are loaded here, after the headline:
+ * a score answered by 5 % of customers is not a measure of the other 95 %, and
+ * a target is "missed" only as surely as its interval says.
  */
-export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyRejected: (e: unknown) => void }) {
+export function ProgrammeHealth(props: {
+  get: ApiGet;
+  filters: Params;
+  /** The response rate the headline summary already carries for these filters. */
+  rate: Section<ResponseRate>;
+  onKeyRejected: (e: unknown) => void;
+}) {
   const { lang, fmt, label } = useLocale();
   const w = WORDS[lang];
-  const [rate, setRate] = useState<Section<RateBody> | null>(null);
+  const rate = props.rate;
   const [targets, setTargets] = useState<TargetItem[] | null>(null);
   const filterKey = JSON.stringify(props.filters);
 
@@ -96,10 +98,6 @@ export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyReje
     let live = true;
     const today = new Date().toISOString().slice(0, 10);
     const periods = [today.slice(0, 7), isoWeekOf(today)];
-    section(props.get<RateBody>("/v1/response-rate", props.filters)).then(
-      (r) => live && setRate(r),
-      (e) => live && props.onKeyRejected(e),
-    );
     Promise.all(
       periods.map((period) => section(props.get<{ items: TargetItem[] }>("/v1/targets/report", { period }))),
     ).then(
@@ -128,7 +126,7 @@ export function ProgrammeHealth(props: { get: ApiGet; filters: Params; onKeyReje
       <h2 id="health-title">{w.title}</h2>
       <div class="health-rate" id="response-rate">
         <h3>{w.rate}</h3>
-        {!rate ? null : rate.status === "ok" && rate.data.rate != null ? (
+        {rate.status === "ok" && rate.data.rate != null ? (
           <>
             <p class="health-figure">{fmt.pct(rate.data.rate)}</p>
             <p class="note">

@@ -1,6 +1,12 @@
 import type { ComponentChildren } from "preact";
 import { useLocale } from "./locale-context";
 
+/** What a score rests on: the response rate in words, and a warning when it is low. */
+export interface ResponseRateLine {
+  text: string;
+  warning: string | null;
+}
+
 /**
  * One headline figure: its name, the value in large type, the benchmark band
  * it falls in, what it rests on, and a scale drawing. A figure that this server
@@ -13,6 +19,7 @@ export function ScoreCard(props: {
   band?: string | null;
   lines?: (string | null | false)[];
   note?: string | null;
+  responseRate?: ResponseRateLine | null;
   children?: ComponentChildren;
 }) {
   const { t, band } = useLocale();
@@ -29,6 +36,17 @@ export function ScoreCard(props: {
           {line}
         </p>
       ))}
+      {props.responseRate ? (
+        <p class="card-rate">
+          {props.responseRate.text}
+          {props.responseRate.warning ? (
+            <>
+              {" "}
+              <strong class="card-warning">{props.responseRate.warning}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {props.note ? <p class="note">{props.note}</p> : null}
       {props.children}
     </article>

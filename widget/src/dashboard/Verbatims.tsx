@@ -1,17 +1,10 @@
-import { categoryOf, METRICS, NPS_CATEGORIES } from "../../../worker/domain/metrics";
+import { METRICS } from "../../../worker/domain/metrics";
 import type { ResponseItem } from "./api";
 import { useLocale } from "./locale-context";
+import { answerTone, type Tone } from "./tones";
 
-/** How an answer reads at a glance: good, neutral or bad, by the metric's own cut-offs. */
-export function tone(answers: ResponseItem["answers"]): "good" | "neutral" | "bad" {
-  if (answers.nps !== undefined) {
-    const category = categoryOf(NPS_CATEGORIES, answers.nps);
-    return category === "promoter" ? "good" : category === "passive" ? "neutral" : "bad";
-  }
-  if (answers.csat !== undefined) return answers.csat >= 4 ? "good" : answers.csat === 3 ? "neutral" : "bad";
-  if (answers.ces !== undefined) return answers.ces >= 5 ? "good" : answers.ces === 4 ? "neutral" : "bad";
-  return "neutral";
-}
+/** How an answer reads at a glance: good, neutral or bad, by the metric's own categories. */
+export const tone = (answers: ResponseItem["answers"]): Tone => answerTone(answers);
 
 /** "NPS 9", "CSAT 2": the answer a comment came with. */
 export function answerText(answers: ResponseItem["answers"]): string {

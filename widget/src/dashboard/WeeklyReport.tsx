@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ApiGet, ResponseItem } from "./api";
+import type { Segment } from "./filters";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { answerText, tone } from "./Verbatims";
@@ -22,7 +23,7 @@ export interface WeeklyReportBody {
   verbatims: { positive: (ResponseItem & { score: number })[]; negative: (ResponseItem & { score: number })[] };
   movers: {
     metric: "nps" | "csat" | "ces";
-    dimension: "channel" | "request_type" | "team" | "agent";
+    dimension: Segment;
     key: string | null;
     headline: string;
     current: number;
@@ -40,7 +41,7 @@ export interface WeeklyReportBody {
  * complete week.
  */
 export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) => void }) {
-  const { t, fmt, label, lang } = useLocale();
+  const { t, fmt, label, segmentValue, lang } = useLocale();
   const [week, setWeek] = useState<string | null>(null);
   const [report, setReport] = useState<Section<WeeklyReportBody> | null>(null);
 
@@ -127,7 +128,7 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
               {r.movers.map((m) => (
                 <tr key={`${m.metric}-${m.dimension}-${m.key}`}>
                   <th scope="row">
-                    {t(m.dimension)}: {label(m.key)}
+                    {t(m.dimension)}: {segmentValue(m.dimension, m.key)}
                   </th>
                   <td>
                     {metricName(m)} <span class={m.change >= 0 ? "up" : "down"}>{delta(m.metric, m.change)}</span>

@@ -1,29 +1,43 @@
 /**
  * The dashboard's view of the Aftercare API: typed fetches with the API key,
- * and the response shapes of the API reference (docs/scores.md, "Scores" and
- * "Repurchase"). Kept free of DOM types so tests can import it anywhere.
+ * and the response shapes, taken from the Worker's zod schemas. Kept free of
+ * DOM types so tests can import it anywhere.
  */
 
-/** The score figures, typed by the server's own definitions (worker/domain). */
-import type { CesFigures, CsatFigures, NpsFigures, Share } from "../../../worker/domain/score-figures";
+import type { z } from "@hono/zod-openapi";
+// Type-only imports of the Worker's own response schemas (zod, erased from the bundle): the
+// dashboard reads exactly what the routes declare, and a changed schema breaks its typecheck.
+// These files import zod and nothing of the Worker's runtime (worker/routes/tsconfig.schemas.json).
+import type { DashboardSummarySchema } from "../../../worker/routes/dashboard-summary-schema";
+import type { RepurchaseFiguresSchema } from "../../../worker/routes/repurchase-schemas";
+import type { ResponseRateFiguresSchema } from "../../../worker/routes/response-rate-schema";
+import type { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "../../../worker/routes/score-schemas";
 
-export type { CesFigures, CsatFigures, NpsFigures, Share };
+export type NpsFigures = z.infer<typeof NpsFiguresSchema>;
+export type CsatFigures = z.infer<typeof CsatFiguresSchema>;
+export type CesFigures = z.infer<typeof CesFiguresSchema>;
+export type Share = NpsFigures["promoters"];
 
+/** `GET /v1/scores` or `/v1/repurchase` with `group_by`: the whole selection plus one entry per key. */
 export type Grouped<T> = T & { groups?: (T & { key: string | null })[] };
 
-export interface RepurchaseFigures {
-  window_days: number;
-  eligible: number;
-  repurchased: number;
-  rate: number | null;
-  pending: number;
-  pending_repurchased: number;
-  revenue: Record<string, string>;
-  revenue_per_interaction: Record<string, string>;
-  /** Not sent by today's server; a band name (or an object naming it) if a later one does. */
-  benchmark?: string | { band?: string; label?: string; name?: string } | null;
-}
+/** `GET /v1/repurchase` (the figures; `window_days` comes with the whole body). */
+export type RepurchaseFigures = z.infer<typeof RepurchaseFiguresSchema> & { window_days: number };
 
+/** `GET /v1/response-rate`: invited tickets, the ones answered, and the rate in percent. */
+export type ResponseRate = z.infer<typeof ResponseRateFiguresSchema>;
+
+/** The body of `GET /v1/dashboard/summary`: the headline figures, the response rate and the filter values. */
+export type DashboardSummary = z.infer<typeof DashboardSummarySchema>;
+
+/** A figure the summary could not compute for the selection (e.g. CES on two scales). */
+export type FigureError = Extract<DashboardSummary["nps"], { error: unknown }>;
+
+/**
+ * A response as `GET /v1/responses` lists it. Its schema lives in the route
+ * (worker/routes/responses.ts); test/worker/dashboard-types.test.ts checks with
+ * the type checker that what the route serves is assignable to this.
+ */
 export interface ResponseItem {
   id: string;
   ticket_id: string;
@@ -43,25 +57,6 @@ export interface ResponseItem {
 export interface ResponsePage {
   items: ResponseItem[];
   next_cursor: string | null;
-}
-
-/** A figure the summary could not compute for the selection (e.g. CES on two scales). */
-export interface FigureError {
-  error: { code: string; message: string };
-}
-
-/**
- * The body of `GET /v1/dashboard/summary`. The dashboard's project cannot
- * compile the Worker's files, so this mirrors the route's zod schema
- * (worker/routes/dashboard-summary-schema.ts); test/worker/dashboard-summary.test.ts
- * checks with the type checker that the two are the same type both ways.
- */
-export interface DashboardSummary {
-  nps: NpsFigures | FigureError;
-  csat: CsatFigures | FigureError;
-  ces: CesFigures | FigureError;
-  repurchase: (RepurchaseFigures & { as_of: string }) | FigureError;
-  filter_values: { channel: string[]; request_type: string[]; agent: string[]; team: string[] };
 }
 
 /** An error the API answered with (or a network failure, status 0). */
@@ -126,7 +121,11 @@ export function apiClient(key: string, fetchImpl: typeof fetch = (...args) => fe
 
 export type ApiGet = ReturnType<typeof apiClient>;
 
-/** A follow-up as `GET /v1/follow-ups` lists it. */
+/**
+ * A follow-up as `GET /v1/follow-ups` lists it (the fields the inbox reads). Its
+ * schema lives in the route (worker/routes/follow-ups.ts); test/worker/dashboard-types.test.ts
+ * checks with the type checker that what the route serves is assignable to this.
+ */
 export interface FollowUpItem {
   id: string;
   ticket_id: string;

@@ -1,8 +1,18 @@
+import { CUSTOMER_TENURES, SEGMENT_DIMENSIONS, VALUE_TIERS } from "../../../worker/domain/segments";
 import type { Params } from "./api";
 
-/** The segment filters the API takes, in the order the dashboard shows them. */
-export const SEGMENTS = ["channel", "request_type", "agent", "team"] as const;
+/** The segment filters the API takes (worker/domain/segments.ts), in the order the dashboard shows them. */
+export const SEGMENTS = SEGMENT_DIMENSIONS;
 export type Segment = (typeof SEGMENTS)[number];
+
+/**
+ * The segments whose values the domain fixes (derived from the shop's orders),
+ * with those values; the others take whatever the support tool sends.
+ */
+export const FIXED_SEGMENT_VALUES: Partial<Record<Segment, readonly string[]>> = {
+  customer_tenure: CUSTOMER_TENURES,
+  value_tier: VALUE_TIERS,
+};
 
 export const TREND_GRAINS = ["day", "week", "month"] as const;
 export type TrendGrain = (typeof TREND_GRAINS)[number];
@@ -13,15 +23,11 @@ export type TrendGrain = (typeof TREND_GRAINS)[number];
  * (people say "from the 1st to the 7th"); the API's `to` is exclusive, so
  * {@link apiFilters} adds a day.
  */
-export interface Filters {
+export type Filters = {
   from?: string;
   to?: string;
-  channel?: string;
-  request_type?: string;
-  agent?: string;
-  team?: string;
   trend: TrendGrain;
-}
+} & { [S in Segment]?: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,7 +52,8 @@ export function readFilters(search: string): Filters {
   if (isDay(to)) filters.to = to;
   for (const segment of SEGMENTS) {
     const value = q.get(segment)?.trim();
-    if (value) filters[segment] = value.slice(0, 200);
+    const fixed = FIXED_SEGMENT_VALUES[segment];
+    if (value && (!fixed || fixed.includes(value))) filters[segment] = value.slice(0, 200);
   }
   const trend = q.get("trend");
   if ((TREND_GRAINS as readonly string[]).includes(trend ?? "")) filters.trend = trend as TrendGrain;

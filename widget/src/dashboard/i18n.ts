@@ -1,3 +1,8 @@
+import type { CUSTOMER_TENURES, VALUE_TIERS } from "../../../worker/domain/segments";
+
+type Tenure = (typeof CUSTOMER_TENURES)[number];
+type ValueTier = (typeof VALUE_TIERS)[number];
+
 /**
  * The dashboard's words in English and French, and number formatting per
  * language. Segment values the demo and the README use (request types,
@@ -31,6 +36,16 @@ const en = {
   request_type: "Request type",
   agent: "Agent",
   team: "Team",
+  customer_tenure: "Customer tenure",
+  value_tier: "Customer value",
+  cardResponseRate: "Response rate {rate}: {answered} of {invited} invited customers answered",
+  cardResponseRateNone: "No invitation in this selection: the response rate is unknown.",
+  lowResponseRate: "Only {rate} of invited customers answered: this score speaks for them, not for the other {rest}.",
+  breakdown: "By segment",
+  breakdownBy: "Break down by",
+  breakdownCaption: "Scores, response rate and repurchase by {by}",
+  responseRate: "Response rate",
+  breakdownEmpty: "No answer, invitation or interaction in this selection.",
   trendBy: "Trends by",
   day: "Day",
   week: "Week",
@@ -168,6 +183,19 @@ const en = {
     fair: "fair",
     "high-effort": "high effort",
   } as Record<string, string>,
+  /** `customer_tenure`: counting orders placed before the interaction closed. */
+  tenures: {
+    first_order: "No earlier order",
+    returning: "Returning (1–2 orders)",
+    loyal: "Loyal (3+ orders)",
+  } satisfies Record<Tenure, string>,
+  /** `value_tier`: the customer's spend over the 365 days before the interaction, by the workspace's bounds. */
+  tiers: {
+    low: "Low value",
+    mid: "Mid value",
+    high: "High value",
+    unknown: "Value unknown",
+  } satisfies Record<ValueTier, string>,
   values: {
     logistics: "Logistics",
     dissatisfaction: "Dissatisfaction",
@@ -209,6 +237,17 @@ const fr: Messages = {
   request_type: "Type de demande",
   agent: "Conseiller",
   team: "Équipe",
+  customer_tenure: "Ancienneté client",
+  value_tier: "Valeur client",
+  cardResponseRate: "Taux de réponse {rate} : {answered} clients sur {invited} invités ont répondu",
+  cardResponseRateNone: "Aucune invitation dans cette sélection : le taux de réponse est inconnu.",
+  lowResponseRate:
+    "Seuls {rate} des clients invités ont répondu : ce score parle pour eux, pas pour les {rest} restants.",
+  breakdown: "Par segment",
+  breakdownBy: "Détailler par",
+  breakdownCaption: "Scores, taux de réponse et réachat par {by}",
+  responseRate: "Taux de réponse",
+  breakdownEmpty: "Aucune réponse, invitation ni interaction dans cette sélection.",
   trendBy: "Tendances par",
   day: "Jour",
   week: "Semaine",
@@ -347,6 +386,17 @@ const fr: Messages = {
     critical: "critique",
     fair: "passable",
     "high-effort": "effort élevé",
+  },
+  tenures: {
+    first_order: "Aucune commande antérieure",
+    returning: "Récurrent (1–2 commandes)",
+    loyal: "Fidèle (3 commandes ou plus)",
+  },
+  tiers: {
+    low: "Valeur faible",
+    mid: "Valeur moyenne",
+    high: "Valeur élevée",
+    unknown: "Valeur inconnue",
   },
   values: {
     logistics: "Logistique",

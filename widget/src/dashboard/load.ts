@@ -8,8 +8,9 @@ import {
   type NpsFigures,
   type RepurchaseFigures,
   type ResponsePage,
+  type ResponseRate,
 } from "./api";
-import { apiFilters, type Filters, type Segment } from "./filters";
+import { apiFilters, FIXED_SEGMENT_VALUES, type Filters, SEGMENTS, type Segment } from "./filters";
 
 /** One section's outcome: its data, "this server has no such route", or an error to show in place. */
 export type Section<T> = { status: "ok"; data: T } | { status: "missing" } | { status: "error"; message: string };
@@ -20,6 +21,8 @@ export interface Headline {
   csat: Section<CsatFigures>;
   ces: Section<CesFigures>;
   repurchase: Section<RepurchaseFigures>;
+  /** The share of invited tickets that answered, for the same selection: what the scores rest on. */
+  responseRate: Section<ResponseRate>;
 }
 
 /** The trends, breakdowns and comments, loaded after the headline is on screen. */
@@ -69,9 +72,15 @@ async function settleAll<T extends Record<string, Promise<Section<unknown>>>>(
   };
 }
 
-export type SegmentOptions = Record<Segment, string[]>;
+export type SegmentOptions = Record<Segment, readonly string[]>;
 
-const NO_OPTIONS: SegmentOptions = { channel: [], request_type: [], agent: [], team: [] };
+/**
+ * Before the summary answers: nothing to offer for the support tool's segments,
+ * and the domain's own values for the shop-derived ones (they never vary).
+ */
+export const NO_OPTIONS: SegmentOptions = Object.fromEntries(
+  SEGMENTS.map((s) => [s, FIXED_SEGMENT_VALUES[s] ?? []]),
+) as SegmentOptions;
 
 /** One figure of the summary: its figures, its own error, or "missing" when the server left it out. */
 function figureOf<T>(value: T | { error: { code: string; message: string } } | undefined): Section<T> {
@@ -93,7 +102,10 @@ export async function loadHeadline(
   const summary = await section(get<DashboardSummary>("/v1/dashboard/summary", apiFilters(filters)));
   if (summary.status !== "ok") {
     const failed: Section<never> = summary;
-    return { headline: { nps: failed, csat: failed, ces: failed, repurchase: failed }, options: NO_OPTIONS };
+    return {
+      headline: { nps: failed, csat: failed, ces: failed, repurchase: failed, responseRate: failed },
+      options: NO_OPTIONS,
+    };
   }
   const body = summary.data;
   return {
@@ -102,6 +114,7 @@ export async function loadHeadline(
       csat: figureOf<CsatFigures>(body.csat),
       ces: figureOf<CesFigures>(body.ces),
       repurchase: figureOf<RepurchaseFigures>(body.repurchase),
+      responseRate: figureOf<ResponseRate>(body.response_rate),
     },
     options: { ...NO_OPTIONS, ...body.filter_values },
   };

@@ -9,6 +9,8 @@ export interface LocaleTools {
   fmt: Format;
   /** A segment value's label (`logistics` → "Logistique"), or the value itself. */
   label: (value: string | null | undefined) => string;
+  /** A value of one segment: the domain's own values (tenure, value tier) by their name, the rest as `label`. */
+  segmentValue: (segment: string, value: string | null | undefined) => string;
   /** A benchmark band's name in this language. */
   band: (name: string) => string;
 }
@@ -20,6 +22,12 @@ export function localeTools(lang: Lang): LocaleTools {
     t: (key, vars) => translate(lang, key, vars),
     fmt: formatter(lang),
     label: (value) => (value ? (messages.values[value] ?? value) : messages.none),
+    segmentValue: (segment, value) => {
+      const own: Record<string, string> | undefined =
+        segment === "customer_tenure" ? messages.tenures : segment === "value_tier" ? messages.tiers : undefined;
+      if (own && value) return own[value] ?? value;
+      return value ? (messages.values[value] ?? value) : messages.none;
+    },
     band: (name) => messages.bands[name] ?? name.replace(/-/g, " "),
   };
 }

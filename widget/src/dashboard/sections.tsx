@@ -7,6 +7,7 @@ import { ImpactCard } from "./ImpactCard";
 import type { TextKey } from "./i18n";
 import type { Details, Headline } from "./load";
 import { useLocale } from "./locale-context";
+import { SegmentBreakdown } from "./SegmentBreakdown";
 import { Verbatims } from "./Verbatims";
 import { WeeklyReport } from "./WeeklyReport";
 
@@ -46,6 +47,11 @@ export const LAZY_SECTIONS: LazySection[] = [
     id: "impact",
     title: "impactTitle",
     render: (c) => <ImpactCard get={c.get} filters={apiFilters(c.filters)} onKeyRejected={c.onKeyRejected} />,
+  },
+  {
+    id: "breakdown",
+    title: "breakdown",
+    render: (c) => <SegmentBreakdown get={c.get} filters={apiFilters(c.filters)} onKeyRejected={c.onKeyRejected} />,
   },
   {
     id: "charts",

@@ -27,3 +27,11 @@ export function bandName(benchmark: unknown): string | null {
 export function position(value: number, min: number, max: number): number {
   return Math.min(100, Math.max(0, ((value - min) / (max - min)) * 100));
 }
+
+/**
+ * Below this response rate (percent) a score card says in words that the score
+ * speaks for the customers who answered only: at 5 % the other 95 % are unheard,
+ * and those who answer are rarely a random draw (the happiest and the angriest
+ * answer first). 20 % is the low end of what support surveys usually get.
+ */
+export const LOW_RESPONSE_RATE = 20;

@@ -6,6 +6,7 @@
  * a response for that ticket. Days are the local day of the FIRST invitation.
  */
 
+import type { Database } from "../db";
 import { isoWeek } from "../domain/local-day";
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
 import type { ScoreGroupKey } from "./score-reads";
@@ -35,7 +36,7 @@ const KEY_SQL: Record<ScoreGroupKey, string> = {
 };
 
 export async function readResponseRate(
-  db: D1Database,
+  db: Database,
   selection: RateSelection,
   groupBy?: ScoreGroupKey,
 ): Promise<{ rows: RateRow[]; rowsRead: number }> {
@@ -63,7 +64,7 @@ FROM invitations v
 JOIN interactions i ON i.workspace_id = v.workspace_id AND i.source = v.source AND i.ticket_id = v.ticket_id
 WHERE ${where.join(" AND ")}
 GROUP BY k ORDER BY k`;
-  const result = await db
+  const result = await db.$client
     .prepare(sql)
     .bind(...params)
     .all<{ k: string | null; invited: number; answered: number }>();

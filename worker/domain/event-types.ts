@@ -10,3 +10,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export const ENDPOINT_FORMATS = ["standard", "slack"] as const;
 export type EndpointFormat = (typeof ENDPOINT_FORMATS)[number];
+
+/** Where one event's delivery to one endpoint stands: retried while pending, then delivered or failed. */
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

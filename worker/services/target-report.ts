@@ -1,17 +1,35 @@
 import type { Database } from "../db";
-import type { CesScale } from "../domain/questions";
+import { invalid } from "../domain/errors";
+import { type CesScale, CSAT_CATEGORIES, categoryOf, SCALES } from "../domain/metrics";
 import { isEasy, npsCategory } from "../metrics/scores";
 import { type Measure, type Verdict, verdict } from "../metrics/target-verdict";
 import { queryRepurchase } from "../store/repurchase-query";
 import { readHistograms } from "../store/score-reads";
 import { cesScaleBook } from "../store/score-summary";
-import type { Period, Target } from "./target";
+import { listTargets } from "../store/targets";
+import { parsePeriod } from "../targets/periods";
+import type { Period, Target } from "../targets/target";
 
 /** One line of `GET /v1/targets/report`. */
 export type ReportItem = { target: Target; period: string } & Verdict;
 
 /** The repurchase window targets count in (the contract's default). */
 const REPURCHASE_WINDOW_DAYS = 30;
+
+/**
+ * `GET /v1/targets/report?period=`: the verdict of the workspace's targets of that period's
+ * kind, for a month `YYYY-MM` or an ISO week `YYYY-Www`.
+ */
+export async function reportTargets(
+  db: Database,
+  workspaceId: string,
+  periodLabel: string,
+  now = Date.now(),
+): Promise<ReportItem[]> {
+  const period = parsePeriod(periodLabel);
+  if (!period) throw invalid([{ path: "period", message: "Expected YYYY-MM or an ISO week YYYY-Www" }]);
+  return targetReport(db, workspaceId, await listTargets(db, workspaceId), period, now);
+}
 
 /**
  * The verdict of every target of the period's kind (weekly targets for a
@@ -70,7 +88,7 @@ async function measure(
     let detractors = 0;
     let n = 0;
     for (const r of rows) {
-      if (r.value < 0 || r.value > 10) continue;
+      if (!onScale(r.value, SCALES.nps)) continue;
       n += r.count;
       const category = npsCategory(r.value);
       if (category === "promoter") promoters += r.count;
@@ -82,17 +100,19 @@ async function measure(
   let n = 0;
   for (const r of rows) {
     if (target.metric === "csat") {
-      if (r.value < 1 || r.value > 5) continue;
+      if (!onScale(r.value, SCALES.csat)) continue;
       n += r.count;
-      if (r.value >= 4) successes += r.count;
+      if (categoryOf(CSAT_CATEGORIES, r.value) === "satisfied") successes += r.count;
     } else {
       // CES: the share of easy answers, which means the same on both scales, so surveys on
       // agree7 and effort5 can share a target (their means could not).
       const scale = scaleOf.get(r.surveyId ?? "") ?? "agree7";
-      if (r.value < 1 || r.value > (scale === "effort5" ? 5 : 7)) continue;
+      if (!onScale(r.value, SCALES.ces[scale])) continue;
       n += r.count;
       if (isEasy(r.value, scale)) successes += r.count;
     }
   }
   return { kind: "share", successes, n };
 }
+
+const onScale = (value: number, scale: { min: number; max: number }) => value >= scale.min && value <= scale.max;
