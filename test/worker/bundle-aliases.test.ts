@@ -6,9 +6,11 @@ import { hmac as realHmac } from "fast-sha256";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { isPgEnum as realIsPgEnum } from "../../node_modules/drizzle-orm/pg-core/columns/enum.js";
+import * as realZod from "../../node_modules/zod/v4/classic/external.js";
 import { aggregateChecks as realAggregateChecks } from "../../node_modules/zod/v4/core/json-schema-processors.js";
 import { isPgEnum, PrimaryKeyBuilder } from "../../worker/drizzle/pg-core-not-bundled";
 import { hmac } from "../../worker/standardwebhooks/fast-sha256";
+import * as workerZod from "../../worker/zod/classic";
 import { z } from "../../worker/zod/index";
 import * as jsonSchema from "../../worker/zod/json-schema-not-bundled";
 
@@ -75,5 +77,35 @@ describe("zod's JSON Schema output in the Worker (worker/zod/json-schema-not-bun
     expect(() => jsonSchema.toJSONSchema()).toThrow(/not bundled in the Worker/);
     expect(() => jsonSchema.createStandardJSONSchemaMethod()()).toThrow(/not bundled in the Worker/);
     expect(() => new jsonSchema.JSONSchemaGenerator()).toThrow(/not bundled in the Worker/);
+  });
+});
+
+describe("zod's `z` in the Worker (worker/zod/classic.ts)", () => {
+  it("each member it keeps is zod's own, not a copy", () => {
+    const kept = Object.entries(workerZod);
+    expect(kept.length).toBeGreaterThan(10);
+    for (const [name, value] of kept) {
+      if (name === "coerce" || name === "iso") {
+        for (const [inner, fn] of Object.entries(value)) {
+          expect(fn, `z.${name}.${inner}`).toBe((realZod as Record<string, Record<string, unknown>>)[name][inner]);
+        }
+      } else expect(value, `z.${name}`).toBe((realZod as Record<string, unknown>)[name]);
+    }
+  });
+
+  it("leaves out what the Worker never calls: locales, core, the compile JIT, JSON Schema in and out", () => {
+    for (const name of ["locales", "core", "compile", "fromJSONSchema", "toJSONSchema", "map", "set", "file"]) {
+      expect(name in realZod, `real zod has z.${name}`).toBe(true);
+      expect(name in workerZod, `z.${name}`).toBe(false);
+    }
+  });
+
+  it("still answers in English and carries .openapi() on every schema", () => {
+    const result = workerZod.string().safeParse(1);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("Invalid input: expected string, received number");
+    expect(typeof workerZod.object({}).openapi).toBe("function");
+    expect(workerZod.coerce.number().int().safeParse("7").data).toBe(7);
+    expect(workerZod.iso.datetime({ offset: true }).safeParse("2026-01-01T00:00:00+01:00").success).toBe(true);
   });
 });
