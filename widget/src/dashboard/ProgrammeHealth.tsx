@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, Params, ResponseRate, TargetItem } from "./api";
+import type { ApiGet, Params, ResponseRate, TargetItem, TargetReport } from "./api";
 import type { Lang } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
@@ -74,9 +74,7 @@ export function ProgrammeHealth(props: {
     let live = true;
     const today = new Date().toISOString().slice(0, 10);
     const periods = [today.slice(0, 7), isoWeekOf(today)];
-    Promise.all(
-      periods.map((period) => section(props.get<{ items: TargetItem[] }>("/v1/targets/report", { period }))),
-    ).then(
+    Promise.all(periods.map((period) => section(props.get<TargetReport>("/v1/targets/report", { period })))).then(
       (reports) => live && setTargets(reports.flatMap((r) => (r.status === "ok" ? r.data.items : []))),
       (e) => live && props.onKeyRejected(e),
     );
