@@ -16,7 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, startDev, wrangler } from "./lib/wrangler-dev.mjs";
 
 const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [10_000, 100_000];
@@ -165,7 +165,7 @@ async function bench(n) {
   let dev;
   try {
     process.stdout.write(`\n${n} interactions × ${n} orders: migrating… `);
-    wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+    migrateAll(dir);
     process.stdout.write("loading… ");
     const file = path.join(dir, "data.sql");
     writeFileSync(file, dataset(n, now, apiKey));

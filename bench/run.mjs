@@ -54,6 +54,16 @@ const benches = [
       ["dashboard: time to first figures, new ÷ old", "≤ 0.5×"],
     ],
   ],
+  [
+    "Shards: one D1 database vs two, and the resolver's cost",
+    "shards.mjs",
+    quick ? ["--quick"] : [],
+    [
+      ["answers/s, two workspaces, two shards vs one", "reported"],
+      ["resolver p50 cost, POST /v1/responses (token → shard)", "≤ 1.05×"],
+      ["resolver p50 cost, GET /v1/surveys (API key → shard)", "≤ 1.05×"],
+    ],
+  ],
 ];
 
 /** Runs a bench, its output shown as it comes and kept; resolves with its exit code and stdout. */

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { grainOf, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
-import { startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { migrateAll, startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { generateResponses, responsesSql } from "./score-data.mjs";
 
 const ADMIN_TOKEN = "bench-admin-token";
@@ -142,7 +142,7 @@ async function measure(origin, ws) {
 
 try {
   console.error(`› throwaway D1 in ${persist}`);
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", persist]);
+  migrateAll(persist);
   let worker = await startWorker();
   const workspaces = await createWorkspaces(worker.origin);
   await worker.stop();

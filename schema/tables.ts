@@ -45,6 +45,12 @@ export const workspaces = sqliteTable("workspaces", {
   valueTierCurrency: text("value_tier_currency"),
   valueTierMidMinor: integer("value_tier_mid_minor"),
   valueTierHighMinor: integer("value_tier_high_minor"),
+  /**
+   * In the directory (the `DB` binding): the binding name of the shard holding this workspace's
+   * rows (docs/SCALING.md). `DB` means the directory itself, as in a one-database deployment.
+   * A shard's own copy of the row keeps whatever it was created with and is never read for this.
+   */
+  shard: text("shard").notNull().default("DB"),
 });
 
 export const apiKeys = sqliteTable(

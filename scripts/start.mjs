@@ -1,4 +1,5 @@
-// `npm start`: build the browser bundles, apply the local D1 migrations, make sure
+// `npm start`: build the browser bundles, apply the local D1 migrations (the directory and
+// every shard of wrangler.toml), make sure
 // .dev.vars holds an admin token and signing keys, start `wrangler dev` on $PORT,
 // seed a demo workspace on an empty database (unless DEMO=0) before the Worker
 // starts, then print the URLs.
@@ -55,8 +56,8 @@ function devVars() {
 
 console.log("› building the widget, hosted page and dashboard bundles");
 run(process.execPath, [path.join(root, "scripts/build-client.mjs")]);
-console.log("› applying local D1 migrations");
-run(bin("wrangler"), ["d1", "migrations", "apply", "aftercare", "--local"]);
+console.log("› applying local D1 migrations to the directory and every shard");
+run(process.execPath, [path.join(root, "scripts/migrate.mjs"), "--local"]);
 const { vars, generated } = devVars();
 
 /**

@@ -36,6 +36,7 @@ import { themeRoutes } from "./routes/theme";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { workspaceSettingsRoutes } from "./routes/workspace-settings";
 import { workspaceRoutes } from "./routes/workspaces";
+import { resolveWorkspace } from "./shards/resolve";
 
 /**
  * Assembles the Worker: middleware, then each area's routes. Every route module
@@ -58,6 +59,8 @@ export function createApp() {
   });
   // After the body check, so POST /v1/responses can be keyed by the token in its body.
   app.use("*", rateLimit);
+  // After the rate limit, so a refused request costs no directory read.
+  app.use("*", resolveWorkspace);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
 

@@ -10,8 +10,16 @@ export type Env = Cloudflare.Env;
 export type AppEnv = {
   Bindings: Env;
   Variables: {
-    /** The request's database handle, made once by the `withDatabase` middleware. */
+    /** The request's workspace database (its shard, in a D1 session), set by the resolver. */
     db: Database;
+    /** The directory: workspaces, API key hashes, each workspace's shard. */
+    directory: Database;
+    /** The binding name of the request's shard, once resolved. */
+    shard: string;
+    /** The D1 session `db` reads through; its bookmark goes back to the client. */
+    session: D1DatabaseSession | null;
+    /** The API key the request carries, as the directory knows it (before any scope check). */
+    apiKey: { workspaceId: string; scopes: string; keyHash: string; shard: string };
     /** The workspace of the authenticated API key. */
     workspaceId: string;
     scopes: readonly Scope[];
@@ -22,5 +30,6 @@ export type Scope = "read" | "write" | "admin";
 
 /** What the events Queue (`EVENTS`) carries: the outbox row to deliver. */
 export interface EventMessage {
+  /** Ids are random (128 bits), so unique across shards: the consumer finds the row's shard. */
   delivery_id: string;
 }

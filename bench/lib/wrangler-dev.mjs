@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { d1Databases } from "../../scripts/d1-databases.mjs";
 
 export const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wranglerBin = path.join(root, "node_modules/.bin/wrangler");
@@ -33,13 +34,24 @@ function freePort() {
   });
 }
 
+/** Applies the migrations to every D1 database of wrangler.toml (the directory and each shard). */
+export function migrateAll(persistTo) {
+  for (const { name } of d1Databases(root)) {
+    wrangler(["d1", "migrations", "apply", name, "--local", "--persist-to", persistTo]);
+  }
+}
+
 /**
  * Starts `wrangler dev` with `args` (config, persist dir, vars) on a free port and
  * waits for GET /healthz. Resolves with its origin and stop(). Other jobs on the
  * machine start servers too, so a port taken between choosing and binding it
- * is retried on another.
+ * is retried on another. Unless `args` name SHARDS (or another config), every workspace goes
+ * to the directory database, as the benches measured before shards.
  */
 export async function startDev(args, attempts = 3) {
+  if (!args.some((a) => String(a).startsWith("SHARDS:")) && !args.includes("--config")) {
+    args = [...args, "--var", "SHARDS:DB"];
+  }
   try {
     return await startDevOnce(args);
   } catch (err) {
@@ -56,7 +68,7 @@ export async function startDev(args, attempts = 3) {
  */
 export async function startBenchDev(dir, vars = {}, { prepare } = {}) {
   ensureBuilt();
-  wrangler(["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", dir]);
+  migrateAll(dir);
   await prepare?.();
   const all = { ADMIN_TOKEN: BENCH_ADMIN_TOKEN, SIGNING_KEYS: BENCH_SIGNING_KEYS, RATE_LIMITING: "off", ...vars };
   return startDev([

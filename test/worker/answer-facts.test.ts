@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { localDay } from "../../worker/domain/local-day";
@@ -9,11 +8,14 @@ import { ticketHash } from "../../worker/store/erased-tickets";
 import { followUpStatementsForAnswer } from "../../worker/store/follow-ups";
 import { createEndpoint } from "../support/worker/events";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { databaseOf } from "../support/worker/shards";
 
 // An isolate remembers the workspace, survey and rules an answer was recorded with, so the
 // next answer to that survey is one D1 batch and no read (issue 16). These tests change those
 // facts behind its back and check that no answer is ever written against the old ones.
 
+/** The shard of the workspace the running test created: its rows live there. */
+let shard: D1Database;
 let seq = 0;
 const ticket = (prefix: string) => `${prefix}-${++seq}`;
 
@@ -24,20 +26,23 @@ async function warm(ws: TestWorkspace, surveyId: string, answers: Record<string,
 }
 
 async function responseOf(surveyId: string, ticketId: string) {
-  return env.DB.prepare("SELECT csat, nps, submitted_day FROM responses WHERE survey_id = ? AND ticket_id = ?")
+  return shard
+    .prepare("SELECT csat, nps, submitted_day FROM responses WHERE survey_id = ? AND ticket_id = ?")
     .bind(surveyId, ticketId)
     .first<{ csat: number | null; nps: number | null; submitted_day: string }>();
 }
 
 async function followUpOf(ticketId: string) {
-  return env.DB.prepare("SELECT status, resolution FROM follow_ups WHERE ticket_id = ?")
+  return shard
+    .prepare("SELECT status, resolution FROM follow_ups WHERE ticket_id = ?")
     .bind(ticketId)
     .first<{ status: string; resolution: string | null }>();
 }
 
 const deliveries = async (workspaceId: string) =>
   (
-    await env.DB.prepare("SELECT type FROM event_deliveries WHERE workspace_id = ? ORDER BY type")
+    await shard
+      .prepare("SELECT type FROM event_deliveries WHERE workspace_id = ? ORDER BY type")
       .bind(workspaceId)
       .all<{ type: string }>()
   ).results.map((r) => r.type);
@@ -45,6 +50,7 @@ const deliveries = async (workspaceId: string) =>
 describe("answers on remembered facts", () => {
   it("a second answer to a survey reads nothing: Server-Timing shows token and write, no read", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     const first = await invite(ws, { ticket_id: ticket("st") });
     const res1 = await answer(first.token, { csat: 4 });
     expect(res1.status).toBe(201);
@@ -58,6 +64,7 @@ describe("answers on remembered facts", () => {
 
   it("rules replaced by PUT apply to the very next answer", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     await warm(ws, ws.defaultSurveyId, { csat: 1 });
     expect((await call("PUT", "/v1/follow-up-rules", { key: ws.key, body: { rules: [] } })).status).toBe(200);
     const off = ticket("off");
@@ -73,9 +80,10 @@ describe("answers on remembered facts", () => {
 
   it("questions changed in the database: the answer is checked against the new ones", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     const survey = await createSurvey(ws, { questions: [{ type: "csat" }] });
     await warm(ws, survey, { csat: 5 });
-    await env.DB.prepare(`UPDATE surveys SET questions = '[{"type":"nps"}]' WHERE id = ?`).bind(survey).run();
+    await shard.prepare(`UPDATE surveys SET questions = '[{"type":"nps"}]' WHERE id = ?`).bind(survey).run();
     const t = ticket("q");
     const inv = await invite(ws, { survey_id: survey, ticket_id: t });
     const refused = await answer(inv.token, { csat: 5 });
@@ -89,8 +97,9 @@ describe("answers on remembered facts", () => {
   it("a timezone changed in the database: the answer's local day follows it", async () => {
     // 26 hours apart, so the two local days always differ.
     const ws = await createWorkspace(undefined, "Etc/GMT+12");
+    shard = await databaseOf(ws.id);
     await warm(ws, ws.defaultSurveyId, { csat: 5 });
-    await env.DB.prepare("UPDATE workspaces SET timezone = 'Pacific/Kiritimati' WHERE id = ?").bind(ws.id).run();
+    await shard.prepare("UPDATE workspaces SET timezone = 'Pacific/Kiritimati' WHERE id = ?").bind(ws.id).run();
     const t = ticket("tz");
     const inv = await invite(ws, { ticket_id: t });
     const before = Date.now();
@@ -101,6 +110,7 @@ describe("answers on remembered facts", () => {
 
   it("a ticket erased after its survey's facts were remembered answers 410 and records nothing", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     await warm(ws, ws.defaultSurveyId, { csat: 5 });
     const t = ticket("erased");
     const inv = await invite(ws, { ticket_id: t, customer: { email: `${t}@example.fr` } });
@@ -113,6 +123,7 @@ describe("answers on remembered facts", () => {
 
   it("a batch whose facts no longer hold writes nothing: no answer, no follow-up change, no event", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     await createEndpoint(ws, {
       url: "https://hooks.example.com/all",
       events: ["response.created", "response.updated", "follow_up.opened", "follow_up.updated"],
@@ -125,13 +136,13 @@ describe("answers on remembered facts", () => {
     expect(events).toEqual(["follow_up.opened", "response.created"]);
 
     // What an isolate would remember had the rules been [] a moment ago: they no longer are.
-    const db = database(env);
+    const db = database(shard);
     const current = (await readAnswerFacts(db, ws.id, ws.defaultSurveyId)) as AnswerFacts;
     const stale: AnswerFacts = { ...current, rules: [], stored: { ...current.stored, rulesJson: "[]" } };
     const guard = factsHold(stale);
     const now = Date.now();
     const where = { surveyId: ws.defaultSurveyId, source: "own", ticketId: t };
-    const [upserted] = await env.DB.batch([
+    const [upserted] = await shard.batch([
       answerUpsert(
         db,
         {
@@ -156,7 +167,7 @@ describe("answers on remembered facts", () => {
         { ...where, rules: stale.rules, cesScale: stale.cesScale, now, day: localDay(now, stale.timezone) },
         guard,
       ),
-      responseEventStatement(env.DB, { ...where, now }, guard),
+      responseEventStatement(shard, { ...where, now }, guard),
     ]);
     expect(upserted?.results).toEqual([]);
     expect(await responseOf(ws.defaultSurveyId, t)).toMatchObject({ csat: 1 });
@@ -165,7 +176,8 @@ describe("answers on remembered facts", () => {
 
     // The same facts as they stand do hold.
     expect(
-      await env.DB.prepare(`SELECT ${factsHold(current).sql} AS held`)
+      await shard
+        .prepare(`SELECT ${factsHold(current).sql} AS held`)
         .bind(...factsHold(current).params)
         .first("held"),
     ).toBe(1);
@@ -173,6 +185,7 @@ describe("answers on remembered facts", () => {
 
   it("a webhook endpoint added after the facts were remembered gets the very next answer's event", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     await warm(ws, ws.defaultSurveyId, { csat: 5 });
     expect(await deliveries(ws.id)).toEqual([]);
     await createEndpoint(ws, { url: "https://hooks.example.com/new", events: ["response.created"] });
@@ -183,6 +196,7 @@ describe("answers on remembered facts", () => {
 
   it("an answer changed after new rules emits each event once", async () => {
     const ws = await createWorkspace();
+    shard = await databaseOf(ws.id);
     await createEndpoint(ws, {
       url: "https://hooks.example.com/all",
       events: ["response.created", "response.updated", "follow_up.opened", "follow_up.updated"],

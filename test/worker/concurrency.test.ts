@@ -3,7 +3,6 @@
  * order: each must be counted exactly once, and the rollups must agree with a
  * recount of the rows they summarise.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answer, call, createWorkspace, invite } from "../support/worker/helpers";
 import {
@@ -16,6 +15,7 @@ import {
   uniqueId,
 } from "../support/worker/hooks-signing";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { databaseOf } from "../support/worker/shards";
 
 describe("concurrency", { timeout: 120_000 }, () => {
   it("300 concurrent answers, racing three by three on 100 tickets, count each ticket once", async () => {
@@ -37,17 +37,17 @@ describe("concurrency", { timeout: 120_000 }, () => {
     expect(created.size).toBe(100);
     expect([...created.values()].every((n) => n === 1)).toBe(true);
 
-    const rows = await env.DB.prepare(
-      "SELECT csat, count(*) AS n FROM responses WHERE workspace_id = ? GROUP BY csat ORDER BY csat",
-    )
+    const rows = await (await databaseOf(ws.id))
+      .prepare("SELECT csat, count(*) AS n FROM responses WHERE workspace_id = ? GROUP BY csat ORDER BY csat")
       .bind(ws.id)
       .all<{ csat: number; n: number }>();
     expect(rows.results).toEqual([1, 2, 3, 4, 5].map((csat) => ({ csat, n: 20 })));
 
     // Every rollup grain agrees with the recount.
-    const grains = await env.DB.prepare(
-      `SELECT grain, value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND metric = 'csat' GROUP BY grain, value ORDER BY grain, value`,
-    )
+    const grains = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT grain, value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND metric = 'csat' GROUP BY grain, value ORDER BY grain, value`,
+      )
       .bind(ws.id)
       .all<{ grain: string; value: number; n: number }>();
     const byGrain = new Map<string, [number, number][]>();
@@ -74,14 +74,14 @@ describe("concurrency", { timeout: 120_000 }, () => {
       tokens.flatMap((token) => [1, 2, 3, 4, 5].map((v) => answer(token, { csat: v }))),
     );
     expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true);
-    const recount = await env.DB.prepare(
-      "SELECT csat AS value, count(*) AS n FROM responses WHERE workspace_id = ? GROUP BY csat ORDER BY csat",
-    )
+    const recount = await (await databaseOf(ws.id))
+      .prepare("SELECT csat AS value, count(*) AS n FROM responses WHERE workspace_id = ? GROUP BY csat ORDER BY csat")
       .bind(ws.id)
       .all<{ value: number; n: number }>();
-    const rollup = await env.DB.prepare(
-      `SELECT value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value`,
-    )
+    const rollup = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT value, SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all' AND metric = 'csat' AND count <> 0 GROUP BY value HAVING SUM(count) <> 0 ORDER BY value`,
+      )
       .bind(ws.id)
       .all<{ value: number; n: number }>();
     expect(rollup.results).toEqual(recount.results);
@@ -130,9 +130,9 @@ describe("concurrency", { timeout: 120_000 }, () => {
     const statuses = (await Promise.all(deliveries)).map((r) => r.status);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-    const counts = await env.DB.batch([
-      env.DB.prepare("SELECT count(*) AS n FROM interactions WHERE workspace_id = ?").bind(ws.id),
-      env.DB.prepare("SELECT count(*) AS n FROM orders WHERE workspace_id = ?").bind(ws.id),
+    const counts = await (await databaseOf(ws.id)).batch([
+      (await databaseOf(ws.id)).prepare("SELECT count(*) AS n FROM interactions WHERE workspace_id = ?").bind(ws.id),
+      (await databaseOf(ws.id)).prepare("SELECT count(*) AS n FROM orders WHERE workspace_id = ?").bind(ws.id),
     ]);
     expect(counts.map((c) => (c.results[0] as { n: number }).n)).toEqual([150, 75]);
 

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { DAY, iso, repurchase, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { databaseOf } from "../support/worker/shards";
 
 /**
  * Customer tenure from the shop's own orders: `first_order` (no counting order
@@ -104,22 +104,23 @@ describe("customer_tenure", () => {
     expect((await repurchase(ws, { as_of: asOf, customer_tenure: "first_order" })).eligible).toBe(0);
 
     // The rollups moved the count, never doubled it: every grain sums to the one answer.
-    const grains = await env.DB.prepare(
-      `SELECT grain, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ? GROUP BY grain`,
-    )
+    const grains = await (await databaseOf(ws.id))
+      .prepare(`SELECT grain, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ? GROUP BY grain`)
       .bind(ws.id)
       .all<{ grain: string; c: number }>();
     expect(grains.results.map((g) => g.grain).sort()).toEqual([...ROLLUP_GRAINS].sort());
     for (const g of grains.results) expect(g.c, g.grain).toBe(1);
-    const tenureRows = await env.DB.prepare(
-      `SELECT customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'customer_tenure'`,
-    )
+    const tenureRows = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'customer_tenure'`,
+      )
       .bind(ws.id)
       .all<{ t: string; count: number }>();
     expect(tenureRows.results).toEqual([{ t: "returning", count: 1 }]);
-    const pairRows = await env.DB.prepare(
-      `SELECT channel AS c, customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'channel+customer_tenure'`,
-    )
+    const pairRows = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT channel AS c, customer_tenure AS t, count FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'channel+customer_tenure'`,
+      )
       .bind(ws.id)
       .all<{ c: string; t: string; count: number }>();
     expect(pairRows.results).toEqual([{ c: "email", t: "returning", count: 1 }]);

@@ -16,6 +16,7 @@ import {
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
+import { d1Bindings, databaseOf } from "../support/worker/shards";
 
 /**
  * Erasure (issue 11, findings 3 and 4): a customer id is qualified by its
@@ -39,37 +40,43 @@ const zendeskTicket = async (ticketId: string, customer: Record<string, string>)
 };
 
 const ticketCount = async (ticketId: string, source: string) =>
-  (await env.DB.prepare(
-    "SELECT count(*) AS n FROM interactions WHERE workspace_id = ? AND ticket_id = ? AND source = ?",
+  (await (
+    await databaseOf(ws.id)
   )
+    .prepare("SELECT count(*) AS n FROM interactions WHERE workspace_id = ? AND ticket_id = ? AND source = ?")
     .bind(ws.id, ticketId, source)
     .first<number>("n")) ?? 0;
 
 const rollupTotal = async () =>
-  (await env.DB.prepare(
-    `SELECT COALESCE(SUM(count), 0) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all'`,
+  (await (
+    await databaseOf(ws.id)
   )
+    .prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ? AND grain = 'all'`)
     .bind(ws.id)
     .first<number>("n")) ?? 0;
 
-/** Every table of the database, from sqlite_master, whatever later migrations add. */
-async function everyTable(): Promise<string[]> {
-  const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-  ).all<{ name: string }>();
+/** Every table of a database, from sqlite_master, whatever later migrations add. */
+async function everyTable(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+    )
+    .all<{ name: string }>();
   return results.map((r) => r.name);
 }
 
 /** The tables (and rows) in which any of `needles` still appears. */
 async function whereFound(needles: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const table of await everyTable()) {
-    const { results } = await env.DB.prepare(`SELECT * FROM "${table}"`).all();
-    for (const row of results) {
-      const text = JSON.stringify(row).toLowerCase();
-      for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push(`${table}: ${needle}`);
+  // Every database: the directory and each shard.
+  for (const [, db] of d1Bindings())
+    for (const table of await everyTable(db)) {
+      const { results } = await db.prepare(`SELECT * FROM "${table}"`).all();
+      for (const row of results) {
+        const text = JSON.stringify(row).toLowerCase();
+        for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push(`${table}: ${needle}`);
+      }
     }
-  }
   return found;
 }
 
@@ -145,7 +152,8 @@ describe("an erased ticket's links are gone", () => {
     expect(await whereFound(needles)).toEqual([]);
     expect(await rollupTotal()).toBe(before - 3);
     // The tombstones are there, one per ticket, and hold no ticket id.
-    const stones = await env.DB.prepare("SELECT source, ticket_hash FROM erased_tickets WHERE workspace_id = ?")
+    const stones = await (await databaseOf(ws.id))
+      .prepare("SELECT source, ticket_hash FROM erased_tickets WHERE workspace_id = ?")
       .bind(ws.id)
       .all<{ source: string; ticket_hash: string }>();
     expect(stones.results.every((s) => /^[0-9a-f]{64}$/.test(s.ticket_hash))).toBe(true);
@@ -161,7 +169,9 @@ describe("an erased ticket's links are gone", () => {
 
   it("old links answer 410 gone on every route, in JSON and in the page's language, and record nothing", async () => {
     expect(links).toHaveLength(3);
-    const responsesBefore = await env.DB.prepare("SELECT count(*) AS n FROM responses").first<number>("n");
+    const responsesBefore = await (await databaseOf(ws.id))
+      .prepare("SELECT count(*) AS n FROM responses")
+      .first<number>("n");
     for (const { token, links: oneClick } of links) {
       const api = await answer(token, { csat: 5 }, { comment: "after the erasure" });
       expect(api.status).toBe(410);
@@ -188,7 +198,9 @@ describe("an erased ticket's links are gone", () => {
           .status,
       ).toBe(410);
     }
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM responses").first<number>("n")).toBe(responsesBefore);
+    expect(await (await databaseOf(ws.id)).prepare("SELECT count(*) AS n FROM responses").first<number>("n")).toBe(
+      responsesBefore,
+    );
     expect(await whereFound(["after the erasure", ...tickets])).toEqual([]);
   });
 
@@ -205,10 +217,10 @@ describe("an erased ticket's links are gone", () => {
 
   it("an answer racing the erasure (token opened before, written after) records nothing", async () => {
     const racing = await invite(ws, { ticket_id: "TKT-RACE-1", customer: { email: "race@example.fr" } });
-    const opened = await openInvitation(database(env), env.SIGNING_KEYS, racing.token);
+    const opened = await openInvitation(database(await databaseOf(ws.id)), env.SIGNING_KEYS, racing.token);
     expect((await call("DELETE", "/v1/customers?email=race@example.fr", { key: ws.key })).status).toBe(200);
     await expect(
-      recordOpenedResponse(database(env), env, opened, { answers: { csat: 5 }, comment: "raced" }),
+      recordOpenedResponse(database(await databaseOf(ws.id)), env, opened, { answers: { csat: 5 }, comment: "raced" }),
     ).rejects.toMatchObject({
       kind: "gone", // answered as 410 by the app's error handler
       code: "gone",

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { answer, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import {
@@ -14,6 +13,7 @@ import {
   uniqueId,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { databaseOf } from "../support/worker/shards";
 
 const T = Date.parse("2026-04-01T08:00:00Z");
 const late = { as_of: iso(T + 90 * DAY) };
@@ -44,7 +44,10 @@ describe("idempotency and ordering", () => {
     const replay = await sendStandard(ws, closed("T-1", { email: "a@x.io" }, T + 5 * DAY), { id: "msg_same" });
     expect(replay.status).toBe(200);
     expect(replay.body.duplicate).toBe(true);
-    const row = await env.DB.prepare("SELECT closed_at FROM interactions WHERE workspace_id = ?").bind(ws.id).first();
+    const row = await (await databaseOf(ws.id))
+      .prepare("SELECT closed_at FROM interactions WHERE workspace_id = ?")
+      .bind(ws.id)
+      .first();
     expect(row?.closed_at).toBe(T);
   });
 
@@ -70,7 +73,8 @@ describe("idempotency and ordering", () => {
     await sendStandard(ws, closed("T-1", { email: "a@x.io" }, T)); // late delivery of the first closing
     const figures = await repurchase(ws, late);
     expect(figures).toMatchObject({ eligible: 1, repurchased: 0 });
-    const row = await env.DB.prepare("SELECT closed_at, closed_day FROM interactions WHERE workspace_id = ?")
+    const row = await (await databaseOf(ws.id))
+      .prepare("SELECT closed_at, closed_day FROM interactions WHERE workspace_id = ?")
       .bind(ws.id)
       .first();
     expect(row).toEqual({ closed_at: T + 3 * DAY, closed_day: "2026-04-04" });
@@ -97,7 +101,8 @@ describe("idempotency and ordering", () => {
     expect(results.map((r) => r.status)).toEqual(events.map(() => 200));
     const figures = await repurchase(ws, late);
     expect(figures).toMatchObject({ eligible: 12, repurchased: 12, revenue: { EUR: "12.00" } });
-    const ledger = await env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE workspace_id = ?")
+    const ledger = await (await databaseOf(ws.id))
+      .prepare("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE workspace_id = ?")
       .bind(ws.id)
       .first();
     expect(ledger?.n).toBe(24);

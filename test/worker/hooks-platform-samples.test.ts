@@ -3,7 +3,6 @@
  * the platform signs (origins: test/fixtures/hooks/README.md). Covers the
  * findings of issue 11 that only real payloads showed (#12–#14, #16–#18).
  */
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import freshdeskSample from "../fixtures/hooks/freshdesk-ticket-closed.json?raw";
 import helpscoutSample from "../fixtures/hooks/helpscout-convo-status.json?raw";
@@ -28,6 +27,7 @@ import {
   woocommerceHeaders,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { databaseOf } from "../support/worker/shards";
 
 let ws: TestWorkspace;
 
@@ -43,7 +43,14 @@ beforeAll(async () => {
 
 async function snapshot(w = ws) {
   const all = async (table: string) =>
-    (await env.DB.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY rowid`).bind(w.id).all()).results;
+    (
+      await (
+        await databaseOf(w.id)
+      )
+        .prepare(`SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY rowid`)
+        .bind(w.id)
+        .all()
+    ).results;
   return {
     interactions: await all("interactions"),
     orders: await all("orders"),
@@ -51,13 +58,15 @@ async function snapshot(w = ws) {
   };
 }
 
-const interaction = (ticketId: string, w = ws) =>
-  env.DB.prepare("SELECT * FROM interactions WHERE workspace_id = ? AND ticket_id = ?")
+const interaction = async (ticketId: string, w = ws) =>
+  (await databaseOf(w.id))
+    .prepare("SELECT * FROM interactions WHERE workspace_id = ? AND ticket_id = ?")
     .bind(w.id, ticketId)
     .first<Record<string, unknown>>();
 
-const order = (orderId: string, w = ws) =>
-  env.DB.prepare("SELECT * FROM orders WHERE workspace_id = ? AND order_id = ?")
+const order = async (orderId: string, w = ws) =>
+  (await databaseOf(w.id))
+    .prepare("SELECT * FROM orders WHERE workspace_id = ? AND order_id = ?")
     .bind(w.id, orderId)
     .first<Record<string, unknown>>();
 
@@ -99,7 +108,10 @@ describe("shopify: the documented orders/create sample", () => {
     await setIntegration(w, "shopify", PLAIN_SECRET);
     const body = shopifySample.replace('"test":true', '"test":false');
     expect((await post(w, "shopify", body, await shopifyHeaders(body, "orders/create"))).status).toBe(200);
-    const rows = await env.DB.prepare("SELECT cancelled FROM orders WHERE workspace_id = ?").bind(w.id).all();
+    const rows = await (await databaseOf(w.id))
+      .prepare("SELECT cancelled FROM orders WHERE workspace_id = ?")
+      .bind(w.id)
+      .all();
     expect(rows.results).toEqual([{ cancelled: 1 }]);
   });
 

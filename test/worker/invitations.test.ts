@@ -1,9 +1,10 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, createSurvey, createWorkspace, invite } from "../support/worker/helpers";
+import { databaseOf } from "../support/worker/shards";
 
-const interaction = (workspaceId: string, ticketId: string) =>
-  env.DB.prepare("SELECT * FROM interactions WHERE workspace_id = ? AND ticket_id = ?")
+const interaction = async (workspaceId: string, ticketId: string) =>
+  (await databaseOf(workspaceId))
+    .prepare("SELECT * FROM interactions WHERE workspace_id = ? AND ticket_id = ?")
     .bind(workspaceId, ticketId)
     .first<Record<string, unknown>>();
 

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
@@ -6,6 +5,7 @@ import { rankVerbatims } from "../../worker/metrics/weekly";
 import { weeklyReport } from "../../worker/services/weekly-report";
 import { createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
+import { databaseOf } from "../support/worker/shards";
 
 // ISO week 2026-W20: Monday 2026-05-11 to Sunday 05-17.
 const WEEK = "2026-W20";
@@ -23,11 +23,12 @@ interface Row {
 
 /** The ranking as the report made it before: every commented row of the week loaded, ranked in JS. */
 async function rankedInJs(ws: TestWorkspace) {
-  const { results } = await env.DB.prepare(
-    `SELECT r.id, r.survey_id, r.nps, r.csat, r.ces, r.submitted_at, s.ces_scale FROM responses r
+  const { results } = await (await databaseOf(ws.id))
+    .prepare(
+      `SELECT r.id, r.survey_id, r.nps, r.csat, r.ces, r.submitted_at, s.ces_scale FROM responses r
      JOIN surveys s ON s.id = r.survey_id
      WHERE r.workspace_id = ? AND r.comment IS NOT NULL AND r.submitted_day >= ? AND r.submitted_day <= ?`,
-  )
+    )
     .bind(ws.id, DAYS[0], DAYS[6])
     .all<Row>();
   const ranked = rankVerbatims(results.map((r) => ({ ...r, submittedAt: r.submitted_at, cesScale: r.ces_scale })));
@@ -37,7 +38,7 @@ async function rankedInJs(ws: TestWorkspace) {
 /** The report, run against a D1 that counts the rows each batched statement hands back. */
 async function countedReport(ws: TestWorkspace) {
   const verbatimRows: number[] = [];
-  const DB = new Proxy(env.DB, {
+  const DB = new Proxy(await databaseOf(ws.id), {
     get(target, key) {
       if (key === "batch") {
         return async (statements: D1PreparedStatement[]) => {
@@ -53,7 +54,7 @@ async function countedReport(ws: TestWorkspace) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  const report = await weeklyReport(database({ DB }), ws.id, WEEK);
+  const report = await weeklyReport(database(DB), ws.id, WEEK);
   return { report, verbatimRowsLoaded: verbatimRows.reduce((a, b) => a + b, 0) };
 }
 

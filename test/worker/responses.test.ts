@@ -2,10 +2,14 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signInvitation } from "../../worker/auth/invitation-token";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { databaseOf } from "../support/worker/shards";
 
 const responseCount = async (workspaceId: string) =>
   (
-    await env.DB.prepare("SELECT count(*) AS n FROM responses WHERE workspace_id = ?")
+    await (
+      await databaseOf(workspaceId)
+    )
+      .prepare("SELECT count(*) AS n FROM responses WHERE workspace_id = ?")
       .bind(workspaceId)
       .first<{ n: number }>()
   )?.n;
@@ -279,15 +283,18 @@ describe("GET /v1/responses", () => {
 
   it("streams a CSV larger than one page", async () => {
     const ws = await createWorkspace();
+    const db = await databaseOf(ws.id);
     const statements = [];
     for (let i = 0; i < 1200; i++) {
       statements.push(
-        env.DB.prepare(
-          "INSERT INTO responses (id, workspace_id, survey_id, ticket_id, csat, submitted_at, submitted_day, updated_at) VALUES (?, ?, ?, ?, 4, ?, '2026-11-01', ?)",
-        ).bind(`rsp_${i}`, ws.id, ws.defaultSurveyId, `B-${i}`, 1_700_000_000_000 + i, 1_700_000_000_000 + i),
+        db
+          .prepare(
+            "INSERT INTO responses (id, workspace_id, survey_id, ticket_id, csat, submitted_at, submitted_day, updated_at) VALUES (?, ?, ?, ?, 4, ?, '2026-11-01', ?)",
+          )
+          .bind(`rsp_${i}`, ws.id, ws.defaultSurveyId, `B-${i}`, 1_700_000_000_000 + i, 1_700_000_000_000 + i),
       );
     }
-    await env.DB.batch(statements);
+    await db.batch(statements);
     const res = await call("GET", "/v1/responses.csv", { key: ws.key });
     const lines = res.text.trim().split("\r\n");
     expect(lines).toHaveLength(1201);

@@ -5,7 +5,6 @@
  * every grain, the channel+X pairs included, reading exactly what a recount of
  * the responses gives, for every metric, filter and group the grain serves.
  */
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
@@ -19,6 +18,7 @@ import {
 import { grainFor, readHistograms, type ScoreSelection } from "../../worker/store/score-reads";
 import { createSurvey, createWorkspace } from "../support/worker/helpers";
 import { seedResponses } from "../support/worker/scores-seed";
+import { databaseOf } from "../support/worker/shards";
 
 const DAYS = ["2026-03-01", "2026-03-02", "2026-03-03"];
 /** Few values per dimension, '' (no segment) included, so cells collide and empty out. */
@@ -82,6 +82,7 @@ describe("score rollups ≡ a recount of the answers", () => {
         fc.array(change, { maxLength: 15 }),
         async (answers, changes) => {
           const ws = await createWorkspace();
+          const db = await databaseOf(ws.id);
           const survey = await createSurvey(ws, { questions: [{ type: "nps" }, { type: "csat" }, { type: "ces" }] });
           const ids = await seedResponses(
             ws.id,
@@ -99,32 +100,32 @@ describe("score rollups ≡ a recount of the answers", () => {
             })),
           );
           // The shop-derived segments, as the customer segment triggers set them on responses.
-          await env.DB.batch(
+          await db.batch(
             answers.map((a, i) =>
-              env.DB.prepare("UPDATE responses SET customer_tenure = ?, value_tier = ? WHERE id = ?").bind(
-                a.segments.customer_tenure,
-                a.segments.value_tier,
-                ids[i]!,
-              ),
+              db
+                .prepare("UPDATE responses SET customer_tenure = ?, value_tier = ? WHERE id = ?")
+                .bind(a.segments.customer_tenure, a.segments.value_tier, ids[i]!),
             ),
           );
           for (const c of changes) {
             const id = ids[c.target % ids.length]!;
-            if (c.kind === "erase") await env.DB.prepare("DELETE FROM responses WHERE id = ?").bind(id).run();
+            if (c.kind === "erase") await db.prepare("DELETE FROM responses WHERE id = ?").bind(id).run();
             else if (c.kind === "scores")
-              await env.DB.prepare("UPDATE responses SET nps = ?, csat = ?, ces = ? WHERE id = ?")
+              await db
+                .prepare("UPDATE responses SET nps = ?, csat = ?, ces = ? WHERE id = ?")
                 .bind(c.scores.nps, c.scores.csat, c.scores.ces, id)
                 .run();
             else {
               const value = VALUES[c.dimension][c.pick % VALUES[c.dimension].length]!;
               // Dimension names are fixed identifiers from the domain list.
-              await env.DB.prepare(`UPDATE responses SET ${c.dimension} = ? WHERE id = ?`).bind(value, id).run();
+              await db.prepare(`UPDATE responses SET ${c.dimension} = ? WHERE id = ?`).bind(value, id).run();
             }
           }
           const rows = (
-            await env.DB.prepare(
-              `SELECT submitted_day, ${[...METRICS, ...SEGMENT_DIMENSIONS].join(", ")} FROM responses WHERE workspace_id = ?`,
-            )
+            await db
+              .prepare(
+                `SELECT submitted_day, ${[...METRICS, ...SEGMENT_DIMENSIONS].join(", ")} FROM responses WHERE workspace_id = ?`,
+              )
               .bind(ws.id)
               .all<Row>()
           ).results;
@@ -147,7 +148,7 @@ describe("score rollups ≡ a recount of the answers", () => {
               for (const [filters, groupBy] of reads) {
                 const selection: ScoreSelection = { workspaceId: ws.id, metric, ...filters };
                 expect(grainFor(selection, groupBy)).toBe(grain);
-                const read = await readHistograms(database(env), selection, { groupBy });
+                const read = await readHistograms(database(db), selection, { groupBy });
                 const got = read.rows.map((r) => [r.key, r.value, r.count]).sort(byBar);
                 expect(got, `${grain} ${metric} ${JSON.stringify(filters)} by ${groupBy}`).toEqual(
                   recount(rows, metric, filters, groupBy),
@@ -156,9 +157,8 @@ describe("score rollups ≡ a recount of the answers", () => {
             }
           }
           // No empty histogram row is left behind.
-          const empty = await env.DB.prepare(
-            "SELECT COUNT(*) AS n FROM score_histograms WHERE workspace_id = ? AND response_count <= 0",
-          )
+          const empty = await db
+            .prepare("SELECT COUNT(*) AS n FROM score_histograms WHERE workspace_id = ? AND response_count <= 0")
             .bind(ws.id)
             .first<number>("n");
           expect(empty).toBe(0);

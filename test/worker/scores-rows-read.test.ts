@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/db";
 import { ROLLUP_GRAINS } from "../../worker/domain/segments";
@@ -12,6 +11,7 @@ import {
 import { call, createSurvey, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { type SeedResponse, seedResponses } from "../support/worker/scores-seed";
+import { databaseOf } from "../support/worker/shards";
 
 /**
  * Proof that score reads cost rows in proportion to days × segments, not to
@@ -68,8 +68,16 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const small = await workspaceWith(20);
     const large = await workspaceWith(2000);
     for (const [name, selection, options] of READS) {
-      const a = await readHistograms(database(env), { workspaceId: small.ws.id, ...selection }, options);
-      const b = await readHistograms(database(env), { workspaceId: large.ws.id, ...selection }, options);
+      const a = await readHistograms(
+        database(await databaseOf(small.ws.id)),
+        { workspaceId: small.ws.id, ...selection },
+        options,
+      );
+      const b = await readHistograms(
+        database(await databaseOf(large.ws.id)),
+        { workspaceId: large.ws.id, ...selection },
+        options,
+      );
       const n = (rows: { count: number }[]) => rows.reduce((s, r) => s + r.count, 0);
       // Both reads saw their whole day...
       expect(n(b.rows), name).toBe(selection.agent ? 400 : 2000);
@@ -107,7 +115,8 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       { groupBy: "channel" },
     );
     expect(read.sql).toContain("FROM score_histograms");
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+    const plan = await (await databaseOf(ws.id))
+      .prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
       .bind(...read.params)
       .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail).join("\n");
@@ -120,11 +129,14 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const { ws } = await workspaceWith(2000);
     // 200 more answers for other agents on the same day must not make bob's read dearer.
     const before = await readHistograms(
-      database(env),
+      database(await databaseOf(ws.id)),
       { workspaceId: ws.id, metric: "nps", agent: "bob" },
       { groupBy: "day" },
     );
-    const surveyId = (await env.DB.prepare("SELECT survey_id AS s FROM responses WHERE workspace_id = ? LIMIT 1")
+    const surveyId = (await (
+      await databaseOf(ws.id)
+    )
+      .prepare("SELECT survey_id AS s FROM responses WHERE workspace_id = ? LIMIT 1")
       .bind(ws.id)
       .first<{ s: string }>())!.s;
     await seedResponses(
@@ -132,7 +144,7 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       Array.from({ length: 200 }, (_, i) => ({ surveyId, day: DAY, nps: i % 11, agent: `other-${i % 50}` })),
     );
     const after = await readHistograms(
-      database(env),
+      database(await databaseOf(ws.id)),
       { workspaceId: ws.id, metric: "nps", agent: "bob" },
       { groupBy: "day" },
     );
@@ -166,14 +178,14 @@ describe("score reads cost rows by days × segments, not by answers", () => {
 
   it("unsegmented reads cost answer values, not segments", async () => {
     const { ws } = await workspaceWith(2000);
-    const whole = await readHistograms(database(env), {
+    const whole = await readHistograms(database(await databaseOf(ws.id)), {
       workspaceId: ws.id,
       metric: "nps",
       from: DAY,
       to: "2026-06-11",
     });
     const byChannel = await readHistograms(
-      database(env),
+      database(await databaseOf(ws.id)),
       { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11" },
       { groupBy: "channel" },
     );
@@ -186,21 +198,25 @@ describe("score reads cost rows by days × segments, not by answers", () => {
 
   it("keeps every grain in agreement through inserts, changes and deletes", async () => {
     const { ws } = await workspaceWith(200);
-    await env.DB.prepare(
-      "UPDATE responses SET nps = (nps + 3) % 11, channel = 'phone' WHERE workspace_id = ? AND rowid % 3 = 0",
-    )
+    await (await databaseOf(ws.id))
+      .prepare("UPDATE responses SET nps = (nps + 3) % 11, channel = 'phone' WHERE workspace_id = ? AND rowid % 3 = 0")
       .bind(ws.id)
       .run();
-    await env.DB.prepare("DELETE FROM responses WHERE workspace_id = ? AND rowid % 7 = 0").bind(ws.id).run();
-    const totals = await env.DB.prepare(
-      `SELECT grain, metric, value, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ?
+    await (await databaseOf(ws.id))
+      .prepare("DELETE FROM responses WHERE workspace_id = ? AND rowid % 7 = 0")
+      .bind(ws.id)
+      .run();
+    const totals = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT grain, metric, value, SUM(count) AS c FROM ${ROLLUP_BARS} WHERE workspace_id = ?
        GROUP BY grain, metric, value ORDER BY metric, value`,
-    )
+      )
       .bind(ws.id)
       .all<{ grain: string; metric: string; value: number; c: number }>();
-    const truth = await env.DB.prepare(
-      "SELECT nps AS value, COUNT(*) AS c FROM responses WHERE workspace_id = ? AND nps IS NOT NULL GROUP BY nps ORDER BY nps",
-    )
+    const truth = await (await databaseOf(ws.id))
+      .prepare(
+        "SELECT nps AS value, COUNT(*) AS c FROM responses WHERE workspace_id = ? AND nps IS NOT NULL GROUP BY nps ORDER BY nps",
+      )
       .bind(ws.id)
       .all<{ value: number; c: number }>();
     for (const grain of ROLLUP_GRAINS) {
@@ -213,11 +229,12 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     const { ws } = await workspaceWith(200);
     const selection = { workspaceId: ws.id, metric: "nps", from: DAY, to: "2026-06-11", channel: "email" } as const;
     expect(grainFor(selection, "agent")).toBe("channel+agent");
-    const paired = await readHistograms(database(env), selection, { groupBy: "agent" });
-    const truth = await env.DB.prepare(
-      `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
+    const paired = await readHistograms(database(await databaseOf(ws.id)), selection, { groupBy: "agent" });
+    const truth = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
        WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' GROUP BY agent, nps ORDER BY agent, nps`,
-    )
+      )
       .bind(ws.id, DAY)
       .all<{ k: string; v: number; c: number }>();
     const sorted = [...paired.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
@@ -239,11 +256,12 @@ describe("score reads cost rows by days × segments, not by answers", () => {
       team: "support",
     } as const;
     expect(grainFor(selection, "agent")).toBe("responses");
-    const crossed = await readHistograms(database(env), selection, { groupBy: "agent" });
-    const truth = await env.DB.prepare(
-      `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
+    const crossed = await readHistograms(database(await databaseOf(ws.id)), selection, { groupBy: "agent" });
+    const truth = await (await databaseOf(ws.id))
+      .prepare(
+        `SELECT agent AS k, nps AS v, COUNT(*) AS c FROM responses
        WHERE workspace_id = ? AND submitted_day = ? AND channel = 'email' AND team = 'support' GROUP BY agent, nps ORDER BY agent, nps`,
-    )
+      )
       .bind(ws.id, DAY)
       .all<{ k: string; v: number; c: number }>();
     const sorted = [...crossed.rows].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.value - b.value));
@@ -252,7 +270,8 @@ describe("score reads cost rows by days × segments, not by answers", () => {
     // Bounded by the day range through the responses_day index: the busy days around cost nothing.
     const read = histogramQuery(selection, { groupBy: "agent" });
     expect(read.sql).toContain("FROM responses");
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
+    const plan = await (await databaseOf(ws.id))
+      .prepare(`EXPLAIN QUERY PLAN ${read.sql}`)
       .bind(...read.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join("\n")).toContain("INDEX responses_day");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { announceMissedTargets } from "../../worker/targets/announce-missed";
 import { createEndpoint, receiver, runConsumer } from "../support/worker/events";
 import { call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { databaseOf } from "../support/worker/shards";
 
 const putTargets = (ws: TestWorkspace, targets: unknown) =>
   call("PUT", "/v1/targets", { key: ws.key, body: { targets } });
@@ -155,10 +156,12 @@ describe("target.missed", () => {
     const [y, m] = month.split("-").map(Number) as [number, number];
     const nextMonth = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1, 1);
 
+    const db = await databaseOf(ws.id);
     const rows = () =>
-      env.DB.prepare(
-        "SELECT endpoint_id, subject_id FROM event_deliveries WHERE workspace_id = ? AND type = 'target.missed'",
-      )
+      db
+        .prepare(
+          "SELECT endpoint_id, subject_id FROM event_deliveries WHERE workspace_id = ? AND type = 'target.missed'",
+        )
         .bind(ws.id)
         .all<{ endpoint_id: string; subject_id: string }>();
     // While the month is still open, nothing.
@@ -168,13 +171,15 @@ describe("target.missed", () => {
     await announceMissedTargets(env, nextMonth);
     await announceMissedTargets(env, nextMonth + 3_600_000);
     expect((await rows()).results).toEqual([{ endpoint_id: endpoint.id, subject_id: `${missedId}/${month}` }]);
-    const stored = await env.DB.prepare("SELECT data FROM target_misses WHERE workspace_id = ?")
+    const stored = await db
+      .prepare("SELECT data FROM target_misses WHERE workspace_id = ?")
       .bind(ws.id)
       .first<{ data: string }>();
     expect(JSON.parse(stored?.data ?? "null")).toMatchObject({ period: month, status: "missed", n: 3 });
 
     // Delivered as a Standard Webhooks event whose data is the report item.
-    const ids = await env.DB.prepare("SELECT id FROM event_deliveries WHERE workspace_id = ?")
+    const ids = await db
+      .prepare("SELECT id FROM event_deliveries WHERE workspace_id = ?")
       .bind(ws.id)
       .all<{ id: string }>();
     const hook = receiver(200);

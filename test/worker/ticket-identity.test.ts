@@ -15,6 +15,7 @@ import {
 } from "../support/worker/hooks-signing";
 import { ROLLUP_BARS } from "../support/worker/rollup-bars";
 import { seedResponses } from "../support/worker/scores-seed";
+import { databaseOf } from "../support/worker/shards";
 
 /**
  * Tickets are `(source, ticket_id)` (issue 11, finding 2): Freshdesk's ticket 42
@@ -32,9 +33,10 @@ beforeAll(async () => {
 
 const tickets = async (ticketId: string) =>
   (
-    await env.DB.prepare(
-      "SELECT source, agent, team FROM interactions WHERE workspace_id = ? AND ticket_id = ? ORDER BY source",
+    await (
+      await databaseOf(ws.id)
     )
+      .prepare("SELECT source, agent, team FROM interactions WHERE workspace_id = ? AND ticket_id = ? ORDER BY source")
       .bind(ws.id, ticketId)
       .all<{ source: string; agent: string; team: string }>()
   ).results;
@@ -160,7 +162,7 @@ describe("ticket identity", () => {
   it("weekly report verbatims show the ticket's source", async () => {
     const survey = await createSurvey(ws, { questions: [{ type: "csat" }], comment: true });
     const [id] = await seedResponses(ws.id, [{ surveyId: survey, day: "2026-03-03", csat: 1, comment: "broken box" }]);
-    await env.DB.prepare("UPDATE responses SET source = 'gorgias' WHERE id = ?").bind(id).run();
+    await (await databaseOf(ws.id)).prepare("UPDATE responses SET source = 'gorgias' WHERE id = ?").bind(id).run();
     const report = await call("GET", "/v1/reports/weekly?week=2026-W10", { key: ws.key });
     expect(report.status).toBe(200);
     const verbatims = [...report.body.verbatims.negative, ...report.body.verbatims.positive];
@@ -201,6 +203,7 @@ describe("migration 0007 backfills the source of existing rows", () => {
     const backfill = env.TEST_MIGRATIONS.find((m) => m.name.includes("ticket_source_backfill"));
     expect(backfill).toBeDefined();
     const other = await createWorkspace();
+    const db = await databaseOf(other.id);
     const rows: [string, string][] = [
       ["int_m1", "api"],
       ["int_m2", "standard"],
@@ -208,23 +211,28 @@ describe("migration 0007 backfills the source of existing rows", () => {
       ["int_m4", "zendesk"],
       ["int_m5", "helpscout"],
     ];
-    await env.DB.batch(
+    await db.batch(
       rows.flatMap(([id, source], i) => [
-        env.DB.prepare(
-          "INSERT INTO interactions (id, workspace_id, ticket_id, closed_at, closed_day, source, created_at, updated_at) VALUES (?, ?, ?, 1, '2026-01-01', ?, 1, 1)",
-        ).bind(id, other.id, `M-${i}`, source),
+        db
+          .prepare(
+            "INSERT INTO interactions (id, workspace_id, ticket_id, closed_at, closed_day, source, created_at, updated_at) VALUES (?, ?, ?, 1, '2026-01-01', ?, 1, 1)",
+          )
+          .bind(id, other.id, `M-${i}`, source),
         // Rows written before 0006 got the column's default.
-        env.DB.prepare(
-          "INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, csat, submitted_at, submitted_day, updated_at) VALUES (?, ?, ?, ?, ?, 3, 1, '2026-01-01', 1)",
-        ).bind(`rsp_${id}`, other.id, other.defaultSurveyId, id, `M-${i}`),
+        db
+          .prepare(
+            "INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, csat, submitted_at, submitted_day, updated_at) VALUES (?, ?, ?, ?, ?, 3, 1, '2026-01-01', 1)",
+          )
+          .bind(`rsp_${id}`, other.id, other.defaultSurveyId, id, `M-${i}`),
       ]),
     );
     const rollups = () =>
-      env.DB.prepare(`SELECT SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ?`).bind(other.id).first("n");
+      db.prepare(`SELECT SUM(count) AS n FROM ${ROLLUP_BARS} WHERE workspace_id = ?`).bind(other.id).first("n");
     const before = await rollups();
-    for (const query of backfill?.queries ?? []) await env.DB.prepare(query).run();
+    for (const query of backfill?.queries ?? []) await db.prepare(query).run();
     const sourcesOf = (table: string) =>
-      env.DB.prepare(`SELECT ticket_id, source FROM ${table} WHERE workspace_id = ? ORDER BY ticket_id`)
+      db
+        .prepare(`SELECT ticket_id, source FROM ${table} WHERE workspace_id = ? ORDER BY ticket_id`)
         .bind(other.id)
         .all();
     const expected = [

@@ -1,6 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
-import { apiKeys } from "../../schema/tables";
 import type { AppEnv, Scope } from "../env";
 import { ApiError } from "../http/errors";
 import { sha256Hex, timingSafeEqualText } from "./crypto";
@@ -15,22 +13,20 @@ export function bearerToken(header: string | undefined): string | null {
 
 /**
  * Authenticates `Authorization: Bearer <api_key>` and requires `scope` (or, given
- * several, any one of them). The key is looked up by its SHA-256, then compared
- * in constant time, so neither the lookup nor the comparison tells an attacker
- * how close a guess was.
+ * several, any one of them). The key was looked up in the directory by its SHA-256
+ * (which also chose the request's shard), and is compared here in constant time, so
+ * neither the lookup nor the comparison tells an attacker how close a guess was.
  */
 export function requireScope(scope: Scope | readonly Scope[]): MiddlewareHandler<AppEnv> {
   const accepted: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
   return async (c, next) => {
     const key = bearerToken(c.req.header("authorization"));
     if (!key) throw unauthorized("Send an API key as Authorization: Bearer <key>");
-    const hash = await sha256Hex(key);
-    const row = await c.var.db
-      .select({ workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes, keyHash: apiKeys.keyHash })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-      .get();
-    if (!row || !(await timingSafeEqualText(row.keyHash, hash))) throw unauthorized("Unknown or revoked API key");
+    // The resolver (worker/shards/resolve.ts) looked the key up in the directory by its hash.
+    const row = c.var.apiKey;
+    if (!row || !(await timingSafeEqualText(row.keyHash, await sha256Hex(key)))) {
+      throw unauthorized("Unknown or revoked API key");
+    }
     const scopes = JSON.parse(row.scopes) as Scope[];
     if (!accepted.some((s) => scopes.includes(s))) {
       throw new ApiError(403, "forbidden", `This key lacks the ${accepted.map((s) => `"${s}"`).join(" or ")} scope`);

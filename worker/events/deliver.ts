@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { responses } from "../../schema/tables";
-import { database } from "../db";
+import type { Database } from "../db";
 import type { Locale } from "../domain/questions";
 import type { Env, EventMessage } from "../env";
 import { describeForLog } from "../http/errors";
+import { everyShard, type Shard } from "../shards/every-shard";
 import { getFollowUp } from "../store/follow-ups";
 import { responseJson } from "../store/response-listing";
 import { enqueueDeliveries } from "./outbox";
@@ -39,24 +40,24 @@ export type TryOutcome =
   | { kind: "failed" };
 
 /** The event's `data`: the object as the API shows it, or null when it is gone (erased). */
-async function eventData(env: Pick<Env, "DB">, row: DeliveryRow) {
+async function eventData(db: Database, row: DeliveryRow) {
   if (row.type.startsWith("response.")) {
-    const found = await database(env)
+    const found = await db
       .select()
       .from(responses)
       .where(and(eq(responses.workspaceId, row.workspace_id), eq(responses.id, row.subject_id)))
       .get();
     return found ? responseJson(found) : null;
   }
-  if (row.type.startsWith("follow_up.")) return getFollowUp(database(env), row.workspace_id, row.subject_id);
-  if (row.type === "target.missed") return missedTargetData(env.DB, row.workspace_id, row.subject_id);
+  if (row.type.startsWith("follow_up.")) return getFollowUp(db, row.workspace_id, row.subject_id);
+  if (row.type === "target.missed") return missedTargetData(db.$client, row.workspace_id, row.subject_id);
   return null;
 }
 
 /** The exact bytes to send, built once at the first try and kept, so every retry sends the same. */
-async function bodyOf(env: Pick<Env, "DB">, row: DeliveryRow): Promise<string | null> {
+async function bodyOf(db: Database, row: DeliveryRow): Promise<string | null> {
   if (row.payload != null) return row.payload;
-  const data = await eventData(env, row);
+  const data = await eventData(db, row);
   if (!data) return null;
   const body =
     row.format === "slack"
@@ -67,12 +68,41 @@ async function bodyOf(env: Pick<Env, "DB">, row: DeliveryRow): Promise<string | 
         )
       : JSON.stringify({ type: row.type, timestamp: new Date(row.created_at).toISOString(), data });
   // A concurrent try of the same delivery may have frozen its bytes first: keep those.
-  const kept = await env.DB.prepare(
-    "UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ? RETURNING payload",
-  )
+  const kept = await db.$client
+    .prepare("UPDATE event_deliveries SET payload = COALESCE(payload, ?) WHERE id = ? RETURNING payload")
     .bind(body, row.id)
     .first<{ payload: string }>();
   return kept?.payload ?? body;
+}
+
+function deliveryRow(db: Database, deliveryId: string) {
+  return db.$client
+    .prepare(
+      `SELECT d.id, d.workspace_id, d.type, d.subject_id, d.payload, d.status, d.attempts, d.created_at,
+         e.url, e.format, e.secret, e.locale, e.dashboard_url
+       FROM event_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,
+    )
+    .bind(deliveryId)
+    .first<DeliveryRow>();
+}
+
+/**
+ * The shard holding a delivery and its row, or null when no shard has it (its endpoint or
+ * subject was deleted, or it was delivered). Delivery ids are random 128-bit values, unique across shards, so the
+ * message names only the id: the consumer asks each shard in turn by primary key.
+ */
+async function findDelivery(shards: Shard[], deliveryId: string) {
+  let failure: unknown = null;
+  for (const shard of shards) {
+    try {
+      const row = await deliveryRow(shard.db, deliveryId);
+      if (row) return { db: shard.db, row };
+    } catch (err) {
+      failure ??= err; // an unreachable shard may hold it: retry the message, after asking the others
+    }
+  }
+  if (failure) throw failure;
+  return null;
 }
 
 /**
@@ -82,23 +112,11 @@ async function bodyOf(env: Pick<Env, "DB">, row: DeliveryRow): Promise<string | 
  * A delivery whose row or endpoint is gone (erased customer, deleted
  * endpoint) is dropped.
  */
-export async function tryDelivery(
-  env: Pick<Env, "DB">,
-  deliveryId: string,
-  fetcher: typeof fetch = fetch,
-  now = () => Date.now(),
-): Promise<TryOutcome> {
-  const row = await env.DB.prepare(
-    `SELECT d.id, d.workspace_id, d.type, d.subject_id, d.payload, d.status, d.attempts, d.created_at,
-       e.url, e.format, e.secret, e.locale, e.dashboard_url
-     FROM event_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,
-  )
-    .bind(deliveryId)
-    .first<DeliveryRow>();
-  if (row?.status !== "pending") return { kind: "dropped" };
-  const body = await bodyOf(env, row);
+async function tryRow(db: Database, row: DeliveryRow, fetcher: typeof fetch, now: () => number): Promise<TryOutcome> {
+  if (row.status !== "pending") return { kind: "dropped" };
+  const body = await bodyOf(db, row);
   if (body == null) {
-    await env.DB.prepare("DELETE FROM event_deliveries WHERE id = ?").bind(row.id).run();
+    await db.$client.prepare("DELETE FROM event_deliveries WHERE id = ?").bind(row.id).run();
     return { kind: "dropped" };
   }
   const headers: Record<string, string> = {
@@ -126,20 +144,20 @@ export async function tryDelivery(
   const attempts = row.attempts + 1;
   const at = now();
   if (!error) {
-    await record(env, row.id, "delivered", attempts, status, null, at, at);
+    await record(db, row.id, "delivered", attempts, status, null, at, at);
     return { kind: "delivered" };
   }
   const delay = retryDelaySeconds(attempts);
   if (delay == null) {
-    await record(env, row.id, "failed", attempts, status, error, at, at);
+    await record(db, row.id, "failed", attempts, status, error, at, at);
     return { kind: "failed" };
   }
-  await record(env, row.id, "pending", attempts, status, error, at, at + delay * 1000);
+  await record(db, row.id, "pending", attempts, status, error, at, at + delay * 1000);
   return { kind: "retry", delaySeconds: delay };
 }
 
 async function record(
-  env: Pick<Env, "DB">,
+  db: Database,
   id: string,
   status: string,
   attempts: number,
@@ -148,10 +166,11 @@ async function record(
   at: number,
   next: number,
 ) {
-  await env.DB.prepare(
-    `UPDATE event_deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, last_attempt_at = ?,
+  await db.$client
+    .prepare(
+      `UPDATE event_deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, last_attempt_at = ?,
        next_attempt_at = ? WHERE id = ?`,
-  )
+    )
     .bind(status, attempts, lastStatus, lastError, at, next, id)
     .run();
 }
@@ -163,13 +182,15 @@ async function record(
  */
 export async function deliverBatch(
   batch: MessageBatch<EventMessage>,
-  env: Pick<Env, "DB">,
+  env: Env,
   fetcher: typeof fetch = fetch,
 ): Promise<void> {
+  const shards = await everyShard(env);
   await Promise.all(
     batch.messages.map(async (message) => {
       try {
-        const outcome = await tryDelivery(env, message.body.delivery_id, fetcher);
+        const found = await findDelivery(shards, message.body.delivery_id);
+        const outcome = found ? await tryRow(found.db, found.row, fetcher, Date.now) : { kind: "dropped" as const };
         if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
         else message.ack();
       } catch (err) {
@@ -188,17 +209,27 @@ export const REDRIVE_AFTER_MS = 15 * 60_000;
  * never reached the Queue, or was lost) are put on the Queue again. At least
  * once: a row may be tried twice, never with a different `webhook-id`.
  */
-export async function redrivePending(env: Pick<Env, "DB" | "EVENTS">, now = Date.now()): Promise<number> {
-  const { results } = await env.DB.prepare(
-    `UPDATE event_deliveries SET next_attempt_at = ?
-     WHERE id IN (SELECT id FROM event_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 500)
-     RETURNING id`,
-  )
-    .bind(now, now - REDRIVE_AFTER_MS)
-    .all<{ id: string }>();
-  await enqueueDeliveries(
-    env,
-    results.map((r) => r.id),
-  );
-  return results.length;
+export async function redrivePending(env: Env, now = Date.now()): Promise<number> {
+  let redriven = 0;
+  for (const shard of await everyShard(env)) {
+    try {
+      const { results } = await shard.db.$client
+        .prepare(
+          `UPDATE event_deliveries SET next_attempt_at = ?
+           WHERE id IN (SELECT id FROM event_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 500)
+           RETURNING id`,
+        )
+        .bind(now, now - REDRIVE_AFTER_MS)
+        .all<{ id: string }>();
+      await enqueueDeliveries(
+        env,
+        results.map((r) => r.id),
+      );
+      redriven += results.length;
+    } catch (err) {
+      // One unreachable shard must not keep the others' events waiting; the next run retries it.
+      console.error("redrive failed", shard.name, describeForLog(err));
+    }
+  }
+  return redriven;
 }

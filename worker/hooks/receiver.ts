@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
-import { type Database, database } from "../db";
+import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
 import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
@@ -63,9 +63,11 @@ export interface HookRequest {
  * failure budget) → spend the endpoint's budget, verified deliveries only →
  * parse (400; 422 past the depth bound) → map to our event (422) → apply it
  * together with the delivery-ledger insert in one D1 batch, so a replay is
- * either fully processed or not at all.
+ * either fully processed or not at all. `db` is the workspace's shard, which the
+ * resolver found from the URL's workspace id (the directory for an unknown one).
  */
 export async function receiveDelivery(
+  db: Database,
   env: Env,
   request: HookRequest,
   workspaceId: string,
@@ -78,7 +80,6 @@ export async function receiveDelivery(
   if (!source) return reject(env, request);
   if (source.isHandshake?.(delivery)) return { ok: true, ignored: "handshake" };
 
-  const db = database(env);
   const [workspace, secret] = await Promise.all([
     db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get(),
     integrationSecret(db, workspaceId, source.name),

@@ -91,11 +91,11 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
       createdAt: Date.now(),
       revokedAt: null,
     };
-    await c.var.db.insert(apiKeys).values(row);
+    await c.var.directory.insert(apiKeys).values(row);
     return c.json({ ...keyInfo(row), api_key: apiKey }, 201);
   })
   .openapi(list, async (c) => {
-    const rows = await c.var.db
+    const rows = await c.var.directory
       .select()
       .from(apiKeys)
       .where(eq(apiKeys.workspaceId, c.var.workspaceId))
@@ -105,7 +105,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(revoke, async (c) => {
     const { id } = c.req.valid("param");
-    const row = await c.var.db
+    const row = await c.var.directory
       .update(apiKeys)
       .set({ revokedAt: Date.now() })
       .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, c.var.workspaceId), isNull(apiKeys.revokedAt)))

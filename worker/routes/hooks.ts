@@ -57,5 +57,5 @@ hookRoutes.openapi(receive, async (c) => {
     url: c.req.url,
     ip: c.req.header("cf-connecting-ip") ?? null,
   };
-  return c.json(await receiveDelivery(c.env, request, workspace_id, source), 200);
+  return c.json(await receiveDelivery(c.var.db, c.env, request, workspace_id, source), 200);
 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { workspaces } from "../../schema/tables";
+import { apiKeys, surveys, workspaces } from "../../schema/tables";
 import type { Database } from "../db";
 import { notFound } from "../domain/errors";
 import type { Money } from "../metrics/cost";
@@ -61,4 +61,30 @@ export function valueTiersOf(w: Workspace): ValueTiers | null {
     midMinor: BigInt(w.valueTierMidMinor),
     highMinor: BigInt(w.valueTierHighMinor),
   };
+}
+
+/** What a new workspace starts with: its row, its first API key, its default survey. */
+export interface NewWorkspace {
+  workspace: typeof workspaces.$inferInsert & { shard: string };
+  apiKey: typeof apiKeys.$inferInsert;
+  survey: typeof surveys.$inferInsert;
+}
+
+/**
+ * Creates a workspace: on its shard, a copy of its row (the shard's foreign keys and settings
+ * need it) and its default survey; then, in the directory, its row and its first key. The
+ * shard is written first: should the directory write fail, the shard keeps a workspace no key
+ * reaches, never the reverse. When the shard is the directory itself, one batch does it all.
+ */
+export async function createWorkspace(directory: Database, shard: Database | "directory", rows: NewWorkspace) {
+  const inDirectory = [
+    directory.insert(workspaces).values(rows.workspace),
+    directory.insert(apiKeys).values(rows.apiKey),
+  ] as const;
+  if (shard === "directory") {
+    await directory.batch([...inDirectory, directory.insert(surveys).values(rows.survey)]);
+    return;
+  }
+  await shard.batch([shard.insert(workspaces).values(rows.workspace), shard.insert(surveys).values(rows.survey)]);
+  await directory.batch(inDirectory);
 }

@@ -1,9 +1,10 @@
-import { database } from "../db";
+import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
 import type { Env } from "../env";
 import { enqueueDeliveries, outboxIds } from "../events/outbox";
 import { describeForLog } from "../http/errors";
 import { type ReportItem, targetReport } from "../services/target-report";
+import { everyShard } from "../shards/every-shard";
 import { workspacesWithTargets } from "../store/targets";
 import { lastClosedPeriods } from "./periods";
 import type { Target } from "./target";
@@ -37,14 +38,26 @@ export const missSubject = (targetId: string, period: string) => `${targetId}/${
  * For every workspace with targets: the last month and ISO week that closed
  * (in its timezone), and for each target missed there, the event, once.
  */
-export async function announceMissedTargets(env: Pick<Env, "DB" | "EVENTS">, now = Date.now()): Promise<void> {
-  for (const ws of await workspacesWithTargets(env.DB)) {
+export async function announceMissedTargets(env: Env, now = Date.now()): Promise<void> {
+  for (const shard of await everyShard(env)) {
+    try {
+      await announceOnShard(env, shard.db, now);
+    } catch (err) {
+      // One unreachable shard must not keep the others from their events; the next run retries it.
+      console.error("target check failed", shard.name, describeForLog(err));
+    }
+  }
+}
+
+async function announceOnShard(env: Pick<Env, "EVENTS">, db: Database, now: number): Promise<void> {
+  for (const ws of await workspacesWithTargets(db.$client)) {
     try {
       const list = JSON.parse(ws.targets) as Target[];
       for (const period of lastClosedPeriods(localDay(now, ws.timezone))) {
-        const items = await targetReport(database(env), ws.workspace_id, list, period, now);
+        const items = await targetReport(db, ws.workspace_id, list, period, now);
         const missed = items.filter((i) => i.status === "missed");
-        if (missed.length > 0) await enqueueDeliveries(env, await recordMisses(env.DB, ws.workspace_id, missed, now));
+        if (missed.length > 0)
+          await enqueueDeliveries(env, await recordMisses(db.$client, ws.workspace_id, missed, now));
       }
     } catch (err) {
       // One workspace's failure must not keep the others from their events; the next run retries it.

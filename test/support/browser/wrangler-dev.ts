@@ -31,9 +31,10 @@ let dev: ChildProcess | undefined;
 
 export async function setup(project: TestProject) {
   rmSync(persist, { recursive: true, force: true });
+  // The directory and every shard of wrangler.toml, as `npm run db:migrate` does.
   const migrate = spawnSync(
-    bin("wrangler"),
-    ["d1", "migrations", "apply", "aftercare", "--local", "--persist-to", persist],
+    process.execPath,
+    [path.join(root, "scripts/migrate.mjs"), "--local", "--persist-to", persist],
     {
       cwd: root,
       env,

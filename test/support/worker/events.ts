@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import type { EventMessage } from "../../../worker/env";
 import worker from "../../../worker/index";
 import { call, type TestWorkspace } from "./helpers";
+import { databaseOf } from "./shards";
 
 /** One request the consumer made, as a receiver would see it. */
 export interface Received {
@@ -42,9 +43,10 @@ export async function createEndpoint(ws: TestWorkspace, body: Record<string, unk
 export async function pendingDeliveries(
   workspaceId: string,
 ): Promise<{ id: string; type: string; endpoint_id: string }[]> {
-  const { results } = await env.DB.prepare(
-    "SELECT id, type, endpoint_id FROM event_deliveries WHERE workspace_id = ? AND status = 'pending' ORDER BY created_at, type",
-  )
+  const { results } = await (await databaseOf(workspaceId))
+    .prepare(
+      "SELECT id, type, endpoint_id FROM event_deliveries WHERE workspace_id = ? AND status = 'pending' ORDER BY created_at, type",
+    )
     .bind(workspaceId)
     .all<{ id: string; type: string; endpoint_id: string }>();
   return results;

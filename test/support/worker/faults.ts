@@ -8,14 +8,20 @@ export const bug = () => new Error("D1_ERROR: no such column: oops: SQLITE_ERROR
 
 /**
  * Wraps a real D1 so that its `failAt`-th query (a statement run or a batch)
- * throws `error()`. Every other call goes to the real database, so what was
+ * throws `error()` (and, with `every`, each call after it). Every other call goes to the real database, so what was
  * written before the failure is really written: the tests can see half-writes.
  */
-export function faultyDatabase(real: D1Database, failAt: number, error: () => Error = unavailable) {
+export function faultyDatabase(
+  real: D1Database,
+  failAt: number,
+  error: () => Error = unavailable,
+  options: { every?: boolean } = {},
+) {
   let calls = 0;
   const tick = () => {
     calls += 1;
-    if (calls === failAt) throw error();
+    // `every`: from the failAt-th call on, as a database that stays unreachable.
+    if (calls === failAt || (options.every && calls >= failAt)) throw error();
   };
   const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
     const faulty = {
@@ -53,6 +59,7 @@ export function faultyDatabase(real: D1Database, failAt: number, error: () => Er
       return real.exec(sql);
     },
     withSession: () => db,
+    getBookmark: () => null,
   };
   return { db: db as unknown as D1Database, calls: () => calls };
 }

@@ -9,6 +9,7 @@ import { expect } from "vitest";
 import { createApp } from "../../../worker/app";
 import { answer, createWorkspace, invite, type TestWorkspace } from "./helpers";
 import { STANDARD_SECRET, sendStandard, setIntegration } from "./hooks-signing";
+import { d1Bindings, databaseOf } from "./shards";
 
 const app = createApp();
 
@@ -93,28 +94,34 @@ export async function snapshot(): Promise<string> {
     ]);
     snapshotSql = `SELECT ${terms.join(", ")}`;
   }
-  return JSON.stringify(await env.DB.prepare(snapshotSql).first());
+  // Every database: the directory and each shard.
+  const sql = snapshotSql;
+  return JSON.stringify(await Promise.all(d1Bindings().map(([, d1]) => d1.prepare(sql).first())));
 }
 
 /** A's rows, field by field: B's requests, accepted or not, must never change them. */
 export async function tenantSnapshot(workspaceId: string): Promise<string> {
-  const r = await env.DB.batch([
-    env.DB.prepare("SELECT id, name, timezone FROM workspaces WHERE id = ?").bind(workspaceId),
-    env.DB.prepare(
-      "SELECT ticket_id, customer_key, agent, closed_at FROM interactions WHERE workspace_id = ? ORDER BY ticket_id",
-    ).bind(workspaceId),
-    env.DB.prepare(
-      "SELECT id, csat, nps, ces, comment, revision FROM responses WHERE workspace_id = ? ORDER BY id",
-    ).bind(workspaceId),
-    env.DB.prepare("SELECT order_id, total_minor, cancelled FROM orders WHERE workspace_id = ? ORDER BY order_id").bind(
-      workspaceId,
-    ),
+  const shard = await databaseOf(workspaceId);
+  const r = [
+    shard.prepare("SELECT id, name, timezone FROM workspaces WHERE id = ?").bind(workspaceId),
+    shard
+      .prepare(
+        "SELECT ticket_id, customer_key, agent, closed_at FROM interactions WHERE workspace_id = ? ORDER BY ticket_id",
+      )
+      .bind(workspaceId),
+    shard
+      .prepare("SELECT id, csat, nps, ces, comment, revision FROM responses WHERE workspace_id = ? ORDER BY id")
+      .bind(workspaceId),
+    shard
+      .prepare("SELECT order_id, total_minor, cancelled FROM orders WHERE workspace_id = ? ORDER BY order_id")
+      .bind(workspaceId),
+    // API keys live in the directory.
     env.DB.prepare("SELECT id, revoked_at FROM api_keys WHERE workspace_id = ? ORDER BY id").bind(workspaceId),
-    env.DB.prepare("SELECT source, secret, updated_at FROM integrations WHERE workspace_id = ? ORDER BY source").bind(
-      workspaceId,
-    ),
-  ]);
-  return JSON.stringify(r.map((x) => x.results));
+    shard
+      .prepare("SELECT source, secret, updated_at FROM integrations WHERE workspace_id = ? ORDER BY source")
+      .bind(workspaceId),
+  ];
+  return JSON.stringify(await Promise.all(r.map(async (statement) => (await statement.all()).results)));
 }
 
 /**

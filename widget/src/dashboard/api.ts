@@ -80,17 +80,30 @@ export function withQuery(path: string, params: Params = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
+/**
+ * The last D1 bookmark the API sent (`x-d1-bookmark`, docs/SCALING.md): sent back with every
+ * request, so a read after a write never comes from a replica older than that write.
+ */
+let bookmark: string | null = null;
+const BOOKMARK_HEADER = "x-d1-bookmark";
+const withBookmark = (headers: Record<string, string>) =>
+  bookmark ? { ...headers, [BOOKMARK_HEADER]: bookmark } : headers;
+const keepBookmark = (res: Response) => {
+  bookmark = res.headers?.get?.(BOOKMARK_HEADER) ?? bookmark;
+};
+
 /** A client bound to one API key. `fetchImpl` is injectable for tests. */
 export function apiClient(key: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   return async function get<T>(path: string, params?: Params): Promise<T> {
     let res: Response;
     try {
       res = await fetchImpl(withQuery(path, params), {
-        headers: { authorization: `Bearer ${key}`, accept: "application/json" },
+        headers: withBookmark({ authorization: `Bearer ${key}`, accept: "application/json" }),
       });
     } catch (e) {
       throw new ApiFailure(0, "network", (e as Error).message);
     }
+    keepBookmark(res);
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     if (!res.ok) {
       throw new ApiFailure(res.status, body?.error?.code ?? "http_error", body?.error?.message ?? res.statusText);
@@ -128,12 +141,17 @@ export async function apiSend<T>(
   try {
     res = await fetchImpl(path, {
       method,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json" },
+      headers: withBookmark({
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        accept: "application/json",
+      }),
       body: JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiFailure(0, "network", (e as Error).message);
   }
+  keepBookmark(res);
   const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!res.ok)
     throw new ApiFailure(res.status, json?.error?.code ?? "http_error", json?.error?.message ?? res.statusText);
