@@ -29,11 +29,14 @@ describe("the Worker bundle (wrangler deploy --dry-run)", () => {
       /zod\/v4\/locales\/(?!en\.js)/,
       /zod\/v4\/core\/compile\.js/,
       /zod\/v4\/classic\/from-json-schema\.js/,
-      // wrangler.toml [alias]: zod's JSON Schema output, fast-sha256, drizzle's PostgreSQL classes.
+      // wrangler.toml [alias]: zod's JSON Schema output, fast-sha256, drizzle's PostgreSQL classes
+      // and relational queries.
       /zod\/v4\/core\/to-json-schema\.js/,
       /zod\/v4\/core\/json-schema-generator\.js/,
       /node_modules\/fast-sha256\//,
       /drizzle-orm\/pg-core\//,
+      /drizzle-orm\/relations\.js/,
+      /drizzle-orm\/sqlite-core\/query-builders\/query\.js/,
     ];
     expect(bundled.filter((file) => leftOut.some((re) => re.test(file)))).toEqual([]);
     // zod-to-openapi is one file, so its generators (/openapi.json is built at build time,

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { entityKind, is } from "drizzle-orm";
 import { pgEnum, PrimaryKeyBuilder as RealPrimaryKeyBuilder } from "drizzle-orm/pg-core";
 import { primaryKey as sqlitePrimaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -6,9 +7,14 @@ import { hmac as realHmac } from "fast-sha256";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { isPgEnum as realIsPgEnum } from "../../node_modules/drizzle-orm/pg-core/columns/enum.js";
+import * as realRelations from "../../node_modules/drizzle-orm/relations.js";
+import * as realZod from "../../node_modules/zod/v4/classic/external.js";
 import { aggregateChecks as realAggregateChecks } from "../../node_modules/zod/v4/core/json-schema-processors.js";
+import { database } from "../../worker/db";
 import { isPgEnum, PrimaryKeyBuilder } from "../../worker/drizzle/pg-core-not-bundled";
+import * as relational from "../../worker/drizzle/relational-queries-not-bundled";
 import { hmac } from "../../worker/standardwebhooks/fast-sha256";
+import * as workerZod from "../../worker/zod/classic";
 import { z } from "../../worker/zod/index";
 import * as jsonSchema from "../../worker/zod/json-schema-not-bundled";
 
@@ -75,5 +81,64 @@ describe("zod's JSON Schema output in the Worker (worker/zod/json-schema-not-bun
     expect(() => jsonSchema.toJSONSchema()).toThrow(/not bundled in the Worker/);
     expect(() => jsonSchema.createStandardJSONSchemaMethod()()).toThrow(/not bundled in the Worker/);
     expect(() => new jsonSchema.JSONSchemaGenerator()).toThrow(/not bundled in the Worker/);
+  });
+});
+
+describe("zod's `z` in the Worker (worker/zod/classic.ts)", () => {
+  it("each member it keeps is zod's own, not a copy", () => {
+    const kept = Object.entries(workerZod);
+    expect(kept.length).toBeGreaterThan(10);
+    for (const [name, value] of kept) {
+      if (name === "coerce" || name === "iso") {
+        for (const [inner, fn] of Object.entries(value)) {
+          expect(fn, `z.${name}.${inner}`).toBe(
+            (realZod as unknown as Record<string, Record<string, unknown>>)[name]?.[inner],
+          );
+        }
+      } else expect(value, `z.${name}`).toBe((realZod as Record<string, unknown>)[name]);
+    }
+  });
+
+  it("leaves out what the Worker never calls: locales, core, the compile JIT, JSON Schema in and out", () => {
+    for (const name of ["locales", "core", "compile", "fromJSONSchema", "toJSONSchema", "map", "set", "file"]) {
+      expect(name in realZod, `real zod has z.${name}`).toBe(true);
+      expect(name in workerZod, `z.${name}`).toBe(false);
+    }
+  });
+
+  it("still answers in English and carries .openapi() on every schema", () => {
+    const result = workerZod.string().safeParse(1);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("Invalid input: expected string, received number");
+    expect(workerZod.object({})).toHaveProperty("openapi", expect.any(Function));
+    expect(workerZod.coerce.number().int().safeParse("7").data).toBe(7);
+    expect(workerZod.iso.datetime({ offset: true }).safeParse("2026-01-01T00:00:00+01:00").success).toBe(true);
+  });
+});
+
+describe("drizzle's relational queries in the Worker (worker/drizzle/relational-queries-not-bundled.ts)", () => {
+  it("are never reached: the Worker opens D1 without a schema, so drizzle builds no db.query", () => {
+    const db = database(env);
+    expect(db._.schema).toBeUndefined();
+    expect(db.query).toEqual({});
+  });
+
+  it("name drizzle's own exports, and is() tells One from Many as with drizzle's classes", () => {
+    for (const name of Object.keys(relational).filter((n) => n !== "RelationalQueryBuilder")) {
+      expect(realRelations, name).toHaveProperty(name);
+    }
+    expect(relational.One[entityKind]).toBe(realRelations.One[entityKind]);
+    expect(relational.Many[entityKind]).toBe(realRelations.Many[entityKind]);
+    expect(is(relational.One, relational.Many)).toBe(is(realRelations.One, realRelations.Many));
+  });
+
+  it("say they are not bundled if drizzle is ever given a schema, instead of failing obscurely", () => {
+    expect(() => relational.extractTablesRelationalConfig({}, relational.createTableRelationsHelpers)).toThrow(
+      /not bundled in the Worker/,
+    );
+    for (const fn of [relational.getOperators, relational.getOrderByOperators, relational.normalizeRelation]) {
+      expect(() => fn()).toThrow(/not bundled in the Worker/);
+    }
+    expect(() => new relational.RelationalQueryBuilder()).toThrow(/not bundled in the Worker/);
   });
 });

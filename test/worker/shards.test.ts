@@ -239,3 +239,55 @@ describe("reads from replicas (D1 Sessions API)", () => {
     expect((await call("GET", "/healthz")).headers.get("x-d1-bookmark")).toBeNull();
   });
 });
+
+describe("a one-database deployment", () => {
+  /** Requests against an app whose wrangler.toml binds only DB and lists it as the only shard. */
+  const oneDatabase = { SHARDS: "DB", SHARD_2: undefined };
+  async function send(method: string, path: string, key: string | null, body?: unknown) {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (key) headers.authorization = `Bearer ${key}`;
+    const ctx = createExecutionContext();
+    const res = await createApp().fetch(
+      new Request(`https://aftercare.test${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      { ...env, ...oneDatabase },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it("places, invites, records and reads on DB alone, with no other configuration", async () => {
+    forgetPlacements();
+    // Enough workspaces that a two-shard deployment would have placed some on SHARD_2.
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await send("POST", "/v1/workspaces", ADMIN_TOKEN, { name: `Solo ${i}` });
+      expect(res.status).toBe(201);
+      expect(res.body.workspace.shard).toBe("DB");
+      made.push(res.body);
+    }
+    const { api_key: key, workspace } = made[2];
+    const inv = await send("POST", "/v1/invitations", key, {
+      survey_id: workspace.default_survey_id,
+      ticket_id: "T-solo",
+    });
+    expect(inv.status).toBe(201);
+    expect((await send("POST", "/v1/responses", null, { token: inv.body.token, answers: { csat: 5 } })).status).toBe(
+      201,
+    );
+    const scores = await send("GET", "/v1/scores?metric=csat", key);
+    expect(scores.status).toBe(200);
+    expect(scores.body.n).toBe(1);
+    expect(await count(env.DB, "responses", workspace.id)).toBe(1);
+    expect(await count(env.SHARD_2, "responses", workspace.id)).toBe(0);
+    // Naming a shard this deployment does not list is refused.
+    expect((await send("POST", "/v1/workspaces", ADMIN_TOKEN, { name: "Elsewhere", shard: "SHARD_2" })).status).toBe(
+      422,
+    );
+    forgetPlacements();
+  });
+});
