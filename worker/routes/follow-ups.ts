@@ -2,16 +2,16 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
 import { FOLLOW_UP_STATUSES } from "../domain/follow-up";
 import { CES_SCALES, QUESTION_TYPES } from "../domain/questions";
-import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import type { AppEnv } from "../env";
 import { enqueueDeliveries } from "../events/outbox";
 import type { FollowUpRule } from "../follow-ups/rules";
-import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonRequest, jsonResponse, segmentText } from "../http/openapi";
 import { waitUntilOf } from "../http/wait-until";
 import { changeFollowUp } from "../services/change-follow-up";
 import { summarizeFollowUps } from "../services/follow-up-summary";
 import { replaceFollowUpRules } from "../services/replace-follow-up-rules";
 import { getRules, listFollowUps } from "../store/follow-ups";
+import { FollowUp, FollowUpPage, FollowUpSummary } from "./follow-ups-schema";
 
 const Rule = z
   .object({
@@ -31,30 +31,6 @@ const Rules = z
   .strict()
   .openapi("FollowUpRules");
 
-export const FollowUp = z
-  .object({
-    id: z.string(),
-    response_id: z.string(),
-    ticket_id: z.string(),
-    source: z.string().nullable(),
-    survey_id: z.string(),
-    answers: AnswersSchema,
-    comment: z.string().nullable(),
-    ...(Object.fromEntries(TICKET_DIMENSIONS.map((d) => [d, z.string().nullable()])) as Record<
-      TicketDimension,
-      z.ZodNullable<z.ZodString>
-    >),
-    status: z.enum(FOLLOW_UP_STATUSES),
-    assignee: z.string().nullable(),
-    note: z.string().nullable(),
-    resolution: z.string().nullable().openapi({ description: "`handled` (resolved by a person) or `answer_changed`" }),
-    opened_at: z.string(),
-    contacted_at: z.string().nullable(),
-    updated_at: z.string(),
-    resolved_at: z.string().nullable(),
-  })
-  .openapi("FollowUp");
-
 const ListQuery = z.object({
   status: z.enum(FOLLOW_UP_STATUSES).optional(),
   assignee: z.string().max(200).optional(),
@@ -73,17 +49,6 @@ const Patch = z
   })
   .strict()
   .openapi("FollowUpChange");
-
-export const Summary = z
-  .object({
-    opened: z.number(),
-    contacted: z.number(),
-    resolved: z.number(),
-    open: z.number(),
-    median_hours_to_contact: z.number().nullable(),
-    median_hours_to_resolve: z.number().nullable(),
-  })
-  .openapi("FollowUpSummary");
 
 const getRulesRoute = createRoute({
   method: "get",
@@ -116,7 +81,7 @@ const list = createRoute({
   middleware: [requireScope("read")] as const,
   request: { query: ListQuery },
   responses: {
-    200: jsonResponse("A page", z.object({ items: z.array(FollowUp), next_cursor: z.string().nullable() })),
+    200: jsonResponse("A page", FollowUpPage),
     ...errors(401, 403, 422),
   },
 });
@@ -129,7 +94,7 @@ const summary = createRoute({
   security: bearer,
   middleware: [requireScope("read")] as const,
   request: { query: z.object({ from: isoDay.optional(), to: isoDay.optional() }) },
-  responses: { 200: jsonResponse("The summary", Summary), ...errors(401, 403, 422) },
+  responses: { 200: jsonResponse("The summary", FollowUpSummary), ...errors(401, 403, 422) },
 });
 
 const patch = createRoute({

@@ -6,12 +6,13 @@ import { METRICS, type Metric, widestScale } from "../domain/metrics";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { CSV_DELIMITERS, type CsvDelimiter, csvRow, UTF8_BOM } from "../http/csv";
-import { AnswersSchema, bearer, errors, isoDay, jsonRequest, jsonResponse, TicketSourceSchema } from "../http/openapi";
+import { bearer, errors, isoDay, jsonRequest, jsonResponse } from "../http/openapi";
 import { timedSteps } from "../http/server-timing";
 import { waitUntilOf } from "../http/wait-until";
 import { recordResponse } from "../services/record-answer";
 import { listResponses, type ResponseFilter, responseJson } from "../store/response-listing";
 import { getSurvey } from "../store/surveys";
+import { ResponsePage } from "./responses-schema";
 
 const SubmitResponse = z
   .object({
@@ -32,24 +33,6 @@ const SubmitResponse = z
     locale: z.enum(["en", "fr"]).optional(),
   })
   .openapi("SubmitResponse");
-
-export const ResponseItem = z
-  .object({
-    id: z.string(),
-    ticket_id: z.string(),
-    source: TicketSourceSchema,
-    survey_id: z.string(),
-    answers: AnswersSchema,
-    comment: z.string().nullable(),
-    locale: z.string().nullable(),
-    submitted_at: z.string(),
-    updated_at: z.string(),
-    channel: z.string().nullable(),
-    request_type: z.string().nullable(),
-    agent: z.string().nullable(),
-    team: z.string().nullable(),
-  })
-  .openapi("Response");
 
 const ListQuery = z.object({
   survey_id: z.string().max(100).optional(),
@@ -90,7 +73,7 @@ const list = createRoute({
   middleware: [requireScope("read")] as const,
   request: { query: ListQuery },
   responses: {
-    200: jsonResponse("A page", z.object({ items: z.array(ResponseItem), next_cursor: z.string().nullable() })),
+    200: jsonResponse("A page", ResponsePage),
     ...errors(401, 403, 404, 422),
   },
 });

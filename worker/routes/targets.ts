@@ -5,10 +5,7 @@ import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { replaceTargets } from "../services/replace-targets";
 import { reportTargets } from "../services/target-report";
 import { listTargets } from "../store/targets";
-import { TargetInput } from "../targets/target";
-
-const TargetBody = TargetInput.and(z.object({ id: z.string() })).openapi("Target");
-const TargetList = z.object({ targets: z.array(TargetBody) }).openapi("Targets");
+import { TargetInput, TargetList, TargetReport } from "./targets-schema";
 
 const put = createRoute({
   method: "put",
@@ -33,22 +30,6 @@ const list = createRoute({
   responses: { 200: jsonResponse("The targets", TargetList), ...errors(401, 403) },
 });
 
-const Interval = z.tuple([z.number(), z.number()]).nullable();
-export const ReportItem = z.object({
-  target: TargetBody,
-  period: z.string(),
-  value: z.number().nullable().openapi({ description: "Point value in percent (NPS in points); null without answers" }),
-  n: z.number().int(),
-  ci95: Interval.openapi({ description: "95 % interval: adjusted-Wald for NPS, Wilson for the shares" }),
-  status: z.enum(["met", "missed", "no_data"]).openapi({ description: "The point value against the threshold(s)" }),
-  certain: z.boolean().openapi({ description: "The whole ci95 lies on the side `status` names" }),
-  n_needed: z
-    .number()
-    .int()
-    .nullable()
-    .openapi({ description: "When not certain: the smallest n at which the same shares would be; null otherwise" }),
-});
-
 const report = createRoute({
   method: "get",
   path: "/v1/targets/report",
@@ -62,7 +43,7 @@ const report = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse("The verdicts", z.object({ items: z.array(ReportItem) }).openapi("TargetReport")),
+    200: jsonResponse("The verdicts", TargetReport),
     ...errors(401, 403, 422),
   },
 });

@@ -4,6 +4,7 @@ import {
   type ApiGet,
   apiSend,
   type FollowUpItem,
+  type FollowUpPage,
   type FollowUpSummary,
   type Grouped,
   type RepurchaseFigures,
@@ -24,7 +25,7 @@ interface InboxData {
 
 async function loadInbox(get: ApiGet): Promise<InboxData> {
   const [page, summary, repurchase] = await Promise.all([
-    get<{ items: FollowUpItem[] }>("/v1/follow-ups", { status: "open", limit: 50 }),
+    get<FollowUpPage>("/v1/follow-ups", { status: "open", limit: 50 }),
     get<FollowUpSummary>("/v1/follow-ups/summary"),
     get<Grouped<RepurchaseFigures>>("/v1/repurchase", { group_by: "follow_up" }).catch(() => null),
   ]);

@@ -1,31 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, Params } from "./api";
+import type { ApiGet, ImpactBody, Params } from "./api";
 import { MESSAGES } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 
 type Money = Record<string, string>;
-
-/** `GET /v1/impact`, as the API reference in docs/impact.md describes it. */
-export interface ImpactBody {
-  /** The grouping asked for (`nps_category` or `csat_category`). */
-  by: string;
-  window_days: number;
-  categories: {
-    key: string;
-    eligible: number;
-    repurchased: number;
-    rate: number | null;
-    ci95: [number, number] | null;
-    revenue_per_interaction: Money | null;
-    cost_per_interaction: Money | null;
-    net_per_interaction: Money | null;
-  }[];
-  uplift: { key: string; vs: string; difference: number | null; ci95: [number, number] | null };
-  at_stake?: Record<string, { value: string; low: string; high: string }>;
-  cost_per_interaction: Money | null;
-  net_per_interaction: Money | null;
-}
 
 const BY = ["nps_category", "csat_category"] as const;
 

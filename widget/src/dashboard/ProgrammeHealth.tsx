@@ -1,33 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, Params, ResponseRate } from "./api";
+import type { ApiGet, Params, ResponseRate, TargetItem, TargetReport } from "./api";
 import type { Lang } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { isoWeekOf } from "./weeks";
-
-/**
- * One line of `GET /v1/targets/report` (the fields this card reads); test/worker/dashboard-types.test.ts
- * checks with the type checker that what the route serves is assignable to it.
- */
-export interface TargetItem {
-  target: {
-    id: string;
-    metric: string;
-    min?: number;
-    max?: number;
-    period: string;
-    channel?: string;
-    request_type?: string;
-    team?: string;
-    agent?: string;
-  };
-  period: string;
-  value: number | null;
-  n: number;
-  status: "met" | "missed" | "no_data";
-  certain: boolean;
-  n_needed: number | null;
-}
 
 const WORDS: Record<Lang, Record<string, string>> = {
   en: {
@@ -98,9 +74,7 @@ export function ProgrammeHealth(props: {
     let live = true;
     const today = new Date().toISOString().slice(0, 10);
     const periods = [today.slice(0, 7), isoWeekOf(today)];
-    Promise.all(
-      periods.map((period) => section(props.get<{ items: TargetItem[] }>("/v1/targets/report", { period }))),
-    ).then(
+    Promise.all(periods.map((period) => section(props.get<TargetReport>("/v1/targets/report", { period })))).then(
       (reports) => live && setTargets(reports.flatMap((r) => (r.status === "ok" ? r.data.items : []))),
       (e) => live && props.onKeyRejected(e),
     );

@@ -1,38 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiGet, ResponseItem } from "./api";
-import type { Segment } from "./filters";
+import type { ApiGet, WeeklyReportBody } from "./api";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { answerText, tone } from "./Verbatims";
 import { shiftWeek } from "./weeks";
-
-/** `GET /v1/reports/weekly`, as the scores module documents it in /openapi.json. */
-export interface WeeklyReportBody {
-  week: string;
-  from: string;
-  to: string;
-  previous_week: { week: string; from: string; to: string };
-  metrics: {
-    metric: "nps" | "csat" | "ces";
-    scale: string | null;
-    headline: "nps" | "csat" | "easy_pct";
-    current: Record<string, unknown> & { n: number };
-    previous: Record<string, unknown> & { n: number };
-    change: number | null;
-  }[];
-  verbatims: { positive: (ResponseItem & { score: number })[]; negative: (ResponseItem & { score: number })[] };
-  movers: {
-    metric: "nps" | "csat" | "ces";
-    dimension: Segment;
-    key: string | null;
-    headline: string;
-    current: number;
-    previous: number;
-    change: number;
-    n: number;
-    previous_n: number;
-  }[];
-}
 
 /**
  * The managers' weekly ritual: each metric against the week before, the
@@ -100,7 +71,8 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
           <li key={`${m.metric}-${m.scale}`} class="weekly-metric">
             <span class="weekly-name">{metricName(m)}</span>
             <strong class="weekly-value">
-              {headline(m.metric, m.current[m.headline])}
+              {/* The schema's union of NPS, CSAT and CES figures does not say which metric's these are. */}
+              {headline(m.metric, (m.current as Record<string, unknown>)[m.headline])}
               {m.headline === "easy_pct" ? ` ${t("easyShort")}` : ""}
             </strong>
             <span class={`weekly-change ${m.change === null ? "" : m.change >= 0 ? "up" : "down"}`}>

@@ -7,11 +7,26 @@
 import type { z } from "@hono/zod-openapi";
 // Type-only imports of the Worker's own response schemas (zod, erased from the bundle): the
 // dashboard reads exactly what the routes declare, and a changed schema breaks its typecheck.
-// These files import zod and nothing of the Worker's runtime (worker/routes/tsconfig.schemas.json).
+// These files import zod, worker/domain and nothing of the Worker's runtime (worker/routes/tsconfig.schemas.json).
 import type { DashboardSummarySchema } from "../../../worker/routes/dashboard-summary-schema";
+import type {
+  FollowUpPage as FollowUpPageSchema,
+  FollowUp as FollowUpSchema,
+  FollowUpSummary as FollowUpSummarySchema,
+} from "../../../worker/routes/follow-ups-schema";
+import type { ImpactBody as ImpactBodySchema } from "../../../worker/routes/impact-schema";
+import type { WeeklyReport as WeeklyReportSchema } from "../../../worker/routes/reports-schema";
 import type { RepurchaseFiguresSchema } from "../../../worker/routes/repurchase-schemas";
 import type { ResponseRateFiguresSchema } from "../../../worker/routes/response-rate-schema";
+import type {
+  ResponseItem as ResponseItemSchema,
+  ResponsePage as ResponsePageSchema,
+} from "../../../worker/routes/responses-schema";
 import type { CesFiguresSchema, CsatFiguresSchema, NpsFiguresSchema } from "../../../worker/routes/score-schemas";
+import type {
+  ReportItem as ReportItemSchema,
+  TargetReport as TargetReportSchema,
+} from "../../../worker/routes/targets-schema";
 
 export type NpsFigures = z.infer<typeof NpsFiguresSchema>;
 export type CsatFigures = z.infer<typeof CsatFiguresSchema>;
@@ -33,31 +48,9 @@ export type DashboardSummary = z.infer<typeof DashboardSummarySchema>;
 /** A figure the summary could not compute for the selection (e.g. CES on two scales). */
 export type FigureError = Extract<DashboardSummary["nps"], { error: unknown }>;
 
-/**
- * A response as `GET /v1/responses` lists it. Its schema lives in the route
- * (worker/routes/responses.ts); test/worker/dashboard-types.test.ts checks with
- * the type checker that what the route serves is assignable to this.
- */
-export interface ResponseItem {
-  id: string;
-  ticket_id: string;
-  /** Who numbers ticket_id: "own", or the support tool's name. */
-  source: string;
-  survey_id: string;
-  answers: { nps?: number; csat?: number; ces?: number };
-  comment: string | null;
-  locale: string | null;
-  submitted_at: string;
-  channel: string | null;
-  request_type: string | null;
-  agent: string | null;
-  team: string | null;
-}
-
-export interface ResponsePage {
-  items: ResponseItem[];
-  next_cursor: string | null;
-}
+/** A response as `GET /v1/responses` lists it, and a page of them. */
+export type ResponseItem = z.infer<typeof ResponseItemSchema>;
+export type ResponsePage = z.infer<typeof ResponsePageSchema>;
 
 /** An error the API answered with (or a network failure, status 0). */
 export class ApiFailure extends Error {
@@ -121,34 +114,20 @@ export function apiClient(key: string, fetchImpl: typeof fetch = (...args) => fe
 
 export type ApiGet = ReturnType<typeof apiClient>;
 
-/**
- * A follow-up as `GET /v1/follow-ups` lists it (the fields the inbox reads). Its
- * schema lives in the route (worker/routes/follow-ups.ts); test/worker/dashboard-types.test.ts
- * checks with the type checker that what the route serves is assignable to this.
- */
-export interface FollowUpItem {
-  id: string;
-  ticket_id: string;
-  source: string | null;
-  answers: { nps?: number; csat?: number; ces?: number };
-  comment: string | null;
-  channel: string | null;
-  agent: string | null;
-  team: string | null;
-  status: "open" | "contacted" | "resolved";
-  assignee: string | null;
-  note: string | null;
-  opened_at: string;
-}
+/** A follow-up as `GET /v1/follow-ups` lists it, a page of them, and `GET /v1/follow-ups/summary`. */
+export type FollowUpItem = z.infer<typeof FollowUpSchema>;
+export type FollowUpPage = z.infer<typeof FollowUpPageSchema>;
+export type FollowUpSummary = z.infer<typeof FollowUpSummarySchema>;
 
-export interface FollowUpSummary {
-  opened: number;
-  contacted: number;
-  resolved: number;
-  open: number;
-  median_hours_to_contact: number | null;
-  median_hours_to_resolve: number | null;
-}
+/** `GET /v1/reports/weekly`. */
+export type WeeklyReportBody = z.infer<typeof WeeklyReportSchema>;
+
+/** One line of `GET /v1/targets/report`, and the whole body. */
+export type TargetItem = z.infer<typeof ReportItemSchema>;
+export type TargetReport = z.infer<typeof TargetReportSchema>;
+
+/** `GET /v1/impact`. */
+export type ImpactBody = z.infer<typeof ImpactBodySchema>;
 
 /** A write with the API key (the follow-up inbox's PATCH). `fetchImpl` is injectable for tests. */
 export async function apiSend<T>(
