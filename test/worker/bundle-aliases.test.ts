@@ -118,7 +118,7 @@ describe("zod's `z` in the Worker (worker/zod/classic.ts)", () => {
 
 describe("drizzle's relational queries in the Worker (worker/drizzle/relational-queries-not-bundled.ts)", () => {
   it("are never reached: the Worker opens D1 without a schema, so drizzle builds no db.query", () => {
-    const db = database(env);
+    const db = database(env.DB);
     expect(db._.schema).toBeUndefined();
     expect(db.query).toEqual({});
   });
