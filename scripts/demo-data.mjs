@@ -208,6 +208,8 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   };
 
   const interactions = [];
+  // Every solved ticket was invited to its survey when it closed: the response rate's denominator.
+  const invitations = [];
   const responses = [];
   const followUps = [];
   const orders = [];
@@ -275,6 +277,15 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
       ["csat", 40],
       ["ces", 15],
     ]);
+    invitations.push({
+      workspace_id: ws,
+      survey_id: DEMO_SURVEYS[metric],
+      source: "zendesk",
+      ticket_id: ticketId,
+      customer_key: customer.key,
+      invited_at: closedAt,
+      invited_day: localDay(closedAt, tz),
+    });
     const submittedAt = Math.round(closedAt + (0.2 + -Math.log(1 - random()) * 6) * HOUR_MS);
     const answered = chance(0.7) && submittedAt < now;
     let category = "unanswered";
@@ -460,7 +471,10 @@ export async function generateDemoSql({ now, apiKey, seed = 20261123 }) {
   return {
     chunks: [
       chunk("workspace, API key, surveys and customers", setup),
-      chunk(`${interactions.length} support interactions`, inserts("interactions", interactionColumns, interactions)),
+      chunk(`${interactions.length} support interactions and their survey invitations`, [
+        ...inserts("interactions", interactionColumns, interactions),
+        ...inserts("invitations", Object.keys(invitations[0]), invitations),
+      ]),
       chunk(
         `${responses.length} survey responses (and their rollups)`,
         inserts("responses", responseColumns, responses),

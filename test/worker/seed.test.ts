@@ -64,6 +64,15 @@ describe("demo seed", () => {
     expect(byId[DEMO_SURVEYS.ces]).toMatchObject({ questions: '[{"type":"ces"}]', is_default: 0 });
   });
 
+  it("invited every solved ticket, so the response rate on the dashboard is the demo's real one", async () => {
+    const rate = await call("GET", "/v1/response-rate", { key: KEY });
+    expect(rate.status).toBe(200);
+    // Each of the 640 tickets was invited to one survey when it closed; the answers are its responses.
+    expect(rate.body.invited).toBe(stats.interactions);
+    expect(rate.body.answered).toBe(stats.responses);
+    expect(rate.body.rate).toBeGreaterThan(0.5);
+  });
+
   it("has a working API key with every scope", async () => {
     const list = await call("GET", "/v1/responses?limit=5", { key: KEY });
     expect(list.status).toBe(200);
