@@ -15,24 +15,13 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { printFigures } from "./lib/figures.mjs";
-import { BENCH_ADMIN_TOKEN, quantile, startBenchDev } from "./lib/wrangler-dev.mjs";
+import { BENCH_ADMIN_TOKEN, postJson as post, quantile, startBenchDev } from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 const SAMPLES = quick ? 150 : 400;
 const WARMUP = 20;
 const BURST = quick ? 100 : 300;
 const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
-
-async function post(url, body, key) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 async function workspace(origin, name, endpoints) {
   const ws = await post(`${origin}/v1/workspaces`, { name }, ADMIN_TOKEN);

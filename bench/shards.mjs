@@ -14,7 +14,16 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { migrateAll, quantile, root, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import {
+  BENCH_ADMIN_TOKEN,
+  BENCH_SIGNING_KEYS,
+  migrateAll,
+  postJson as post,
+  quantile,
+  root,
+  startDev,
+  wrangler,
+} from "./lib/wrangler-dev.mjs";
 
 const quick = process.argv.includes("--quick");
 /** `--only resolver` or `--only shards` runs one half. */
@@ -27,26 +36,15 @@ const ROUNDS = quick ? 2 : 3;
 const CONNECTIONS = 5;
 const POOL = quick ? 200 : 400;
 const SAMPLES = quick ? 150 : 400;
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
 const VARS = [
   "--var",
   `ADMIN_TOKEN:${ADMIN_TOKEN}`,
   "--var",
-  "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
+  `SIGNING_KEYS:${BENCH_SIGNING_KEYS}`,
   "--var",
   "RATE_LIMITING:off",
 ];
-
-async function post(url, body, key) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** A workspace (on `shard` when named) and `count` invitation tokens. */
 async function workspace(origin, count, shard) {

@@ -123,6 +123,18 @@ async function startDevOnce(args) {
   return { origin, stop };
 }
 
+/** POSTs JSON (with a bearer `key` when given) and returns the parsed answer; a non-2xx throws with its body. */
+export async function postJson(url, body, key) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
 /** The q-quantile (0–1) of a list of numbers, nearest rank. */
 export function quantile(xs, q) {
   const sorted = [...xs].sort((a, b) => a - b);
