@@ -13,10 +13,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { grainOf, SEGMENT_DIMENSIONS } from "../worker/domain/segments.ts";
-import { migrateAll, startDev, wrangler } from "./lib/wrangler-dev.mjs";
+import { BENCH_ADMIN_TOKEN, BENCH_SIGNING_KEYS, migrateAll, startDev, wrangler } from "./lib/wrangler-dev.mjs";
 import { generateResponses, responsesSql } from "./score-data.mjs";
 
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = BENCH_ADMIN_TOKEN;
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const sizes = SIZES.length ? SIZES : [1_000, 10_000, 100_000];
 const READS_PER_QUERY = 15;
@@ -30,7 +30,7 @@ function startWorker() {
     "--var",
     `ADMIN_TOKEN:${ADMIN_TOKEN}`,
     "--var",
-    "SIGNING_KEYS:kbench:bench-signing-secret-0123456789abcdef",
+    `SIGNING_KEYS:${BENCH_SIGNING_KEYS}`,
   ]);
 }
 
