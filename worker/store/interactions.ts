@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { interactions } from "../../schema/tables";
 import { newId } from "../auth/crypto";
 import type { Database } from "../db";
@@ -44,20 +45,35 @@ export async function upsertInteraction(
 ): Promise<BatchItem<"sqlite">[]> {
   const customer = await resolveCustomer(db, workspaceId, event.customer, trustsCustomerIds(event.source));
   const closedAt = event.closedAt ?? now;
+  // A delivery that names its closing time and is older than the closing recorded (a late
+  // retry of a reopened ticket's first closing) only fills in what is still empty: the
+  // agent, team, cost and customer stay those of the latest closing, whatever the order.
+  const newer = event.closedAt != null ? sql`excluded.closed_at >= ${interactions.closedAt}` : null;
+  const latest = (
+    column: AnySQLiteColumn,
+    value: string | number | null,
+    empty: "" | null,
+  ): SQL | string | number | null => {
+    if (!newer) return value;
+    const unset = empty === "" ? sql`${column} = ''` : sql`${column} IS NULL`;
+    return sql`CASE WHEN ${newer} OR ${unset} THEN ${value} ELSE ${column} END`;
+  };
   const set: Record<string, SQL | string | number | null> = { updatedAt: now };
   const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
   for (const [field, value] of Object.entries(segments)) {
-    if (value !== undefined && value !== null) set[field] = value;
+    if (value !== undefined && value !== null)
+      set[field] = latest(interactions[field as keyof typeof segments], value, "");
   }
-  if (event.handlingSeconds != null) set.handlingSeconds = event.handlingSeconds;
+  if (event.handlingSeconds != null)
+    set.handlingSeconds = latest(interactions.handlingSeconds, event.handlingSeconds, null);
   if (event.compensation) {
-    set.compensationMinor = Number(event.compensation.minor);
-    set.compensationCurrency = event.compensation.currency;
+    set.compensationMinor = latest(interactions.compensationMinor, Number(event.compensation.minor), null);
+    set.compensationCurrency = latest(interactions.compensationCurrency, event.compensation.currency, null);
   }
   if (customer.key) {
-    set.customerKey = customer.key;
-    if (customer.emailHash) set.emailHash = customer.emailHash;
-    if (customer.customerId) set.customerId = customer.customerId;
+    set.customerKey = latest(interactions.customerKey, customer.key, null);
+    if (customer.emailHash) set.emailHash = latest(interactions.emailHash, customer.emailHash, null);
+    if (customer.customerId) set.customerId = latest(interactions.customerId, customer.customerId, null);
   }
   if (event.closedAt != null) {
     // Keep the later of the two closings: the day moves with the time it belongs to.
