@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { call, createWorkspace, type TestWorkspace } from "../support/worker/helpers";
+import { createEndpoint, pendingDeliveries, receiver, runConsumer } from "../support/worker/events";
+import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
 import { DAY, iso, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
-import { databaseOf } from "../support/worker/shards";
+import { d1Bindings, databaseOf } from "../support/worker/shards";
 
 /**
  * The integrity and privacy attacks of the attacker review: each `it` drives one
@@ -53,5 +54,71 @@ describe("reordered support webhooks", () => {
       .bind(ws.id)
       .first();
     expect(row).toEqual({ agent: "Alice", has_customer: 1 });
+  });
+});
+
+/** Every table of every database (the directory and each shard) in which one of `needles` appears. */
+async function whereFound(needles: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const [name, db] of d1Bindings()) {
+    const { results: tables } = await db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
+      .all<{ name: string }>();
+    for (const { name: table } of tables) {
+      const { results } = await db.prepare(`SELECT * FROM "${table}"`).all();
+      for (const row of results) {
+        const text = JSON.stringify(row).toLowerCase();
+        for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push(`${name}.${table}: ${needle}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe("erasure reaches the loop: follow-ups, their notes, and event payloads already delivered", () => {
+  it("leaves no comment, note, ticket or payload of the person anywhere, on either shard", async () => {
+    for (const shard of ["DB", "SHARD_2"]) {
+      const made = await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body: { name: "Erased loop", shard } });
+      const ws: TestWorkspace = {
+        id: made.body.workspace.id,
+        key: made.body.api_key,
+        defaultSurveyId: made.body.workspace.default_survey_id,
+      };
+      const { received, restore } = receiver(200);
+      try {
+        await createEndpoint(ws, { url: "https://hooks.example.com/in" });
+        const ticket = `TKT-LOOP-${shard}`;
+        const comment = `Livreur impoli ${shard}`;
+        const note = `Called Mme Loop-${shard} on 06 12 34 56 78`;
+        const inv = await invite(ws, {
+          ticket_id: ticket,
+          customer: { email: `loop-${shard}@example.fr` },
+          handling_minutes: 12,
+        });
+        expect((await answer(inv.token, { csat: 1 }, { comment })).status).toBe(201);
+        const followUp = (await call("GET", "/v1/follow-ups", { key: ws.key })).body.items[0];
+        expect(
+          (await call("PATCH", `/v1/follow-ups/${followUp.id}`, { key: ws.key, body: { status: "contacted", note } }))
+            .status,
+        ).toBe(200);
+        // Deliver every event, so their frozen payloads are stored.
+        const pending = await pendingDeliveries(ws.id);
+        expect(pending.length).toBeGreaterThanOrEqual(3);
+        await runConsumer(pending.map((p) => p.id));
+        expect(received.some((r) => r.body.includes(comment))).toBe(true);
+        expect(await whereFound([comment, note, ticket])).not.toEqual([]);
+
+        const erased = await call("DELETE", `/v1/customers?email=loop-${shard}@example.fr`, { key: ws.key });
+        expect(erased.status).toBe(200);
+        expect(await whereFound([comment, note, ticket, followUp.id, followUp.response_id])).toEqual([]);
+        const log = await call("GET", `/v1/webhook-endpoints`, { key: ws.key });
+        for (const endpoint of log.body.items) {
+          const deliveries = await call("GET", `/v1/webhook-endpoints/${endpoint.id}/deliveries`, { key: ws.key });
+          expect(deliveries.body.items).toEqual([]);
+        }
+      } finally {
+        restore();
+      }
+    }
   });
 });
