@@ -122,3 +122,22 @@ describe("erasure reaches the loop: follow-ups, their notes, and event payloads 
     }
   });
 });
+
+describe("floods of the public routes", () => {
+  it("the demo shop, which writes a ticket and an invitation per visit, is limited per client like the survey routes", async () => {
+    const ip = "203.0.113.201";
+    let limitedAt = -1;
+    // Spend the client's budget on a read that writes nothing, then visit the demo shop.
+    for (let i = 0; i < 1300 && limitedAt < 0; i++) {
+      const res = await call("GET", `/s/bogus-demo-${i}/survey.json`, { headers: { "cf-connecting-ip": ip } });
+      if (res.status === 429) limitedAt = i;
+    }
+    expect(limitedAt).toBeGreaterThanOrEqual(600);
+    const demo = await call("GET", "/demo", { headers: { "cf-connecting-ip": ip } });
+    expect(demo.status).toBe(429);
+    expect(demo.headers.get("retry-after")).toBe("60");
+    // Another client still gets the shop (404 here: the tests seed no demo workspace).
+    const other = await call("GET", "/demo", { headers: { "cf-connecting-ip": "198.51.100.201" } });
+    expect(other.status).not.toBe(429);
+  }, 60_000);
+});
