@@ -62,13 +62,16 @@ async function whereFound(needles: string[]): Promise<string[]> {
   const found: string[] = [];
   for (const [name, db] of d1Bindings()) {
     const { results: tables } = await db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+      )
       .all<{ name: string }>();
     for (const { name: table } of tables) {
       const { results } = await db.prepare(`SELECT * FROM "${table}"`).all();
       for (const row of results) {
         const text = JSON.stringify(row).toLowerCase();
-        for (const needle of needles) if (text.includes(needle.toLowerCase())) found.push(`${name}.${table}: ${needle}`);
+        for (const needle of needles)
+          if (text.includes(needle.toLowerCase())) found.push(`${name}.${table}: ${needle}`);
       }
     }
   }
@@ -140,4 +143,26 @@ describe("floods of the public routes", () => {
     const other = await call("GET", "/demo", { headers: { "cf-connecting-ip": "198.51.100.201" } });
     expect(other.status).not.toBe(429);
   }, 60_000);
+});
+
+describe("webhook endpoint URLs (SSRF)", () => {
+  it("refuses internal names written with a trailing dot, the fully qualified spelling of the same host", async () => {
+    const ws = await createWorkspace();
+    for (const url of [
+      "https://localhost./hook",
+      "https://api.localhost./hook",
+      "https://metadata.google.internal./computeMetadata",
+      "https://printer.local../x",
+    ]) {
+      const res = await call("POST", "/v1/webhook-endpoints", { key: ws.key, body: { url } });
+      expect(res.status, url).toBe(422);
+    }
+    expect((await call("GET", "/v1/webhook-endpoints", { key: ws.key })).body.items).toEqual([]);
+    // A public name keeps working, trailing dot or not.
+    const fine = await call("POST", "/v1/webhook-endpoints", {
+      key: ws.key,
+      body: { url: "https://hooks.example.com./in" },
+    });
+    expect(fine.status).toBe(201);
+  });
 });

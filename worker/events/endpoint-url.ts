@@ -14,7 +14,8 @@ export function checkEndpointUrl(raw: string, allowLocal: boolean): string | nul
     return "Not a URL";
   }
   if (url.username || url.password) return "A URL may not carry credentials; use the signing secret";
-  const host = url.hostname.toLowerCase();
+  // `localhost.` is the fully qualified spelling of `localhost`: judge the name without its final dots.
+  const host = url.hostname.toLowerCase().replace(/\.+$/, "");
   const local = host === "127.0.0.1" || host === "localhost" || host === "[::1]";
   if (allowLocal && local && (url.protocol === "http:" || url.protocol === "https:")) return null;
   if (url.protocol !== "https:") {
