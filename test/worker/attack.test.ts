@@ -166,3 +166,27 @@ describe("webhook endpoint URLs (SSRF)", () => {
     expect(fine.status).toBe(201);
   });
 });
+
+describe("CSV export and re-import", () => {
+  it("keeps a comment that itself begins with ' before a formula starter: re-imported where it came from, nothing changes", async () => {
+    const ws = await createWorkspace();
+    const comments = ["'=already quoted", "ok;'+33 6 12 34 56 78", "''@twice", "=SUM(A1)\r\n-1;+2@x", "'"];
+    for (const [i, comment] of comments.entries()) {
+      const inv = await invite(ws, { ticket_id: `APOS-${i}` });
+      expect((await answer(inv.token, { csat: 3 }, { comment })).status).toBe(201);
+    }
+    for (const delimiter of ["comma", "semicolon", "tab"]) {
+      const csv = await call("GET", `/v1/responses.csv?delimiter=${delimiter}`, { key: ws.key });
+      // Still neutralized for a spreadsheet: no cell or line starts a formula.
+      for (const line of csv.text.split(/\r\n|[\r\n,;\t]/)) expect(line.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);
+      const again = await call("POST", "/v1/responses/import", {
+        key: ws.key,
+        raw: csv.text,
+        headers: { "content-type": "text/csv" },
+      });
+      expect(again.body, delimiter).toEqual({ imported: 0, updated: 0, errors: [] });
+    }
+    const list = await call("GET", "/v1/responses", { key: ws.key });
+    expect(list.body.items.map((r: { comment: string }) => r.comment).sort()).toEqual([...comments].sort());
+  });
+});

@@ -43,8 +43,11 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-/** The export's guard: a `'` before = + - @ at the start of a cell or after a separator or line break. */
-const GUARD = /(^|[,;\t\r\n])'(?=[=+\-@])/g;
+/**
+ * The export's guard: one `'` before = + - @ (or before `'`s that precede one) at the start
+ * of a cell or after a separator or line break. Exactly one is removed: the rest were typed.
+ */
+const GUARD = /(^|[,;\t\r\n])'(?='*[=+\-@])/g;
 export const unguard = (cell: string) => cell.replace(GUARD, "$1");
 
 /** The delimiter of an export, from its header line (which starts `id` then the delimiter). */
