@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint, pendingDeliveries, receiver, runConsumer } from "../support/worker/events";
 import { ADMIN_TOKEN, answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
-import { DAY, iso, STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
+import {
+  DAY,
+  iso,
+  PLAIN_SECRET,
+  post,
+  STANDARD_SECRET,
+  sendStandard,
+  setIntegration,
+  standardHeaders,
+  zendeskHeaders,
+} from "../support/worker/hooks-signing";
 import { d1Bindings, databaseOf } from "../support/worker/shards";
 
 /**
@@ -188,5 +198,37 @@ describe("CSV export and re-import", () => {
     }
     const list = await call("GET", "/v1/responses", { key: ws.key });
     expect(list.body.items.map((r: { comment: string }) => r.comment).sort()).toEqual([...comments].sort());
+  });
+});
+
+describe("deliveries replayed after an erasure", () => {
+  it("a replayed order or solved-ticket delivery brings nothing of the person back and mints no link", async () => {
+    const ws = await withStandard();
+    await setIntegration(ws, "zendesk", PLAIN_SECRET);
+    const email = "replayed@example.fr";
+    const order = JSON.stringify({
+      type: "order.created",
+      data: { order_id: "ORD-REPLAY", customer: { email }, placed_at: iso(Date.now()), total: "20", currency: "EUR" },
+    });
+    const orderHeaders = standardHeaders(order);
+    expect((await post(ws, "standard", order, orderHeaders)).status).toBe(200);
+    const ticket = JSON.stringify({ ticket_id: "ZD-REPLAY", customer: { email }, agent: "Léa" });
+    const ticketHeaders = await zendeskHeaders(ticket);
+    const solved = await post(ws, "zendesk", ticket, ticketHeaders);
+    expect(solved.body.token).toEqual(expect.any(String));
+
+    expect((await call("DELETE", `/v1/customers?email=${email}`, { key: ws.key })).status).toBe(200);
+    expect(await whereFound(["ORD-REPLAY", "ZD-REPLAY"])).toEqual([]);
+
+    // The same deliveries again (a retry, or someone who kept them): processed already.
+    const orderAgain = await post(ws, "standard", order, orderHeaders);
+    expect(orderAgain).toMatchObject({ status: 200, body: { duplicate: true } });
+    const ticketAgain = await post(ws, "zendesk", ticket, ticketHeaders);
+    expect(ticketAgain.status).toBe(200);
+    expect(ticketAgain.body.duplicate).toBe(true);
+    expect(ticketAgain.body.token).toBeUndefined();
+    expect(await whereFound(["ORD-REPLAY", "ZD-REPLAY"])).toEqual([]);
+    // The link minted before the erasure stays gone.
+    expect((await answer(solved.body.token, { csat: 5 })).status).toBe(410);
   });
 });
