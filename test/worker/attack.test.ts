@@ -232,3 +232,135 @@ describe("deliveries replayed after an erasure", () => {
     expect((await answer(solved.body.token, { csat: 5 })).status).toBe(410);
   });
 });
+
+describe("one workspace's credentials and ids against another's data, on the same shard and across shards", () => {
+  const placedOn = async (shard: string): Promise<TestWorkspace> => {
+    const made = await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body: { name: `Placed ${shard}`, shard } });
+    expect(made.status).toBe(201);
+    return {
+      id: made.body.workspace.id,
+      key: made.body.api_key,
+      defaultSurveyId: made.body.workspace.default_survey_id,
+    };
+  };
+
+  it("reads and writes nothing of the victim through its survey, follow-up, endpoint, key, ticket ids or cursors", async () => {
+    const attacker = await placedOn("DB");
+    await setIntegration(attacker, "standard", STANDARD_SECRET);
+    const attackerInv = await invite(attacker, { ticket_id: "MINE-1" });
+    await answer(attackerInv.token, { csat: 2 });
+    for (const shard of ["DB", "SHARD_2"]) {
+      const victim = await placedOn(shard);
+      await setIntegration(victim, "standard", "whsec_dmljdGltLXNlY3JldC1vZi10aGUtdmljdGltLTAx");
+      const secret = `victim verbatim ${shard}`;
+      const ticket = `VICTIM-${shard}`;
+      const inv = await invite(victim, { ticket_id: ticket, agent: `victim-agent-${shard}` });
+      expect((await answer(inv.token, { csat: 1 }, { comment: secret })).status).toBe(201);
+      const endpoint = await createEndpoint(victim, { url: "https://hooks.example.com/victim" });
+      const followUp = (await call("GET", "/v1/follow-ups", { key: victim.key })).body.items[0];
+      const victimKeys = (await call("GET", "/v1/api-keys", { key: victim.key })).body.items;
+      const cursorOf = async (path: string) => {
+        await invite(victim, { ticket_id: `${ticket}-2` }).then((i) => answer(i.token, { csat: 1 }));
+        return (await call("GET", `${path}?limit=1`, { key: victim.key })).body.next_cursor as string;
+      };
+      const responsesCursor = await cursorOf("/v1/responses");
+      const followUpsCursor = (await call("GET", "/v1/follow-ups?limit=1", { key: victim.key })).body.next_cursor;
+      const s = victim.defaultSurveyId;
+
+      const reads = [
+        `/v1/surveys/${s}`,
+        `/v1/responses?survey_id=${s}`,
+        `/v1/responses.csv?survey_id=${s}`,
+        `/v1/scores?metric=csat&survey_id=${s}`,
+        `/v1/scores?metric=csat&group_by=agent`,
+        `/v1/response-rate?survey_id=${s}`,
+        `/v1/dashboard/summary`,
+        `/v1/reports/weekly`,
+        `/v1/follow-ups`,
+        `/v1/responses?cursor=${responsesCursor}`,
+        `/v1/follow-ups?cursor=${followUpsCursor}`,
+        `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
+        `/v1/webhook-endpoints`,
+        `/v1/api-keys`,
+      ];
+      for (const path of reads) {
+        const res = await call("GET", path, { key: attacker.key });
+        expect(res.status, path).toBeLessThan(500);
+        for (const needle of [secret, ticket, victim.id, `victim-agent-${shard}`, endpoint.id, followUp.id]) {
+          expect(res.text, `${path} shows ${needle}`).not.toContain(needle);
+        }
+      }
+      // Writes aimed at the victim's objects are 404 and change nothing.
+      const writes: [string, string, unknown][] = [
+        ["PATCH", `/v1/follow-ups/${followUp.id}`, { status: "resolved", note: "pwned" }],
+        ["DELETE", `/v1/webhook-endpoints/${endpoint.id}`, undefined],
+        ["DELETE", `/v1/api-keys/${victimKeys[0].id}`, undefined],
+        ["POST", `/v1/responses/import?survey_id=${s}`, { items: [] }],
+        ["POST", "/v1/invitations", { survey_id: s, ticket_id: ticket }],
+      ];
+      for (const [method, path, body] of writes) {
+        const res = await call(method, path, { key: attacker.key, ...(body ? { body } : {}) });
+        expect(res.status, `${method} ${path}`).toBe(404);
+      }
+      const imported = await call("POST", "/v1/responses/import", {
+        key: attacker.key,
+        body: {
+          items: [{ survey_id: s, ticket_id: ticket, answers: { csat: 5 }, submitted_at: iso(Date.now() - DAY) }],
+        },
+      });
+      expect(imported.body).toMatchObject({ imported: 0, updated: 0 });
+      // The victim's hook URL with the attacker's own, valid, signature.
+      const body = JSON.stringify({ type: "interaction.closed", data: { ticket_id: ticket, agent: "forged" } });
+      expect((await post(victim, "standard", body, standardHeaders(body))).status).toBe(401);
+      // The victim's token sent with the attacker's key: the answer goes to the token's workspace or nowhere.
+      const crossed = await call("POST", "/v1/responses", {
+        key: attacker.key,
+        body: { token: inv.token, answers: { csat: 1 } },
+      });
+      expect(crossed.status).toBeLessThan(500);
+      const mine = await call("GET", "/v1/responses", { key: attacker.key });
+      expect(mine.body.items.map((r: { ticket_id: string }) => r.ticket_id)).toEqual(["MINE-1"]);
+
+      // The victim's data is as it was.
+      const theirs = await call("GET", `/v1/follow-ups/summary`, { key: victim.key });
+      expect(theirs.body.resolved).toBe(0);
+      const after = await call("GET", "/v1/responses", { key: victim.key });
+      const row = after.body.items.find((r: { ticket_id: string }) => r.ticket_id === ticket);
+      expect(row).toMatchObject({ comment: secret, agent: `victim-agent-${shard}` });
+      expect((await call("GET", "/v1/webhook-endpoints", { key: victim.key })).body.items).toHaveLength(1);
+      expect((await call("GET", "/v1/api-keys", { key: victim.key })).body.items[0].revoked_at).toBeNull();
+    }
+  });
+});
+
+describe("public routes resolve by the credential they use", () => {
+  it("an answer carrying an unrelated API key still reaches its token's workspace, wherever either lives", async () => {
+    const other = await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body: { name: "Key holder", shard: "DB" } });
+    for (const shard of ["DB", "SHARD_2"]) {
+      const made = await call("POST", "/v1/workspaces", { key: ADMIN_TOKEN, body: { name: "Answered", shard } });
+      const ws: TestWorkspace = {
+        id: made.body.workspace.id,
+        key: made.body.api_key,
+        defaultSurveyId: made.body.workspace.default_survey_id,
+      };
+      await setIntegration(ws, "standard", STANDARD_SECRET);
+      const inv = await invite(ws, { ticket_id: `KEYED-${shard}` });
+      // A shared HTTP client that sends its Aftercare key on every request.
+      const headers = { authorization: `Bearer ${other.body.api_key}` };
+      const res = await call("POST", "/v1/responses", { headers, body: { token: inv.token, answers: { csat: 4 } } });
+      expect(res.status, shard).toBe(201);
+      expect((await call("GET", `/s/${inv.token}/survey.json`, { headers })).status, shard).toBe(200);
+      const body = JSON.stringify({
+        type: "interaction.closed",
+        data: { ticket_id: `HOOKED-${shard}`, closed_at: iso(Date.now()) },
+      });
+      const hooked = await call("POST", `/v1/hooks/${ws.id}/standard`, {
+        raw: body,
+        headers: { ...headers, "content-type": "application/json", ...standardHeaders(body) },
+      });
+      expect(hooked.status, shard).toBe(200);
+      const list = await call("GET", "/v1/responses", { key: ws.key });
+      expect(list.body.items.map((r: { ticket_id: string }) => r.ticket_id)).toEqual([`KEYED-${shard}`]);
+    }
+  });
+});

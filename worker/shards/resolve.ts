@@ -1,10 +1,10 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import { bearerToken } from "../auth/api-key";
 import { sha256Hex } from "../auth/crypto";
 import { bindingDatabase, database } from "../db";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
-import { spentCredential } from "../http/rate-limit";
+import { isPublicRoute, spentCredential } from "../http/rate-limit";
 import { DEMO_WORKSPACE_ID } from "../routes/demo";
 import { shardBinding } from "./bindings";
 import { BOOKMARK_HEADER, sessionStart } from "./bookmark";
@@ -22,6 +22,10 @@ export const SHARD_RETRY_AFTER_SECONDS = 30;
  * rows: the route then answers as it does for any unknown workspace.
  */
 export const resolveWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // A public route (survey token, webhook URL, demo) is answered for the workspace its own
+  // credential names: an API key that a shared HTTP client happens to send must not pick
+  // another workspace's shard for it.
+  if (isPublicRoute(c.req.method, c.req.path)) return enterNamedWorkspace(c, next);
   const key = bearerToken(c.req.header("authorization"));
   if (key?.startsWith("ak_")) {
     const owner = await keyOwner(c.var.directory, await sha256Hex(key));
@@ -31,13 +35,18 @@ export const resolveWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
       return next();
     }
   }
+  return enterNamedWorkspace(c, next);
+};
+
+/** Points a request without a usable API key at the shard of the workspace it names, if any. */
+async function enterNamedWorkspace(c: Context<AppEnv>, next: Next) {
   const workspaceId = await namedWorkspace(c);
   if (workspaceId) {
     const shard = await shardOf(c.var.directory, workspaceId);
     if (shard) enterShard(c, shard);
   }
   return next();
-};
+}
 
 /** The workspace a keyless request names: its token, its webhook URL, or the demo page's. */
 async function namedWorkspace(c: Context<AppEnv>): Promise<string | null> {
