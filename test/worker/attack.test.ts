@@ -364,3 +364,25 @@ describe("public routes resolve by the credential they use", () => {
     }
   });
 });
+
+describe("erasure requests that would silently erase nothing", () => {
+  it("an e-mail whose + was sent unencoded (read as a space) is a 422, not a 200 that erased no one", async () => {
+    const ws = await createWorkspace();
+    const inv = await invite(ws, { ticket_id: "PLUS-1", customer: { email: "jeanne+promo@example.fr" } });
+    expect((await answer(inv.token, { csat: 2 }, { comment: "plus address" })).status).toBe(201);
+
+    const unencoded = await call("DELETE", "/v1/customers?email=jeanne+promo@example.fr", { key: ws.key });
+    expect(unencoded.status).toBe(422);
+    expect(unencoded.body.error.details[0].path).toBe("email");
+    for (const email of ["not-an-address", "jeanne promo@example.fr", "@example.fr"]) {
+      const res = await call("DELETE", `/v1/customers?email=${encodeURIComponent(email)}`, { key: ws.key });
+      expect(res.status, email).toBe(422);
+    }
+    expect((await call("GET", "/v1/responses", { key: ws.key })).body.items).toHaveLength(1);
+
+    const encoded = await call("DELETE", `/v1/customers?email=${encodeURIComponent("Jeanne+Promo@Example.fr")}`, {
+      key: ws.key,
+    });
+    expect(encoded.body.deleted).toEqual({ interactions: 1, responses: 1, orders: 0 });
+  });
+});

@@ -17,7 +17,14 @@ const erase = createRoute({
   middleware: [requireScope("admin")] as const,
   request: {
     query: z.object({
-      email: z.string().trim().max(320).optional(),
+      // Checked as an address: an unencoded `+` reaches us as a space, and a hash of that
+      // would match no one, so the erasure would answer 200 having erased nothing.
+      email: z
+        .string()
+        .trim()
+        .max(320)
+        .email({ message: "Expected an e-mail address; in a query string write + as %2B" })
+        .optional(),
       id: z.string().trim().max(200).optional(),
       source: z.enum(TICKET_SOURCES).default(OWN).openapi({
         description:
