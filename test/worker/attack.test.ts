@@ -120,9 +120,21 @@ describe("erasure reaches the loop: follow-ups, their notes, and event payloads 
         await runConsumer(pending.map((p) => p.id));
         expect(received.some((r) => r.body.includes(comment))).toBe(true);
         expect(await whereFound([comment, note, ticket])).not.toEqual([]);
+        // A changed answer whose events are still on the Queue when the erasure lands.
+        const changed = `Toujours en colère ${shard}`;
+        expect((await answer(inv.token, { csat: 2 }, { comment: changed })).status).toBe(200);
+        const queued = (await pendingDeliveries(ws.id)).map((p) => p.id);
+        expect(queued.length).toBeGreaterThan(0);
+        const sentBefore = received.length;
 
         const erased = await call("DELETE", `/v1/customers?email=loop-${shard}@example.fr`, { key: ws.key });
         expect(erased.status).toBe(200);
+        // The Queue then hands over ids whose rows are gone: acknowledged, nothing sent.
+        const drained = await runConsumer(queued);
+        expect(drained.explicitAcks.length + drained.retryMessages.length).toBe(queued.length);
+        expect(drained.retryMessages).toEqual([]);
+        expect(received.length).toBe(sentBefore);
+        expect(await whereFound([changed])).toEqual([]);
         expect(await whereFound([comment, note, ticket, followUp.id, followUp.response_id])).toEqual([]);
         const log = await call("GET", `/v1/webhook-endpoints`, { key: ws.key });
         for (const endpoint of log.body.items) {
