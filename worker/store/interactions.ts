@@ -51,7 +51,7 @@ export async function upsertInteraction(
   const newer = event.closedAt != null ? sql`excluded.closed_at >= ${interactions.closedAt}` : null;
   const latest = (
     column: AnySQLiteColumn,
-    value: string | number | null,
+    value: SQL | string | number | null,
     empty: "" | null,
   ): SQL | string | number | null => {
     if (!newer) return value;
