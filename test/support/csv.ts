@@ -37,11 +37,18 @@ export function parseCsv(text: string, separator: string): string[][] {
 export const STARTERS = "=+-@";
 const SEPARATORS = ",;\t\r\n";
 
-/** The contract's rule, spelled character by character: a `'` before a starter at the start or after a separator. */
+/**
+ * The contract's rule, spelled character by character: a `'` before a starter at the start or
+ * after a separator, and before `'`s typed there ahead of a starter (so the import, which removes
+ * one `'`, gives the text back).
+ */
 export function neutralized(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
-    if (STARTERS.includes(text[i]!) && (i === 0 || SEPARATORS.includes(text[i - 1]!))) out += "'";
+    let j = i;
+    while (text[j] === "'") j++;
+    const atBoundary = i === 0 || SEPARATORS.includes(text[i - 1]!);
+    if (atBoundary && j < text.length && STARTERS.includes(text[j]!)) out += "'";
     out += text[i];
   }
   return out;
