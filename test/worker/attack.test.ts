@@ -239,6 +239,8 @@ describe("deliveries replayed after an erasure", () => {
     expect(ticketAgain.status).toBe(200);
     expect(ticketAgain.body.duplicate).toBe(true);
     expect(ticketAgain.body.token).toBeUndefined();
+    // Not "throttled": no cooldown refused it; there is no ticket to invite.
+    expect(ticketAgain.body).toEqual({ ok: true, duplicate: true });
     expect(await whereFound(["ORD-REPLAY", "ZD-REPLAY"])).toEqual([]);
     // The link minted before the erasure stays gone.
     expect((await answer(solved.body.token, { csat: 5 })).status).toBe(410);

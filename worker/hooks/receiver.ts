@@ -104,6 +104,8 @@ export async function receiveDelivery(
       const event = mapped.event;
       const ticket = { source: ticketSourceOfHook(source.name), ticketId: event.interaction.ticketId };
       const outcome = await issueInvitation(db, { workspace, surveyId: survey.id, ticket, now });
+      // A replayed delivery of an erased ticket: acknowledged, no link, and no false "throttled".
+      if (!outcome.issued && "noTicket" in outcome) return result;
       if (!outcome.issued) {
         return { ...result, throttled: true, next_eligible_at: new Date(outcome.nextEligibleAt).toISOString() };
       }

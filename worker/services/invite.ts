@@ -1,6 +1,6 @@
 import { signInvitation } from "../auth/invitation-token";
 import type { Database } from "../db";
-import { DomainError } from "../domain/errors";
+import { DomainError, goneTicket } from "../domain/errors";
 import { INVITATION_TTL_DAYS } from "../domain/invitation";
 import { answerValues, type Locale } from "../domain/questions";
 import type { Env } from "../env";
@@ -51,7 +51,8 @@ export async function invite(
     { workspace, surveyId: survey.id, ticket: { source: event.source, ticketId: event.ticketId }, now },
     upserts,
   );
-  if (!outcome.issued) throw throttled(outcome.nextEligibleAt);
+  // The ticket was upserted in the same batch, so it cannot be missing here.
+  if (!outcome.issued) throw "noTicket" in outcome ? goneTicket() : throttled(outcome.nextEligibleAt);
   return mintInvitation(
     env,
     origin,

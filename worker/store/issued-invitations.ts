@@ -2,8 +2,14 @@ import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
 import { DAY_MS } from "../metrics/repurchase-window";
 
-/** What issuing an invitation came to. */
-export type IssueOutcome = { issued: true } | { issued: false; nextEligibleAt: number };
+/**
+ * What issuing an invitation came to: issued, refused by survey fatigue, or impossible
+ * because the ticket is not recorded (an erased ticket's delivery replayed).
+ */
+export type IssueOutcome =
+  | { issued: true }
+  | { issued: false; nextEligibleAt: number }
+  | { issued: false; noTicket: true };
 
 export interface IssueRequest {
   workspace: { id: string; timezone: string; surveyCooldownDays?: number };
@@ -57,5 +63,8 @@ SELECT (SELECT 1 FROM invitations WHERE workspace_id = ?1 AND survey_id = ?2 AND
   const result = results[results.length - 1];
   const row = result?.results?.[0];
   if (row?.mine) return { issued: true };
-  return { issued: false, nextEligibleAt: (row?.latest ?? now) + cooldown * DAY_MS };
+  // Refused by the cooldown means another invitation of the customer is in it; none found
+  // means the ticket itself is missing (its interaction is what the insert reads from).
+  if (row?.latest == null) return { issued: false, noTicket: true };
+  return { issued: false, nextEligibleAt: row.latest + cooldown * DAY_MS };
 }
