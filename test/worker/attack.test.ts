@@ -400,3 +400,79 @@ describe("erasure requests that would silently erase nothing", () => {
     expect(encoded.body.deleted).toEqual({ interactions: 1, responses: 1, orders: 0 });
   });
 });
+
+describe("keys with too few scopes", () => {
+  /** Every keyed route and the scopes that may use it (docs/api.md); ids need not exist: scope comes first. */
+  const ROUTES: [method: string, path: string, scopes: string[]][] = [
+    ["POST", "/v1/api-keys", ["admin"]],
+    ["GET", "/v1/api-keys", ["admin"]],
+    ["DELETE", "/v1/api-keys/key_x", ["admin"]],
+    ["DELETE", "/v1/customers?email=x@example.com", ["admin"]],
+    ["GET", "/v1/dashboard/summary", ["read"]],
+    ["GET", "/v1/follow-up-rules", ["read", "admin"]],
+    ["PUT", "/v1/follow-up-rules", ["admin"]],
+    ["GET", "/v1/follow-ups", ["read"]],
+    ["GET", "/v1/follow-ups/summary", ["read"]],
+    ["PATCH", "/v1/follow-ups/fup_x", ["write"]],
+    ["GET", "/v1/impact", ["read"]],
+    ["GET", "/v1/integrations", ["admin"]],
+    ["PUT", "/v1/integrations/zendesk", ["admin"]],
+    ["DELETE", "/v1/integrations/zendesk", ["admin"]],
+    ["POST", "/v1/invitations", ["write"]],
+    ["GET", "/v1/reports/weekly", ["read"]],
+    ["GET", "/v1/repurchase", ["read"]],
+    ["GET", "/v1/response-rate", ["read"]],
+    ["POST", "/v1/responses/import", ["write"]],
+    ["GET", "/v1/responses", ["read"]],
+    ["GET", "/v1/responses.csv", ["read"]],
+    ["GET", "/v1/scores?metric=csat", ["read"]],
+    ["POST", "/v1/surveys", ["write"]],
+    ["GET", "/v1/surveys", ["read", "write"]],
+    ["GET", "/v1/surveys/srv_x", ["read", "write"]],
+    ["PUT", "/v1/targets", ["admin"]],
+    ["GET", "/v1/targets", ["read"]],
+    ["GET", "/v1/targets/report", ["read"]],
+    ["POST", "/v1/webhook-endpoints", ["admin"]],
+    ["GET", "/v1/webhook-endpoints", ["admin"]],
+    ["DELETE", "/v1/webhook-endpoints/whe_x", ["admin"]],
+    ["GET", "/v1/webhook-endpoints/whe_x/deliveries", ["admin"]],
+    ["GET", "/v1/workspace", ["read"]],
+    ["PATCH", "/v1/workspace", ["admin"]],
+  ];
+
+  it("every keyed route answers 403 to a key without its scope, and nothing else does", async () => {
+    const ws = await createWorkspace();
+    const keys: Record<string, string> = {};
+    for (const scope of ["read", "write", "admin"]) {
+      const made = await call("POST", "/v1/api-keys", { key: ws.key, body: { name: scope, scopes: [scope] } });
+      keys[scope] = made.body.api_key;
+    }
+    const documented = await call("GET", "/openapi.json");
+    const keyed = Object.entries(documented.body.paths as Record<string, Record<string, { security?: unknown[] }>>)
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => JSON.stringify(op.security ?? []).includes("apiKey"))
+          .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "x")}`),
+      )
+      .sort();
+    // The table names every keyed route of the API reference.
+    const listed = ROUTES.map(
+      ([m, p]) =>
+        `${m} ${p
+          .split("?")[0]!
+          .replace(/\/(key_x|fup_x|srv_x|whe_x|zendesk)$/, "/x")
+          .replace(/\/whe_x\//, "/x/")}`,
+    ).sort();
+    expect(listed).toEqual(keyed);
+    for (const [method, path, scopes] of ROUTES) {
+      for (const [scope, key] of Object.entries(keys)) {
+        const res = await call(method, path, { key, ...(method === "GET" ? {} : { body: {} }) });
+        if (scopes.includes(scope)) expect(res.status, `${scope} ${method} ${path}`).not.toBe(403);
+        else {
+          expect(res.status, `${scope} ${method} ${path}`).toBe(403);
+          expect(res.body.error.code).toBe("forbidden");
+        }
+      }
+    }
+  });
+});
