@@ -274,3 +274,26 @@ describe("Bad filters on the read routes", () => {
     expect(own.body).toMatchObject({ invited: 1, answered: 0, rate: 0 });
   });
 });
+
+describe("Follow-up rules that no answer can match", () => {
+  it("are a 422 naming the bound at fault, and the rules in force stay", async () => {
+    const ws = await createWorkspace();
+    const put = (rules: unknown) => call("PUT", "/v1/follow-up-rules", { key: ws.key, body: { rules } });
+    const mine = [{ metric: "csat", max: 3, channel: "email" }];
+    expect((await put(mine)).status).toBe(200);
+    const cases: [unknown, string][] = [
+      [{ metric: "nps", min: 11 }, "rules.0.min"],
+      [{ metric: "csat", max: 0 }, "rules.0.max"],
+      [{ metric: "nps", min: 8, max: 3 }, "rules.0.min"],
+      [{ metric: "ces", ces_scale: "effort5", min: 6 }, "rules.0.min"],
+      [{ metric: "csat", min: 2, max: -1 }, "rules.0.max"],
+    ];
+    for (const [rule, path] of cases) {
+      const res = await put([rule]);
+      expect(res.status, JSON.stringify(rule)).toBe(422);
+      expect(res.body.error.code).toBe("invalid_fields");
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path })]);
+    }
+    expect((await call("GET", "/v1/follow-up-rules", { key: ws.key })).body.rules).toEqual(mine);
+  });
+});
