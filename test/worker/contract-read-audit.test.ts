@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../support/csv";
 import { answer, call, createSurvey, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { STANDARD_SECRET, sendStandard, setIntegration } from "../support/worker/hooks-signing";
 
 /**
  * The read side of the contract driven end to end, for promises no other worker
@@ -218,6 +219,93 @@ describe("Targets: a met target that the interval does not yet make certain", ()
     while (wilson(0.9 * m, m)[1] > 0.95) m++;
     expect(atMost.n_needed).toBe(m);
     expect([n, m]).toEqual([62, 73]);
+  });
+});
+
+/** Adjusted-Wald NPS interval (Rocks 2016) in points, written out again from the contract's formula. */
+function adjustedWald(promoters: number, detractors: number, n: number): [number, number] {
+  const z = 1.96;
+  const m = n + 3;
+  const p = (promoters + 0.75) / m;
+  const d = (detractors + 0.75) / m;
+  const half = z * Math.sqrt((p + d - (p - d) ** 2) / m);
+  return [Math.max(-100, 100 * (p - d - half)), Math.min(100, 100 * (p - d + half))];
+}
+
+describe("Targets on NPS and repurchase, measured in a closed month", () => {
+  it("gives an NPS target its adjusted-Wald interval and the n_needed at the same shares", async () => {
+    const ws = await createWorkspace();
+    const survey = await createSurvey(ws, { questions: [{ type: "nps" }] });
+    // September 2026: P = 6, passives 2, D = 2 of 10 → NPS 40.
+    await importItems(
+      ws,
+      [10, 10, 9, 9, 10, 9, 8, 7, 6, 0].map((nps, i) => ({
+        survey_id: survey,
+        ticket_id: `N-${i}`,
+        answers: { nps },
+        submitted_at: `2026-09-${String(10 + i).padStart(2, "0")}T12:00:00Z`,
+      })),
+    );
+    // An answer of October is not September's.
+    await importItems(ws, [
+      { survey_id: survey, ticket_id: "N-oct", answers: { nps: 0 }, submitted_at: "2026-10-01T12:00:00Z" },
+    ]);
+    expect(
+      (
+        await call("PUT", "/v1/targets", {
+          key: ws.key,
+          body: { targets: [{ metric: "nps", min: 30, period: "month" }] },
+        })
+      ).status,
+    ).toBe(200);
+    const res = await call("GET", "/v1/targets/report?period=2026-09", { key: ws.key });
+    expect(res.status).toBe(200);
+    const [item] = res.body.items;
+    expect(item).toMatchObject({ period: "2026-09", value: 40, n: 10, status: "met", certain: false });
+    const [low, high] = adjustedWald(6, 2, 10);
+    expect(item.ci95[0]).toBeCloseTo(low, 9);
+    expect(item.ci95[1]).toBeCloseTo(high, 9);
+    let n = 10;
+    while (adjustedWald(0.6 * n, 0.2 * n, n)[0] < 30) n++;
+    expect(item.n_needed).toBe(n);
+  });
+
+  it("measures a repurchase target as the repurchased share of the month's eligible interactions, in percent", async () => {
+    const ws = await createWorkspace();
+    await setIntegration(ws, "standard", STANDARD_SECRET);
+    const closed = (ticket: string, email: string, at: string) =>
+      sendStandard(ws, { type: "interaction.closed", data: { ticket_id: ticket, customer: { email }, closed_at: at } });
+    const order = (id: string, email: string, at: string) =>
+      sendStandard(ws, {
+        type: "order.created",
+        data: { order_id: id, customer: { email }, placed_at: at, total: "20.00", currency: "EUR" },
+      });
+    for (const who of ["a", "b", "c", "d"]) {
+      expect((await closed(`R-${who}`, `${who}@x.io`, "2026-09-10T09:00:00Z")).status).toBe(200);
+    }
+    expect((await closed("R-e", "e@x.io", "2026-10-01T09:00:00Z")).status).toBe(200); // October's
+    await order("O-a", "a@x.io", "2026-09-15T09:00:00Z"); // 5 days after: counts
+    await order("O-b", "b@x.io", "2026-10-10T09:00:00Z"); // 30 days after to the minute: counts
+    await order("O-d", "d@x.io", "2026-10-10T09:00:01Z"); // one second past the window: does not
+    await order("O-e", "e@x.io", "2026-10-02T09:00:00Z"); // October's interaction
+    const put = await call("PUT", "/v1/targets", {
+      key: ws.key,
+      body: { targets: [{ metric: "repurchase", min: 60, period: "month" }] },
+    });
+    expect(put.status).toBe(200);
+    const res = await call("GET", "/v1/targets/report?period=2026-09", { key: ws.key });
+    const [item] = res.body.items;
+    // 2 of 4 eligible → 50 %, under 60: missed.
+    expect(item).toMatchObject({ value: 50, n: 4, status: "missed", certain: false });
+    const [low, high] = wilson(2, 4);
+    expect(item.ci95[0]).toBeCloseTo(100 * low, 9);
+    expect(item.ci95[1]).toBeCloseTo(100 * high, 9);
+    let n = 4;
+    while (wilson(0.5 * n, n)[1] >= 0.6) n++;
+    expect(item.n_needed).toBe(n);
+    // The same month through the repurchase read: the same counts.
+    const read = await call("GET", "/v1/repurchase?from=2026-09-01&to=2026-10-01", { key: ws.key });
+    expect(read.body).toMatchObject({ eligible: 4, repurchased: 2, rate: 0.5, revenue: { EUR: "40.00" } });
   });
 });
 
