@@ -385,3 +385,37 @@ describe("Follow-up rules that no answer can match", () => {
     expect((await call("GET", "/v1/follow-up-rules", { key: ws.key })).body.rules).toEqual(mine);
   });
 });
+
+describe("An imported answer answered again live", () => {
+  it("keeps the segments the import recorded when the new invitation omits them, and moves when it names others", async () => {
+    const ws = await createWorkspace();
+    const survey = await createSurvey(ws, { questions: [{ type: "csat" }] });
+    await importItems(ws, [
+      {
+        survey_id: survey,
+        ticket_id: "I-1",
+        answers: { csat: 2 },
+        submitted_at: "2026-03-02T12:00:00Z",
+        channel: "email",
+        agent: "Léa",
+      },
+    ]);
+    const segmentsNow = async () => {
+      const listed = await call("GET", "/v1/responses", { key: ws.key });
+      const [item] = listed.body.items;
+      const byChannel = await call("GET", "/v1/scores?metric=csat&group_by=channel", { key: ws.key });
+      return {
+        listed: [item.channel, item.agent, item.answers.csat],
+        groups: byChannel.body.groups.map((g: { key: string | null; n: number }) => [g.key, g.n]),
+      };
+    };
+    // Invited again without segments: the invitation "keeps the recorded values", so the answer stays on e-mail.
+    const again = await invite(ws, { survey_id: survey, ticket_id: "I-1" });
+    expect((await answer(again.token, { csat: 5 })).status).toBe(200);
+    expect(await segmentsNow()).toEqual({ listed: ["email", "Léa", 5], groups: [["email", 1]] });
+    // Invited on chat: the answer moves with the ticket.
+    const moved = await invite(ws, { survey_id: survey, ticket_id: "I-1", channel: "chat" });
+    expect((await answer(moved.token, { csat: 4 })).status).toBe(200);
+    expect(await segmentsNow()).toEqual({ listed: ["chat", "Léa", 4], groups: [["chat", 1]] });
+  });
+});
