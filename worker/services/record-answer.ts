@@ -225,6 +225,8 @@ async function writeAnswer(
   const a = submission.answers;
   const hash = await ticketHash(facts.workspaceId, ticket.ticketId);
   const day = localDay(now, facts.timezone);
+  // Names this answer's change: the statements after the upsert act only if it changed the response.
+  const changeId = newId("chg");
   const upsert = answerUpsert(
     db,
     {
@@ -242,6 +244,7 @@ async function writeAnswer(
       source: ticket.source,
       ticketHash: hash,
       issuedAt: issuedAt(claims),
+      changeId,
     },
     guard,
   );
@@ -249,7 +252,7 @@ async function writeAnswer(
   // upsert wrote nothing (an erased ticket), they find nothing and write nothing; when
   // the guard fails, they carry it too and write nothing either. Facts that say the workspace
   // has no webhook endpoint leave the outbox statements out: the guard holds that none exists.
-  const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId };
+  const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId, changeId };
   const [answered, ...rest] = await db.$client.batch([
     upsert,
     ...followUpStatementsForAnswer(
@@ -259,8 +262,9 @@ async function writeAnswer(
     ),
     ...(facts.endpoints ? [responseEventStatement(db.$client, { ...where, now }, guard)] : []),
   ]);
-  const row = answered?.results[0] as { id: string; revision: number } | undefined;
+  const row = answered?.results[0] as { id: string; revision: number; change_id: string | null } | undefined;
   if (!row) return null;
   await afterResponse(ctx, enqueueDeliveries(env, outboxIds(rest)));
-  return { id: row.id, created: row.revision === 1 };
+  // A re-post that changed nothing is the existing response: 200, even when it is the first revision.
+  return { id: row.id, created: row.revision === 1 && row.change_id === changeId };
 }
