@@ -30,6 +30,12 @@ export type Scope = "read" | "write" | "admin";
 
 /** What the events Queue (`EVENTS`) carries: the outbox row to deliver. */
 export interface EventMessage {
-  /** Ids are random (128 bits), so unique across shards: the consumer finds the row's shard. */
+  /** Ids are random (128 bits), so unique across shards. */
   delivery_id: string;
+  /**
+   * The binding name of the shard holding the outbox row, so the consumer reads that shard alone.
+   * A hint: messages sent before it existed have none, and a moved workspace's may name its old
+   * shard; either way the consumer then asks every shard.
+   */
+  shard?: string;
 }

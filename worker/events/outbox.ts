@@ -65,15 +65,21 @@ export function outboxIds(results: D1Result[]): string[] {
 }
 
 /**
- * Puts deliveries on the Queue. Never throws: the rows are already stored and
- * the cron re-sends them, so a Queue outage costs delay, not events, and never
- * fails the customer's answer.
+ * Puts deliveries on the Queue, each message naming `shard`, the binding whose outbox rows they
+ * are. Never throws: the rows are already stored and the cron re-sends them, so a Queue outage
+ * costs delay, not events, and never fails the customer's answer.
  */
-export async function enqueueDeliveries(env: Pick<Env, "EVENTS">, ids: string[]): Promise<void> {
+export async function enqueueDeliveries(
+  env: Pick<Env, "EVENTS">,
+  ids: string[],
+  shard: string | undefined,
+): Promise<void> {
   if (ids.length === 0) return;
   try {
     for (let i = 0; i < ids.length; i += 100) {
-      const batch = ids.slice(i, i + 100).map((id) => ({ body: { delivery_id: id } satisfies EventMessage }));
+      const batch = ids
+        .slice(i, i + 100)
+        .map((id) => ({ body: { delivery_id: id, ...(shard ? { shard } : {}) } satisfies EventMessage }));
       await env.EVENTS.sendBatch(batch);
     }
   } catch (err) {
