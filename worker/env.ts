@@ -20,6 +20,8 @@ export type AppEnv = {
     session: D1DatabaseSession | null;
     /** The API key the request carries, as the directory knows it (before any scope check). */
     apiKey: { workspaceId: string; scopes: string; keyHash: string; shard: string };
+    /** The SHA-256 of the API key the request presents, computed once by the resolver. */
+    presentedKeyHash: string;
     /** The workspace of the authenticated API key. */
     workspaceId: string;
     scopes: readonly Scope[];
