@@ -171,8 +171,9 @@ describe("customer_tenure and value_tier", () => {
       // back@ answered 3: one detractor, NPS −100.
       expect(nps).toMatchObject({ n: 1, nps: -100 });
       await expect.poll(async () => norm(await page.textContent("#card-nps .card-value"))).toBe("−100");
-      expect(norm(await page.textContent("#card-nps"))).toContain(
-        `${nps.n} ${locale === "fr-FR" ? "réponses" : "answers"}`,
+      // One answer, in the singular (it read "1 answers" / "1 réponses" before).
+      expect(norm(await page.textContent("#card-nps"))).toMatch(
+        new RegExp(`${nps.n} ${locale === "fr-FR" ? "réponse" : "answer"}(?!s)`),
       );
       await expectRateOnEveryCard(page, locale, "?customer_tenure=returning");
       expect(pageErrorsOf(page)).toEqual([]);

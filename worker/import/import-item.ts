@@ -4,6 +4,7 @@
  * per-item error naming its row and field; worker/services/import-responses.ts writes the rest.
  */
 
+import { isBeyondSkew, notAfter } from "../domain/clock-skew";
 import { METRICS } from "../domain/metrics";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { TICKET_SOURCES } from "../domain/ticket-source";
@@ -13,8 +14,6 @@ import type { CustomerRef } from "../store/identity";
 import type { Survey } from "../store/surveys";
 
 export const MAX_IMPORT_ITEMS = 1000;
-/** A clock a little ahead of ours is not "the future". */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ImportError {
   index: number;
@@ -84,7 +83,8 @@ export function checkItem(
   if (!Number.isFinite(submittedAt)) {
     return fail(index, "invalid_date", "submitted_at: expected an ISO 8601 instant such as 2026-03-01T09:30:00Z");
   }
-  if (submittedAt > now + CLOCK_SKEW_MS) return fail(index, "future_date", "submitted_at: is in the future");
+  // docs/future-times.md: a clock a little ahead of ours is skew, taken as now; further is an error.
+  if (isBeyondSkew(submittedAt, now)) return fail(index, "future_date", "submitted_at: is in the future");
   const comment = text(item.comment, 2000);
   if (comment === undefined) return fail(index, "invalid_comment", "comment: expected text of at most 2000 characters");
   const locale = item.locale === undefined || item.locale === null || item.locale === "" ? null : item.locale;
@@ -114,7 +114,7 @@ export function checkItem(
     answers: answers as Record<string, number>,
     comment,
     locale,
-    submittedAt,
+    submittedAt: notAfter(submittedAt, now),
     segments,
     customer,
   };

@@ -172,6 +172,7 @@ responseRoutes
     const result = await recordResponse(c.var.db, c.env, body.token, body, {
       ctx: waitUntilOf(c),
       steps: timedSteps(c),
+      shard: c.var.shard,
     });
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })

@@ -54,6 +54,7 @@ surveyPageRoutes.post("/s/:token", (c) => {
       { answers: answers as Record<QuestionType, number>, comment, locale },
       Date.now(),
       waitUntilOf(c),
+      c.var.shard,
     );
     const given = await findGivenResponse(c.var.db, survey.id, ticket);
     return htmlResponse(h(SurveyPage, { locale, token, view: surveyView(survey, claims, given), action, done: true }));

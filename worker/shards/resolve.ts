@@ -24,7 +24,10 @@ export const SHARD_RETRY_AFTER_SECONDS = 30;
 export const resolveWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = bearerToken(c.req.header("authorization"));
   if (key?.startsWith("ak_")) {
-    const owner = await keyOwner(c.var.directory, await sha256Hex(key));
+    // Hashed once here; the scope check (worker/auth/api-key.ts) compares this same hash.
+    const keyHash = await sha256Hex(key);
+    c.set("presentedKeyHash", keyHash);
+    const owner = await keyOwner(c.var.directory, keyHash);
     if (owner) {
       c.set("apiKey", owner);
       enterShard(c, owner.shard, { session: true });

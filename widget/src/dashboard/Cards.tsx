@@ -64,7 +64,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           n && n.n > 0
             ? [
-                t("answers", { n: fmt.count(n.n) }),
+                tools.tc("answers", n.n),
                 interval(tools, n.ci95, fmt.signed),
                 n.margin_of_error !== null ? t("margin", { m: fmt.decimal(n.margin_of_error) }) : null,
               ]
@@ -92,7 +92,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           c && c.n > 0
             ? [
-                `${t("answers", { n: fmt.count(c.n) })}, ${t("satisfied")}`,
+                `${tools.tc("answers", c.n)}, ${t("satisfied")}`,
                 interval(tools, c.ci95, fmt.pct),
                 c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: SCALES.csat.max }) : null,
               ]
@@ -120,7 +120,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           e && e.n > 0
             ? [
-                t("answers", { n: fmt.count(e.n) }),
+                tools.tc("answers", e.n),
                 e.easy_pct !== null ? t("easy", { pct: fmt.pct(e.easy_pct) }) : null,
                 interval(tools, cesCi, fmt.pct),
               ]
