@@ -116,6 +116,7 @@ async function toFilter(
     throw invalid([{ path: "metric", message: "Say which metric min and max apply to" }]);
   }
   if (q.min != null && q.max != null && q.min > q.max) throw invalid([{ path: "min", message: "min is above max" }]);
+  if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "to must be after from" }]);
   return {
     surveyId: q.survey_id,
     metric,

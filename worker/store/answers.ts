@@ -68,6 +68,11 @@ ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   updated_at = excluded.updated_at,
   revision = revision + 1,
   interaction_id = excluded.interaction_id,
-  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team,
+  -- The ticket's segments move with its interaction; one it has not recorded (an imported
+  -- answer's ticket invited again without them) keeps the answer's own.
+  channel = COALESCE(NULLIF(excluded.channel, ''), channel),
+  request_type = COALESCE(NULLIF(excluded.request_type, ''), request_type),
+  agent = COALESCE(NULLIF(excluded.agent, ''), agent),
+  team = COALESCE(NULLIF(excluded.team, ''), team),
   customer_tenure = excluded.customer_tenure, value_tier = excluded.value_tier
 RETURNING id, revision`;

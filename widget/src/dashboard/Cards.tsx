@@ -23,9 +23,10 @@ const interval = (tools: LocaleTools, ci: [number, number] | null | undefined, f
  */
 function responseRateOf(section: Headline["responseRate"], tools: LocaleTools): ResponseRateLine | null {
   if (section.status !== "ok") return null;
-  const { rate, answered, invited } = section.data;
+  const { answered, invited } = section.data;
   const { t, fmt } = tools;
-  if (rate === null) return { text: t("cardResponseRateNone"), warning: null };
+  if (section.data.rate === null) return { text: t("cardResponseRateNone"), warning: null };
+  const rate = section.data.rate * 100;
   return {
     text: t("cardResponseRate", { rate: fmt.pct(rate), answered: fmt.count(answered), invited: fmt.count(invited) }),
     warning: rate < LOW_RESPONSE_RATE ? t("lowResponseRate", { rate: fmt.pct(rate), rest: fmt.pct(100 - rate) }) : null,
