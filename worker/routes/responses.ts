@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { requireScope } from "../auth/api-key";
 import { invalid } from "../domain/errors";
 import { METRICS, type Metric, widestScale } from "../domain/metrics";
@@ -151,21 +150,7 @@ export const CSV_COLUMNS = [
 
 export const responseRoutes = new OpenAPIHono<AppEnv>();
 
-// Anyone's page may post answers: the signed token is the credential, not a cookie.
-responseRoutes.use("/v1/responses", async (c, next) => {
-  if (c.req.method === "POST" || c.req.method === "OPTIONS") {
-    // Exposing Retry-After lets the widget on another origin wait as long as a 429/503 asks.
-    return cors({
-      origin: "*",
-      allowMethods: ["POST", "OPTIONS"],
-      allowHeaders: ["Content-Type"],
-      exposeHeaders: ["Retry-After"],
-      maxAge: 86400,
-    })(c, next);
-  }
-  return next();
-});
-
+// CORS for the public POST is app-wide (worker/http/public-cors.ts), ahead of the body checks.
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");

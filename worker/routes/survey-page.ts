@@ -40,7 +40,9 @@ surveyPageRoutes.post("/s/:token", (c) => {
     const answers = formAnswers(form, survey);
     const comment = form.get("comment") ?? "";
     const wrong = checkAnswers(survey, answers).length > 0;
-    const notice = wrong ? t.chooseScore : comment.length > MAX_COMMENT ? t.commentTooLong : undefined;
+    // Characters as a person counts them (an emoji is one), as the API's schema counts them.
+    const tooLong = [...comment].length > MAX_COMMENT;
+    const notice = wrong ? t.chooseScore : tooLong ? t.commentTooLong : undefined;
     if (notice) {
       // Show the form again with what they entered; nothing is written.
       const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => typeof v === "number"));

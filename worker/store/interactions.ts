@@ -46,8 +46,15 @@ export async function upsertInteraction(
   const closedAt = event.closedAt ?? now;
   const set: Record<string, SQL | string | number | null> = { updatedAt: now };
   const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
-  for (const [field, value] of Object.entries(segments)) {
-    if (value !== undefined && value !== null) set[field] = value;
+  for (const [field, value] of Object.entries(segments) as [keyof typeof segments, string | null | undefined][]) {
+    if (value === undefined || value === null) continue;
+    // A late delivery of an earlier closing (deliveries arrive in any order) does not
+    // overwrite who closed the ticket last; it only fills a segment still empty.
+    const column = interactions[field];
+    set[field] =
+      event.closedAt != null
+        ? sql`CASE WHEN excluded.closed_at >= ${interactions.closedAt} OR ${column} = '' THEN excluded.${sql.identifier(column.name)} ELSE ${column} END`
+        : value;
   }
   if (event.handlingSeconds != null) set.handlingSeconds = event.handlingSeconds;
   if (event.compensation) {
