@@ -16,6 +16,7 @@ import {
   setIntegration,
   zendeskHeaders,
 } from "../support/worker/hooks-signing";
+import { databaseOf } from "../support/worker/shards";
 
 const T = Date.parse("2026-04-01T08:00:00Z");
 const FIRST = { agent: "Alice", team: "N1", channel: "email", request_type: "delivery" };
@@ -68,5 +69,49 @@ describe.each([
     const first = await closing(ws2, "RO-3", T + DAY, { agent: "Bruno" });
     await closing(ws2, "RO-3", T, { agent: "Alice", team: "N1" });
     expect(await segmentsOf(ws2, first.body.token, "RO-3")).toMatchObject({ agent: "Bruno", team: "N1" });
+  });
+});
+
+describe("standard: a late delivery of an earlier closing and what support cost", () => {
+  /** The ticket's recorded agent time and gesture, as /v1/impact reads them. */
+  async function costOf(ws: TestWorkspace, ticket: string) {
+    const db = await databaseOf(ws.id);
+    return db
+      .prepare(
+        "SELECT handling_seconds, compensation_minor, compensation_currency FROM interactions WHERE workspace_id = ? AND ticket_id = ?",
+      )
+      .bind(ws.id, ticket)
+      .first();
+  }
+  const cost = (minutes: number, amount: string) => ({
+    handling_minutes: minutes,
+    compensation: { amount, currency: "EUR" },
+  });
+
+  it("keeps the latest closing's handling time and compensation, and lets an earlier one fill what is missing", async () => {
+    const ws = await workspace();
+    const send = (ticket: string, at: number, data: Record<string, unknown>) =>
+      sendStandard(ws, { type: "interaction.closed", data: { ticket_id: ticket, closed_at: iso(at), ...data } });
+    expect((await send("RC-1", T + 3 * DAY, cost(30, "20.00"))).status).toBe(200);
+    expect((await send("RC-1", T, cost(5, "1.00"))).status).toBe(200); // the first closing, late
+    expect(await costOf(ws, "RC-1")).toEqual({
+      handling_seconds: 1800,
+      compensation_minor: 2000,
+      compensation_currency: "EUR",
+    });
+    // A later closing still replaces them; an earlier one fills a cost no later closing reported.
+    expect((await send("RC-1", T + 4 * DAY, cost(40, "25.00"))).status).toBe(200);
+    expect(await costOf(ws, "RC-1")).toEqual({
+      handling_seconds: 2400,
+      compensation_minor: 2500,
+      compensation_currency: "EUR",
+    });
+    expect((await send("RC-2", T + DAY, {})).status).toBe(200);
+    expect((await send("RC-2", T, cost(12, "3.50"))).status).toBe(200);
+    expect(await costOf(ws, "RC-2")).toEqual({
+      handling_seconds: 720,
+      compensation_minor: 350,
+      compensation_currency: "EUR",
+    });
   });
 });

@@ -47,19 +47,13 @@ export async function upsertInteraction(
   const set: Record<string, SQL | string | number | null> = { updatedAt: now };
   const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
   for (const [field, value] of Object.entries(segments) as [keyof typeof segments, string | null | undefined][]) {
-    if (value === undefined || value === null) continue;
-    // A late delivery of an earlier closing (deliveries arrive in any order) does not
-    // overwrite who closed the ticket last; it only fills a segment still empty.
-    const column = interactions[field];
-    set[field] =
-      event.closedAt != null
-        ? sql`CASE WHEN excluded.closed_at >= ${interactions.closedAt} OR ${column} = '' THEN excluded.${sql.identifier(column.name)} ELSE ${column} END`
-        : value;
+    if (value !== undefined && value !== null) set[field] = fromLatestClosing(event, field, value);
   }
-  if (event.handlingSeconds != null) set.handlingSeconds = event.handlingSeconds;
+  if (event.handlingSeconds != null)
+    set.handlingSeconds = fromLatestClosing(event, "handlingSeconds", event.handlingSeconds);
   if (event.compensation) {
-    set.compensationMinor = Number(event.compensation.minor);
-    set.compensationCurrency = event.compensation.currency;
+    set.compensationMinor = fromLatestClosing(event, "compensationMinor", Number(event.compensation.minor));
+    set.compensationCurrency = fromLatestClosing(event, "compensationCurrency", event.compensation.currency);
   }
   if (customer.key) {
     set.customerKey = customer.key;
@@ -95,6 +89,30 @@ export async function upsertInteraction(
     })
     .onConflictDoUpdate({ target: [interactions.workspaceId, interactions.source, interactions.ticketId], set });
   return [...customer.statements, upsert];
+}
+
+/**
+ * The value an update writes into `field`. A late delivery of an earlier closing (deliveries
+ * arrive in any order) does not overwrite what the latest closing recorded (who closed the
+ * ticket, the time spent, the gesture); it only fills a field still empty.
+ */
+function fromLatestClosing(
+  event: InteractionEvent,
+  field:
+    | "channel"
+    | "requestType"
+    | "agent"
+    | "team"
+    | "handlingSeconds"
+    | "compensationMinor"
+    | "compensationCurrency",
+  value: string | number,
+): SQL | string | number {
+  if (event.closedAt == null) return value;
+  const column = interactions[field];
+  const empty =
+    typeof value === "string" && field !== "compensationCurrency" ? sql`${column} = ''` : sql`${column} IS NULL`;
+  return sql`CASE WHEN excluded.closed_at >= ${interactions.closedAt} OR ${empty} THEN excluded.${sql.identifier(column.name)} ELSE ${column} END`;
 }
 
 /**
