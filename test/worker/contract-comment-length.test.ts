@@ -47,4 +47,22 @@ describe("a comment of up to 2000 characters", () => {
     expect(ok.status).toBe(200);
     expect(await commentsOf(ws)).toEqual([FACE.repeat(2000)]);
   });
+
+  it("an import: the same limit, in characters", async () => {
+    const ws = await createWorkspace();
+    const item = (ticket: string, comment: string) => ({
+      survey_id: ws.defaultSurveyId,
+      ticket_id: ticket,
+      answers: { csat: 4 },
+      submitted_at: new Date(Date.now() - 86_400_000).toISOString(),
+      comment,
+    });
+    const res = await call("POST", "/v1/responses/import", {
+      key: ws.key,
+      body: { items: [item("LEN-IMP-1", FACE.repeat(2000)), item("LEN-IMP-2", FACE.repeat(2001))] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 1, errors: [{ index: 1, code: "invalid_comment" }] });
+    expect(await commentsOf(ws)).toEqual([FACE.repeat(2000)]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
+import { MAX_COMMENT_CHARS } from "../domain/comment";
 import { invalid } from "../domain/errors";
 import { METRICS, type Metric, widestScale } from "../domain/metrics";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
@@ -28,7 +29,7 @@ const SubmitResponse = z
       })
       .strict()
       .openapi({ description: "At least one of the survey's questions, and no other" }),
-    comment: z.string().max(2000).optional(),
+    comment: z.string().max(MAX_COMMENT_CHARS).optional(),
     locale: z.enum(["en", "fr"]).optional(),
   })
   .openapi("SubmitResponse");

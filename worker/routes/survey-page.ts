@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { h } from "preact";
-import { MAX_COMMENT } from "../../widget/survey-ui/CommentField";
 import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
+import { fitsComment } from "../domain/comment";
 import type { QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { waitUntilOf } from "../http/wait-until";
@@ -41,7 +41,7 @@ surveyPageRoutes.post("/s/:token", (c) => {
     const comment = form.get("comment") ?? "";
     const wrong = checkAnswers(survey, answers).length > 0;
     // Characters as a person counts them (an emoji is one), as the API's schema counts them.
-    const tooLong = [...comment].length > MAX_COMMENT;
+    const tooLong = !fitsComment(comment);
     const notice = wrong ? t.chooseScore : tooLong ? t.commentTooLong : undefined;
     if (notice) {
       // Show the form again with what they entered; nothing is written.
