@@ -179,6 +179,11 @@ export const responses = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     /** 1 on the first submission, +1 on every change: tells 201 from 200 without a race. */
     revision: integer("revision").notNull().default(1),
+    /**
+     * Set by the answer that last changed the response (a fresh id per answer): the follow-up and
+     * event statements of the same batch act only when it is theirs, so an unchanged re-post does nothing.
+     */
+    changeId: text("change_id"),
     channel: text("channel").notNull().default(""),
     requestType: text("request_type").notNull().default(""),
     agent: text("agent").notNull().default(""),

@@ -6,6 +6,7 @@ import type { AppEnv } from "./env";
 import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from "./http/errors";
 import { jsonBody } from "./http/json-body";
 import { serveOpenApiDocument } from "./http/openapi-document";
+import { responsesCors, surveyJsonCors } from "./http/public-cors";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { serverTiming } from "./http/server-timing";
@@ -47,6 +48,9 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", securityHeaders);
+  // Public routes first: every later refusal (body, rate limit, database) stays readable cross-origin.
+  app.use("/v1/responses", responsesCors);
+  app.use("/s/:token/survey.json", surveyJsonCors);
   app.use("*", serverTiming);
   app.use("*", refuseMalformedSigningKeys);
   app.use("*", withDatabase);

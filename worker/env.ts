@@ -20,6 +20,8 @@ export type AppEnv = {
     session: D1DatabaseSession | null;
     /** The API key the request carries, as the directory knows it (before any scope check). */
     apiKey: { workspaceId: string; scopes: string; keyHash: string; shard: string };
+    /** The SHA-256 of the API key the request presents, computed once by the resolver. */
+    presentedKeyHash: string;
     /** The workspace of the authenticated API key. */
     workspaceId: string;
     scopes: readonly Scope[];
@@ -30,6 +32,12 @@ export type Scope = "read" | "write" | "admin";
 
 /** What the events Queue (`EVENTS`) carries: the outbox row to deliver. */
 export interface EventMessage {
-  /** Ids are random (128 bits), so unique across shards: the consumer finds the row's shard. */
+  /** Ids are random (128 bits), so unique across shards. */
   delivery_id: string;
+  /**
+   * The binding name of the shard holding the outbox row, so the consumer reads that shard alone.
+   * A hint: messages sent before it existed have none, and a moved workspace's may name its old
+   * shard; either way the consumer then asks every shard.
+   */
+  shard?: string;
 }

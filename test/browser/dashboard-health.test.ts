@@ -101,8 +101,8 @@ async function expectRateOnEveryCard(page: Page, locale: string, query: string) 
   const rate = await call("GET", `/v1/response-rate${query}`);
   const words =
     locale === "fr-FR"
-      ? `Taux de réponse ${pct(locale, rate.rate)} : ${rate.answered} clients sur ${rate.invited} invités ont répondu`
-      : `Response rate ${pct(locale, rate.rate)}: ${rate.answered} of ${rate.invited} invited customers answered`;
+      ? `Taux de réponse ${pct(locale, 100 * rate.rate)} : ${rate.answered} clients sur ${rate.invited} invités ont répondu`
+      : `Response rate ${pct(locale, 100 * rate.rate)}: ${rate.answered} of ${rate.invited} invited customers answered`;
   for (const card of ["card-nps", "card-csat", "card-ces"]) {
     await expect
       .poll(async () => norm(await page.textContent(`#${card} .card-rate`)), { message: card })
@@ -115,7 +115,7 @@ describe("the response rate on each score card", () => {
   test("equals the API's and says nothing more when it is not low (English)", async ({ page }) => {
     await openDashboard(page);
     const rate = await expectRateOnEveryCard(page, "en-GB", "");
-    expect(rate).toMatchObject({ invited: 10, answered: 4, rate: 40 });
+    expect(rate).toMatchObject({ invited: 10, answered: 4, rate: 0.4 });
     expect(await page.locator(".card-warning").count()).toBe(0);
     expect(pageErrorsOf(page)).toEqual([]);
   });
@@ -130,8 +130,8 @@ describe("the response rate on each score card", () => {
       expect(rate).toMatchObject({ invited: 6, answered: 1 });
       const warning =
         locale === "fr-FR"
-          ? `Seuls ${pct(locale, rate.rate)} des clients invités ont répondu : ce score parle pour eux, pas pour les ${pct(locale, 100 - rate.rate)} restants.`
-          : `Only ${pct(locale, rate.rate)} of invited customers answered: this score speaks for them, not for the other ${pct(locale, 100 - rate.rate)}.`;
+          ? `Seuls ${pct(locale, 100 * rate.rate)} des clients invités ont répondu : ce score parle pour eux, pas pour les ${pct(locale, 100 - 100 * rate.rate)} restants.`
+          : `Only ${pct(locale, 100 * rate.rate)} of invited customers answered: this score speaks for them, not for the other ${pct(locale, 100 - 100 * rate.rate)}.`;
       expect(norm(await page.textContent("#card-nps .card-warning"))).toBe(norm(warning));
       expect(norm(await page.textContent("#card-csat .card-warning"))).toBe(norm(warning));
       expect(pageErrorsOf(page)).toEqual([]);
@@ -171,8 +171,9 @@ describe("customer_tenure and value_tier", () => {
       // back@ answered 3: one detractor, NPS −100.
       expect(nps).toMatchObject({ n: 1, nps: -100 });
       await expect.poll(async () => norm(await page.textContent("#card-nps .card-value"))).toBe("−100");
-      expect(norm(await page.textContent("#card-nps"))).toContain(
-        `${nps.n} ${locale === "fr-FR" ? "réponses" : "answers"}`,
+      // One answer, in the singular (it read "1 answers" / "1 réponses" before).
+      expect(norm(await page.textContent("#card-nps"))).toMatch(
+        new RegExp(`${nps.n} ${locale === "fr-FR" ? "réponse" : "answer"}(?!s)`),
       );
       await expectRateOnEveryCard(page, locale, "?customer_tenure=returning");
       expect(pageErrorsOf(page)).toEqual([]);
@@ -203,7 +204,7 @@ describe("customer_tenure and value_tier", () => {
       for (const g of rate.groups) {
         const row = `#breakdown-table tr[data-key="${g.key}"]`;
         expect(norm(await page.textContent(`${row} .breakdown-rate`))).toBe(
-          norm(`${pct(locale, g.rate)} (${fmt.format(g.answered)}/${fmt.format(g.invited)})`),
+          norm(`${pct(locale, 100 * g.rate)} (${fmt.format(g.answered)}/${fmt.format(g.invited)})`),
         );
         const n = nps.groups.find((x: any) => x.key === g.key);
         const signed = `${n.nps > 0 ? "+" : n.nps < 0 ? "−" : ""}${fmt.format(Math.abs(Math.round(n.nps)))}`;

@@ -141,7 +141,7 @@ describe("answers on remembered facts", () => {
     const stale: AnswerFacts = { ...current, rules: [], stored: { ...current.stored, rulesJson: "[]" } };
     const guard = factsHold(stale);
     const now = Date.now();
-    const where = { surveyId: ws.defaultSurveyId, source: "own", ticketId: t };
+    const where = { surveyId: ws.defaultSurveyId, source: "own", ticketId: t, changeId: "chg_stale" };
     const [upserted] = await shard.batch([
       answerUpsert(
         db,

@@ -117,7 +117,7 @@ describe("GET /v1/dashboard/summary", () => {
       201,
     );
     const res = await call("GET", "/v1/dashboard/summary", { key: rated.key });
-    expect(res.body.response_rate).toEqual({ invited: 3, answered: 1, rate: 100 / 3 });
+    expect(res.body.response_rate).toEqual({ invited: 3, answered: 1, rate: 1 / 3 });
     // The shop-derived segments filter every figure, as they do each single route.
     const first = await expectSameAsSingleRoutes("customer_tenure=first_order");
     expect(first.repurchase.eligible).toBe(2);

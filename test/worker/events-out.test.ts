@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../worker/events/retry-schedule";
 import { createEndpoint, pendingDeliveries, type Received, receiver, runConsumer } from "../support/worker/events";
 import { answer, call, createWorkspace, invite, type TestWorkspace } from "../support/worker/helpers";
+import { shardNameOf } from "../support/worker/shards";
 
 let ws: TestWorkspace;
 let restore: (() => void) | undefined;
@@ -265,7 +266,7 @@ describe("delivery through the Queue", () => {
     const recording = { ...env, EVENTS: { sendBatch: async (b: unknown[]) => void sent.push(...b) } } as never;
     expect(await redrivePending(recording, Date.now())).toBe(0);
     await redrivePending(recording, Date.now() + REDRIVE_AFTER_MS + 1000);
-    expect(sent).toContainEqual({ body: { delivery_id: row?.id } });
+    expect(sent).toContainEqual({ body: { delivery_id: row?.id, shard: await shardNameOf(shop.id) } });
   });
 });
 

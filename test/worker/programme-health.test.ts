@@ -25,14 +25,14 @@ describe("GET /v1/response-rate", () => {
 
     const whole = await rate(ws);
     expect(whole.status).toBe(200);
-    expect(whole.body).toEqual({ invited: 4, answered: 2, rate: 50 });
+    expect(whole.body).toEqual({ invited: 4, answered: 2, rate: 0.5 });
 
     const byChannel = await rate(ws, "?group_by=channel");
     expect(byChannel.body.groups).toEqual([
-      { key: "chat", invited: 1, answered: 1, rate: 100 },
-      { key: "email", invited: 3, answered: 1, rate: (100 * 1) / 3 },
+      { key: "chat", invited: 1, answered: 1, rate: 1 },
+      { key: "email", invited: 3, answered: 1, rate: 1 / 3 },
     ]);
-    expect((await rate(ws, "?channel=email")).body).toEqual({ invited: 3, answered: 1, rate: (100 * 1) / 3 });
+    expect((await rate(ws, "?channel=email")).body).toEqual({ invited: 3, answered: 1, rate: 1 / 3 });
   });
 
   it("counts on the day of the first invitation, and per survey", async () => {

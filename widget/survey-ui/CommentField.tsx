@@ -1,5 +1,7 @@
-/** The maximum comment length the API accepts. */
-export const MAX_COMMENT = 2000;
+import { MAX_COMMENT_CHARS as MAX_COMMENT } from "../../worker/domain/comment";
+
+/** The maximum comment length the API accepts, for the form's own limit. */
+export { MAX_COMMENT };
 
 export interface CommentFieldProps {
   label: string;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Scope } from "../env";
 import { ApiError } from "../http/errors";
-import { sha256Hex, timingSafeEqualText } from "./crypto";
+import { timingSafeEqualText } from "./crypto";
 
 const unauthorized = (message: string) =>
   new ApiError(401, "unauthorized", message, undefined, { "WWW-Authenticate": 'Bearer realm="aftercare"' });
@@ -13,9 +13,10 @@ export function bearerToken(header: string | undefined): string | null {
 
 /**
  * Authenticates `Authorization: Bearer <api_key>` and requires `scope` (or, given
- * several, any one of them). The key was looked up in the directory by its SHA-256
- * (which also chose the request's shard), and is compared here in constant time, so
- * neither the lookup nor the comparison tells an attacker how close a guess was.
+ * several, any one of them). The resolver hashed the key once (SHA-256, `presentedKeyHash`)
+ * and looked it up in the directory by that hash (which also chose the request's shard);
+ * the stored hash is compared with it here in constant time, so neither the lookup nor the
+ * comparison tells an attacker how close a guess was, and the key is not hashed again.
  */
 export function requireScope(scope: Scope | readonly Scope[]): MiddlewareHandler<AppEnv> {
   const accepted: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
@@ -24,7 +25,8 @@ export function requireScope(scope: Scope | readonly Scope[]): MiddlewareHandler
     if (!key) throw unauthorized("Send an API key as Authorization: Bearer <key>");
     // The resolver (worker/shards/resolve.ts) looked the key up in the directory by its hash.
     const row = c.var.apiKey;
-    if (!row || !(await timingSafeEqualText(row.keyHash, await sha256Hex(key)))) {
+    const presented = c.var.presentedKeyHash;
+    if (!row || !presented || !(await timingSafeEqualText(row.keyHash, presented))) {
       throw unauthorized("Unknown or revoked API key");
     }
     const scopes = JSON.parse(row.scopes) as Scope[];

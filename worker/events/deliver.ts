@@ -88,12 +88,16 @@ function deliveryRow(db: Database, deliveryId: string) {
 
 /**
  * The shard holding a delivery and its row, or null when no shard has it (its endpoint or
- * subject was deleted, or it was delivered). Delivery ids are random 128-bit values, unique across shards, so the
- * message names only the id: the consumer asks each shard in turn by primary key.
+ * subject was deleted, or it was delivered). The message's `shard` is asked first, and alone
+ * when it has the row. Without that hint (a message sent before it existed), or when the named
+ * shard does not have the row (the workspace moved since), every other shard is asked in turn by
+ * primary key: delivery ids are random 128-bit values, unique across shards.
  */
-async function findDelivery(shards: Shard[], deliveryId: string) {
+async function findDelivery(shards: Shard[], { delivery_id: deliveryId, shard: hint }: EventMessage) {
+  const named = shards.find((s) => s.name === hint);
+  const order = named ? [named, ...shards.filter((s) => s !== named)] : shards;
   let failure: unknown = null;
-  for (const shard of shards) {
+  for (const shard of order) {
     try {
       const row = await deliveryRow(shard.db, deliveryId);
       if (row) return { db: shard.db, row };
@@ -189,7 +193,7 @@ export async function deliverBatch(
   await Promise.all(
     batch.messages.map(async (message) => {
       try {
-        const found = await findDelivery(shards, message.body.delivery_id);
+        const found = await findDelivery(shards, message.body);
         const outcome = found ? await tryRow(found.db, found.row, fetcher, Date.now) : { kind: "dropped" as const };
         if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
         else message.ack();
@@ -224,6 +228,7 @@ export async function redrivePending(env: Env, now = Date.now()): Promise<number
       await enqueueDeliveries(
         env,
         results.map((r) => r.id),
+        shard.name,
       );
       redriven += results.length;
     } catch (err) {

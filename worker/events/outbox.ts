@@ -19,24 +19,26 @@ const subscribed = (typeSql: string) => `EXISTS (SELECT 1 FROM json_each(e.event
 /**
  * Statement: one `response.created` / `response.updated` row per subscribed
  * endpoint, for the response of (survey, source, ticket) as it now stands, when
- * `guard` holds (the batch's answer was written).
+ * `guard` holds and the batch's answer changed it (its `change_id` is `changeId`).
  */
 export function responseEventStatement(
   db: D1Database,
-  v: { now: number; surveyId: string; ticketId: string; source: string },
+  v: { now: number; surveyId: string; ticketId: string; source: string; changeId: string },
   guard: Guard = UNGUARDED,
 ): D1PreparedStatement {
-  return db.prepare(responseEventSql(guard.sql)).bind(v.now, v.surveyId, v.ticketId, v.source, ...guard.params);
+  return db
+    .prepare(responseEventSql(guard.sql))
+    .bind(v.now, v.surveyId, v.ticketId, v.source, v.changeId, ...guard.params);
 }
 
-// Binds ?1 now, ?2 survey_id, ?3 ticket_id, ?4 source, then the guard's values.
+// Binds ?1 now, ?2 survey_id, ?3 ticket_id, ?4 source, ?5 change_id, then the guard's values.
 const responseEventSql = (guard: string) => `
 INSERT INTO event_deliveries (id, workspace_id, endpoint_id, type, subject_id, interaction_id, status, attempts,
   next_attempt_at, created_at)
 SELECT ${NEW_MESSAGE_ID}, e.workspace_id, e.id, t.type, t.id, t.interaction_id, 'pending', 0, ?1, ?1
 FROM (SELECT r.id, r.workspace_id, r.interaction_id,
         CASE WHEN r.revision = 1 THEN 'response.created' ELSE 'response.updated' END AS type
-      FROM responses r WHERE r.survey_id = ?2 AND r.source = ?4 AND r.ticket_id = ?3) t
+      FROM responses r WHERE r.survey_id = ?2 AND r.source = ?4 AND r.ticket_id = ?3 AND r.change_id = ?5) t
 JOIN webhook_endpoints e ON e.workspace_id = t.workspace_id
 WHERE ${subscribed("t.type")} AND (${guard})
 RETURNING id`;
@@ -63,15 +65,21 @@ export function outboxIds(results: D1Result[]): string[] {
 }
 
 /**
- * Puts deliveries on the Queue. Never throws: the rows are already stored and
- * the cron re-sends them, so a Queue outage costs delay, not events, and never
- * fails the customer's answer.
+ * Puts deliveries on the Queue, each message naming `shard`, the binding whose outbox rows they
+ * are. Never throws: the rows are already stored and the cron re-sends them, so a Queue outage
+ * costs delay, not events, and never fails the customer's answer.
  */
-export async function enqueueDeliveries(env: Pick<Env, "EVENTS">, ids: string[]): Promise<void> {
+export async function enqueueDeliveries(
+  env: Pick<Env, "EVENTS">,
+  ids: string[],
+  shard: string | undefined,
+): Promise<void> {
   if (ids.length === 0) return;
   try {
     for (let i = 0; i < ids.length; i += 100) {
-      const batch = ids.slice(i, i + 100).map((id) => ({ body: { delivery_id: id } satisfies EventMessage }));
+      const batch = ids
+        .slice(i, i + 100)
+        .map((id) => ({ body: { delivery_id: id, ...(shard ? { shard } : {}) } satisfies EventMessage }));
       await env.EVENTS.sendBatch(batch);
     }
   } catch (err) {

@@ -47,8 +47,10 @@ export function checkRules(rules: FollowUpRule[]): ErrorDetail[] {
     const min = Math.max(rule.min ?? range.min, range.min);
     const max = Math.min(rule.max ?? range.max, range.max);
     if (min > max) {
+      // Name the bound at fault: a max under the scale, else the min (above the scale or above max).
+      const field = rule.max != null && rule.max < range.min ? "max" : rule.min != null ? "min" : "max";
       details.push({
-        path: `rules.${i}`,
+        path: `rules.${i}.${field}`,
         message: `No ${rule.metric} answer can match: answers run from ${range.min} to ${range.max}`,
       });
     }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { workspaces } from "../../schema/tables";
 import type { Database } from "../db";
+import { notAfter } from "../domain/clock-skew";
 import { DomainError } from "../domain/errors";
 import { ticketSourceOfHook } from "../domain/ticket-source";
 import type { Env } from "../env";
@@ -94,7 +95,7 @@ export async function receiveDelivery(
   const notPurchase = notAPurchase(mapped.event);
   if (notPurchase) return { ok: true, ignored: notPurchase };
   const deliveryId = mapped.deliveryId ?? verified.deliveryId;
-  const duplicate = await applyOnce(db, workspace, source, mapped.event, deliveryId, now);
+  const duplicate = await applyOnce(db, workspace, source, notAfterReceipt(mapped.event, now), deliveryId, now);
 
   const result: HookResult = { ok: true, ...(duplicate ? { duplicate: true as const } : {}) };
   if (mapped.event.kind === "interaction") {
@@ -132,6 +133,24 @@ export async function receiveDelivery(
  */
 function notAPurchase(event: HookEvent): string | null {
   return event.kind === "order" && event.order.totalMinor === 0n ? "zero-total order: not a purchase" : null;
+}
+
+/**
+ * The event with its `closed_at` or `placed_at` no later than its receipt: a sender's clock
+ * ahead of ours, a little (skew) or a lot (a bug), cannot have a ticket closed or an order placed
+ * after we heard of it. Clamped, not refused: a webhook answered 422 would only be retried with
+ * the same body (docs/future-times.md).
+ */
+function notAfterReceipt(event: HookEvent, receivedAt: number): HookEvent {
+  if (event.kind === "interaction" && event.interaction.closedAt != null) {
+    return {
+      ...event,
+      interaction: { ...event.interaction, closedAt: notAfter(event.interaction.closedAt, receivedAt) },
+    };
+  }
+  if (event.kind === "order")
+    return { ...event, order: { ...event.order, placedAt: notAfter(event.order.placedAt, receivedAt) } };
+  return event;
 }
 
 /** Charges the failure to the caller (429 past its budget), else answers the one 401. */

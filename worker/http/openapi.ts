@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { METRICS, type Metric } from "../domain/metrics";
-import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import { CUSTOMER_TENURES, SEGMENT_DIMENSIONS, type SegmentDimension, VALUE_TIERS } from "../domain/segments";
 import { TICKET_SOURCES } from "../domain/ticket-source";
 
 /** Shared OpenAPI pieces: the error body and the standard error responses. */
@@ -57,10 +57,21 @@ export function jsonResponse<T extends z.ZodType>(description: string, schema: T
 /** Segment fields shared by invitations, webhooks, responses and filters. */
 export const segmentText = z.string().trim().min(1).max(200);
 
+/**
+ * The query filter of one segment dimension: free text for what a support tool names,
+ * one of the fixed values for what the Worker derives from orders, so a misspelt
+ * `customer_tenure` is a 422 naming it rather than an empty selection that looks real.
+ */
+export function segmentFilter(dimension: SegmentDimension): z.ZodOptional<z.ZodType<string>> {
+  if (dimension === "customer_tenure") return z.enum(CUSTOMER_TENURES).optional();
+  if (dimension === "value_tier") return z.enum(VALUE_TIERS).optional();
+  return segmentText.optional();
+}
+
 /** One optional query filter per segment dimension (worker/domain/segments.ts). */
-export const segmentFilters = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
+export const segmentFilters = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentFilter(d)])) as Record<
   SegmentDimension,
-  z.ZodOptional<typeof segmentText>
+  z.ZodOptional<z.ZodType<string>>
 >;
 
 /** A `YYYY-MM-DD` day in the workspace's timezone. */

@@ -4,6 +4,8 @@
  * per-item error naming its row and field; worker/services/import-responses.ts writes the rest.
  */
 
+import { isBeyondSkew, notAfter } from "../domain/clock-skew";
+import { MAX_COMMENT_CHARS } from "../domain/comment";
 import { METRICS } from "../domain/metrics";
 import { TICKET_DIMENSIONS, type TicketDimension } from "../domain/segments";
 import { TICKET_SOURCES } from "../domain/ticket-source";
@@ -13,8 +15,6 @@ import type { CustomerRef } from "../store/identity";
 import type { Survey } from "../store/surveys";
 
 export const MAX_IMPORT_ITEMS = 1000;
-/** A clock a little ahead of ours is not "the future". */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ImportError {
   index: number;
@@ -47,7 +47,8 @@ function text(value: unknown, max: number): string | null | undefined {
   if (typeof value === "number" && Number.isInteger(value)) return String(value);
   if (typeof value !== "string") return undefined;
   const trimmed = value.trim();
-  return trimmed.length <= max ? trimmed || null : undefined;
+  // Characters as a person counts them (an emoji is one), as the API counts them.
+  return [...trimmed].length <= max ? trimmed || null : undefined;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -84,9 +85,11 @@ export function checkItem(
   if (!Number.isFinite(submittedAt)) {
     return fail(index, "invalid_date", "submitted_at: expected an ISO 8601 instant such as 2026-03-01T09:30:00Z");
   }
-  if (submittedAt > now + CLOCK_SKEW_MS) return fail(index, "future_date", "submitted_at: is in the future");
-  const comment = text(item.comment, 2000);
-  if (comment === undefined) return fail(index, "invalid_comment", "comment: expected text of at most 2000 characters");
+  // docs/future-times.md: a clock a little ahead of ours is skew, taken as now; further is an error.
+  if (isBeyondSkew(submittedAt, now)) return fail(index, "future_date", "submitted_at: is in the future");
+  const comment = text(item.comment, MAX_COMMENT_CHARS);
+  if (comment === undefined)
+    return fail(index, "invalid_comment", `comment: expected text of at most ${MAX_COMMENT_CHARS} characters`);
   const locale = item.locale === undefined || item.locale === null || item.locale === "" ? null : item.locale;
   if (locale !== null && locale !== "en" && locale !== "fr") {
     return fail(index, "invalid_locale", "locale: expected en or fr");
@@ -114,7 +117,7 @@ export function checkItem(
     answers: answers as Record<string, number>,
     comment,
     locale,
-    submittedAt,
+    submittedAt: notAfter(submittedAt, now),
     segments,
     customer,
   };

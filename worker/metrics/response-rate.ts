@@ -1,4 +1,7 @@
-/** The response rate: the share of invited tickets that answered, in percent; null when none was invited. */
+/**
+ * The response rate: the share of invited tickets that answered, as a fraction (0–1) like
+ * every other `rate` of the API (repurchase, impact); null when none was invited.
+ */
 export interface RateFigures {
   invited: number;
   answered: number;
@@ -6,5 +9,5 @@ export interface RateFigures {
 }
 
 export function rateFigures(invited: number, answered: number): RateFigures {
-  return { invited, answered, rate: invited > 0 ? (100 * answered) / invited : null };
+  return { invited, answered, rate: invited > 0 ? answered / invited : null };
 }

@@ -129,7 +129,7 @@ export const followUpRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(patch, async (c) => {
     const result = await changeFollowUp(c.var.db, c.var.workspaceId, c.req.valid("param").id, c.req.valid("json"));
-    const work = enqueueDeliveries(c.env, result.deliveryIds);
+    const work = enqueueDeliveries(c.env, result.deliveryIds, c.var.shard);
     const ctx = waitUntilOf(c);
     if (ctx) ctx.waitUntil(work);
     else await work;

@@ -23,7 +23,9 @@ const CreateInvitation = z
     request_type: segmentText.optional(),
     agent: segmentText.optional(),
     team: segmentText.optional(),
-    closed_at: z.iso.datetime({ offset: true }).optional(),
+    closed_at: z.iso.datetime({ offset: true }).optional().openapi({
+      description: "Default now. Up to 5 minutes ahead of the server's clock is taken as now; further ahead is 422",
+    }),
     locale: z.enum(["en", "fr"]).optional(),
     handling_minutes: HandlingMinutes.optional(),
     compensation: Compensation.optional(),

@@ -67,6 +67,7 @@ oneClickRoutes.post("/r/:token/:type/:value", (c) => {
       { answers: { [choice.type]: choice.value }, locale },
       Date.now(),
       waitUntilOf(c),
+      c.var.shard,
     );
     const given = await findGivenResponse(c.var.db, survey.id, ticket);
     const t = PAGE_STRINGS[locale];

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { invalid } from "../domain/errors";
 import type { SegmentDimension } from "../domain/segments";
 import { parseLooseInstant } from "../hooks/payload";
-import { isoDay, segmentText } from "../http/openapi";
+import { isoDay, segmentFilter } from "../http/openapi";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS } from "../metrics/repurchase-window";
 
 /**
@@ -26,10 +26,7 @@ export function selectionQuery<D extends SegmentDimension>(filters: readonly D[]
     }),
     from: isoDay.optional().openapi({ description: "Inclusive local day of `closed_at`" }),
     to: isoDay.optional().openapi({ description: "Exclusive local day of `closed_at`" }),
-    ...(Object.fromEntries(filters.map((d) => [d, segmentText.optional()])) as Record<
-      D,
-      z.ZodOptional<typeof segmentText>
-    >),
+    ...(Object.fromEntries(filters.map((d) => [d, segmentFilter(d)])) as Record<D, z.ZodOptional<z.ZodType<string>>>),
   };
 }
 

@@ -8,5 +8,8 @@ import { z } from "@hono/zod-openapi";
 export const ResponseRateFiguresSchema = z.object({
   invited: z.number().int().openapi({ description: "Tickets invited (once per ticket and survey)" }),
   answered: z.number().int().openapi({ description: "Of those, the ones with an answer" }),
-  rate: z.number().nullable().openapi({ description: "100·answered/invited, unrounded; null when none was invited" }),
+  rate: z.number().nullable().openapi({
+    description:
+      "answered/invited, a fraction from 0 to 1 like the repurchase rate, unrounded; null when none was invited",
+  }),
 });

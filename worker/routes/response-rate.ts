@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireScope } from "../auth/api-key";
-import { SEGMENT_DIMENSIONS, type SegmentDimension } from "../domain/segments";
+import { SEGMENT_DIMENSIONS } from "../domain/segments";
 import type { AppEnv } from "../env";
-import { bearer, errors, isoDay, jsonResponse, segmentText } from "../http/openapi";
+import { bearer, errors, isoDay, jsonResponse, segmentFilters } from "../http/openapi";
 import { reportD1Cost } from "../http/server-timing";
 import { responseRate } from "../services/response-rate";
 import { SCORE_GROUP_KEYS } from "../store/score-reads";
@@ -14,10 +14,7 @@ const RateQuery = z
     to: isoDay.optional().openapi({ description: "Exclusive day, workspace timezone" }),
     group_by: z.enum(SCORE_GROUP_KEYS).optional().openapi({ description: "Adds `groups`, keyed as in `/v1/scores`" }),
     survey_id: z.string().min(1).max(100).optional(),
-    ...(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentText.optional()])) as Record<
-      SegmentDimension,
-      z.ZodOptional<typeof segmentText>
-    >),
+    ...segmentFilters,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "to must be after from" });
 
@@ -40,7 +37,7 @@ const route = createRoute({
         "ResponseRate",
       ),
     ),
-    ...errors(401, 403, 422),
+    ...errors(401, 403, 404, 422),
   },
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { requireScope } from "../auth/api-key";
+import { MAX_COMMENT_CHARS } from "../domain/comment";
 import { invalid } from "../domain/errors";
 import { METRICS, type Metric, widestScale } from "../domain/metrics";
 import { QUESTION_TYPES, type QuestionType } from "../domain/questions";
@@ -29,7 +29,7 @@ const SubmitResponse = z
       })
       .strict()
       .openapi({ description: "At least one of the survey's questions, and no other" }),
-    comment: z.string().max(2000).optional(),
+    comment: z.string().max(MAX_COMMENT_CHARS).optional(),
     locale: z.enum(["en", "fr"]).optional(),
   })
   .openapi("SubmitResponse");
@@ -117,6 +117,7 @@ async function toFilter(
     throw invalid([{ path: "metric", message: "Say which metric min and max apply to" }]);
   }
   if (q.min != null && q.max != null && q.min > q.max) throw invalid([{ path: "min", message: "min is above max" }]);
+  if (q.from && q.to && q.to <= q.from) throw invalid([{ path: "to", message: "to must be after from" }]);
   return {
     surveyId: q.survey_id,
     metric,
@@ -150,27 +151,14 @@ export const CSV_COLUMNS = [
 
 export const responseRoutes = new OpenAPIHono<AppEnv>();
 
-// Anyone's page may post answers: the signed token is the credential, not a cookie.
-responseRoutes.use("/v1/responses", async (c, next) => {
-  if (c.req.method === "POST" || c.req.method === "OPTIONS") {
-    // Exposing Retry-After lets the widget on another origin wait as long as a 429/503 asks.
-    return cors({
-      origin: "*",
-      allowMethods: ["POST", "OPTIONS"],
-      allowHeaders: ["Content-Type"],
-      exposeHeaders: ["Retry-After"],
-      maxAge: 86400,
-    })(c, next);
-  }
-  return next();
-});
-
+// CORS for the public POST is app-wide (worker/http/public-cors.ts), ahead of the body checks.
 responseRoutes
   .openapi(submit, async (c) => {
     const body = c.req.valid("json");
     const result = await recordResponse(c.var.db, c.env, body.token, body, {
       ctx: waitUntilOf(c),
       steps: timedSteps(c),
+      shard: c.var.shard,
     });
     return c.json({ id: result.id }, result.created ? 201 : 200);
   })

@@ -33,7 +33,7 @@ const scores = createRoute({
   summary: "NPS, CSAT or CES of a selection, optionally grouped",
   description: `Read from per-day rollups, so the cost is days × segment values, not answers: one segment dimension, or channel and one more, is served by a rollup grain; any other crossing is read from the answers of its day range.
 The \`Server-Timing\` header reports the rows D1 read (\`d1;dur=…;desc="rows_read=N"\`).
-CES answers on different scales (agree7, effort5) are never averaged together: a selection that mixes them is a 422 \`mixed_ces_scales\` naming \`survey_id\`.`,
+CES answers on different scales (agree7, effort5) are never averaged together: a selection that mixes them is a 422 \`mixed_ces_scales\` naming \`survey_id\`, except with \`group_by=survey\`: each group is then read on its survey's scale, and the whole selection keeps its \`n\` with \`scale\`, \`mean\`, \`easy_pct\` and \`benchmark\` null.`,
   security: bearer,
   middleware: [requireScope("read")] as const,
   request: { query: ScoresQuery },

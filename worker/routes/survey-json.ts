@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { CES_SCALES, METRICS } from "../domain/metrics";
 import { LOCALES } from "../domain/questions";
 import type { AppEnv } from "../env";
@@ -51,12 +50,8 @@ const surveyJson = createRoute({
  */
 export const surveyJsonRoutes = new OpenAPIHono<AppEnv>();
 
-// Any shop's page may embed the widget, so survey.json is readable from anywhere;
-// the widget must see Retry-After to honour it.
-surveyJsonRoutes.use(
-  "/s/:token/survey.json",
-  cors({ origin: "*", allowMethods: ["GET"], exposeHeaders: ["Retry-After"], maxAge: 86400 }),
-);
+// Any shop's page may embed the widget: its CORS is app-wide (worker/http/public-cors.ts), ahead of
+// the rate limit and the database, so their errors are readable too.
 
 surveyJsonRoutes.openapi(surveyJson, async (c) => {
   const { token } = c.req.valid("param");

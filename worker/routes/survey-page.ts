@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { h } from "preact";
-import { MAX_COMMENT } from "../../widget/survey-ui/CommentField";
 import { PAGE_STRINGS } from "../../widget/survey-ui/strings";
+import { fitsComment } from "../domain/comment";
 import type { QuestionType } from "../domain/questions";
 import type { AppEnv } from "../env";
 import { waitUntilOf } from "../http/wait-until";
@@ -40,7 +40,9 @@ surveyPageRoutes.post("/s/:token", (c) => {
     const answers = formAnswers(form, survey);
     const comment = form.get("comment") ?? "";
     const wrong = checkAnswers(survey, answers).length > 0;
-    const notice = wrong ? t.chooseScore : comment.length > MAX_COMMENT ? t.commentTooLong : undefined;
+    // Characters as a person counts them (an emoji is one), as the API's schema counts them.
+    const tooLong = !fitsComment(comment);
+    const notice = wrong ? t.chooseScore : tooLong ? t.commentTooLong : undefined;
     if (notice) {
       // Show the form again with what they entered; nothing is written.
       const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => typeof v === "number"));
@@ -54,6 +56,7 @@ surveyPageRoutes.post("/s/:token", (c) => {
       { answers: answers as Record<QuestionType, number>, comment, locale },
       Date.now(),
       waitUntilOf(c),
+      c.var.shard,
     );
     const given = await findGivenResponse(c.var.db, survey.id, ticket);
     return htmlResponse(h(SurveyPage, { locale, token, view: surveyView(survey, claims, given), action, done: true }));

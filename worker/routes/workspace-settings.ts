@@ -6,6 +6,7 @@ import { bearer, errors, jsonRequest, jsonResponse } from "../http/openapi";
 import { ValueTiersSchema, valueTiersJson } from "../http/value-tiers-schema";
 import { formatMinor } from "../metrics/money";
 import { changeWorkspaceSettings } from "../services/change-workspace-settings";
+import { DIRECTORY } from "../shards/bindings";
 import { costPerHourOf, getWorkspace, valueTiersOf, type Workspace } from "../store/workspaces";
 
 /**
@@ -88,6 +89,8 @@ const patch = createRoute({
 export const workspaceSettingsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(read, async (c) => c.json(workspaceJson(await getWorkspace(c.var.db, c.var.workspaceId)), 200))
   .openapi(patch, async (c) => {
-    const workspace = await changeWorkspaceSettings(c.var.db, c.var.workspaceId, c.req.valid("json"));
+    // The directory's row is a copy only when the workspace lives on another shard.
+    const directory = c.var.shard === DIRECTORY ? undefined : c.var.directory;
+    const workspace = await changeWorkspaceSettings(c.var.db, c.var.workspaceId, c.req.valid("json"), directory);
     return c.json(workspaceJson(workspace), 200);
   });

@@ -1,6 +1,7 @@
 import type { Database } from "../db";
 import type { Money } from "../metrics/cost";
 import {
+  copySettingsToDirectory,
   getWorkspace,
   setCostPerHour,
   setSurveyCooldown,
@@ -17,16 +18,21 @@ export interface WorkspaceSettingsChange {
 }
 
 /**
- * `PATCH /v1/workspace`: changes the settings given and returns the workspace as it now is.
- * New value tiers re-tier every interaction of the workspace (and its scores) at once.
+ * `PATCH /v1/workspace`: changes the settings given on the workspace's shard and returns the
+ * workspace as it now is. New value tiers re-tier every interaction of the workspace (and its
+ * scores) at once. `directory`, when the workspace lives on another shard, gets the new
+ * settings on its copy of the row afterwards (the shard's row is the one every read uses).
  */
 export async function changeWorkspaceSettings(
   db: Database,
   workspaceId: string,
   change: WorkspaceSettingsChange,
+  directory?: Database,
 ): Promise<Workspace> {
   if (change.cost_per_hour !== undefined) await setCostPerHour(db, workspaceId, change.cost_per_hour);
   if (change.survey_cooldown_days !== undefined) await setSurveyCooldown(db, workspaceId, change.survey_cooldown_days);
   if (change.value_tiers !== undefined) await setValueTiers(db, workspaceId, change.value_tiers);
-  return getWorkspace(db, workspaceId);
+  const workspace = await getWorkspace(db, workspaceId);
+  if (directory) await copySettingsToDirectory(directory, workspace);
+  return workspace;
 }

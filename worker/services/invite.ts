@@ -1,6 +1,7 @@
 import { signInvitation } from "../auth/invitation-token";
 import type { Database } from "../db";
-import { DomainError, goneTicket } from "../domain/errors";
+import { isBeyondSkew, notAfter } from "../domain/clock-skew";
+import { DomainError, goneTicket, invalid } from "../domain/errors";
 import { INVITATION_TTL_DAYS } from "../domain/invitation";
 import { answerValues, type Locale } from "../domain/questions";
 import type { Env } from "../env";
@@ -39,7 +40,7 @@ export async function invite(
   locale?: Locale,
   now = Date.now(),
 ): Promise<Invitation> {
-  const statements = await upsertInteraction(db, workspace.id, workspace.timezone, event, now);
+  const statements = await upsertInteraction(db, workspace.id, workspace.timezone, closedNoLaterThan(event, now), now);
   // The ticket's upsert and its invitation in ONE batch: identity, interaction and
   // invitation are all written or none is.
   const upserts = statements.map((s) => {
@@ -62,6 +63,19 @@ export async function invite(
     locale,
     now,
   );
+}
+
+/**
+ * The ticket as the caller sent it, with a `closed_at` a little ahead of ours (clock skew)
+ * taken as now; further ahead is 422 naming `closed_at`, before anything is written
+ * (docs/future-times.md).
+ */
+function closedNoLaterThan(event: InteractionEvent, now: number): InteractionEvent {
+  if (event.closedAt == null) return event;
+  if (isBeyondSkew(event.closedAt, now)) {
+    throw invalid([{ path: "closed_at", message: "Is in the future: send the time the ticket was closed" }]);
+  }
+  return { ...event, closedAt: notAfter(event.closedAt, now) };
 }
 
 /**

@@ -121,17 +121,28 @@ export async function recordResponse(
   env: Pick<Env, "SIGNING_KEYS" | "EVENTS">,
   token: string,
   submission: Submission,
-  { now = Date.now(), ctx, steps = unmeasured }: { now?: number; ctx?: WaitUntil; steps?: AnswerSteps } = {},
+  {
+    now = Date.now(),
+    ctx,
+    steps = unmeasured,
+    shard,
+  }: {
+    now?: number;
+    ctx?: WaitUntil;
+    steps?: AnswerSteps;
+    /** The binding name of `db`, named in the Queue messages of the answer's events. */
+    shard?: string;
+  } = {},
 ): Promise<Recorded> {
   const claims = await steps.measure("token", () => verifiedClaims(env.SIGNING_KEYS, token));
   // A token minted before tickets had a source needs a read to find its ticket: the checked way.
   if (claims.source !== undefined) {
     const ticket = { source: claims.source, ticketId: claims.ticketId };
-    const recorded = await recordOnKnownFacts(db, env, claims, ticket, submission, now, ctx, steps);
+    const recorded = await recordOnKnownFacts(db, env, claims, ticket, submission, now, ctx, steps, shard);
     if (recorded) return recorded;
   }
   const opened = await steps.measure("read", () => openVerified(db, claims));
-  return steps.measure("write", () => recordOpenedResponse(db, env, opened, submission, now, ctx));
+  return steps.measure("write", () => recordOpenedResponse(db, env, opened, submission, now, ctx, shard));
 }
 
 /**
@@ -157,6 +168,7 @@ async function recordOnKnownFacts(
   now: number,
   ctx: WaitUntil | undefined,
   steps: AnswerSteps,
+  shard: string | undefined,
 ): Promise<Recorded | null> {
   const key = `${claims.workspaceId}/${claims.surveyId}`;
   let facts = knownFacts.get(key);
@@ -170,7 +182,7 @@ async function recordOnKnownFacts(
   if (checkAnswers(facts, submission.answers).length > 0) return null;
   const held = facts;
   const recorded = await steps.measure("write", () =>
-    writeAnswer(db, env, claims, ticket, held, submission, now, ctx, factsHold(held)),
+    writeAnswer(db, env, claims, ticket, held, submission, now, ctx, factsHold(held), shard),
   );
   if (!recorded) knownFacts.delete(key);
   return recorded;
@@ -187,6 +199,8 @@ export async function recordOpenedResponse(
   submission: Submission,
   now = Date.now(),
   ctx?: WaitUntil,
+  /** The binding name of `db`, named in the Queue messages of the answer's events. */
+  shard?: string,
 ): Promise<Recorded> {
   const details = checkAnswers(survey, submission.answers);
   if (details.length > 0) throw invalid(details);
@@ -198,7 +212,7 @@ export async function recordOpenedResponse(
     rules,
     endpoints: true,
   };
-  const recorded = await writeAnswer(db, env, claims, ticket, facts, submission, now, ctx, UNGUARDED);
+  const recorded = await writeAnswer(db, env, claims, ticket, facts, submission, now, ctx, UNGUARDED, shard);
   // Nothing written: the ticket was erased between opening the token and this write.
   if (!recorded) throw goneTicket();
   return recorded;
@@ -221,10 +235,13 @@ async function writeAnswer(
   now: number,
   ctx: WaitUntil | undefined,
   guard: Guard,
+  shard: string | undefined,
 ): Promise<Recorded | null> {
   const a = submission.answers;
   const hash = await ticketHash(facts.workspaceId, ticket.ticketId);
   const day = localDay(now, facts.timezone);
+  // Names this answer's change: the statements after the upsert act only if it changed the response.
+  const changeId = newId("chg");
   const upsert = answerUpsert(
     db,
     {
@@ -242,6 +259,7 @@ async function writeAnswer(
       source: ticket.source,
       ticketHash: hash,
       issuedAt: issuedAt(claims),
+      changeId,
     },
     guard,
   );
@@ -249,7 +267,7 @@ async function writeAnswer(
   // upsert wrote nothing (an erased ticket), they find nothing and write nothing; when
   // the guard fails, they carry it too and write nothing either. Facts that say the workspace
   // has no webhook endpoint leave the outbox statements out: the guard holds that none exists.
-  const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId };
+  const where = { surveyId: facts.surveyId, source: ticket.source, ticketId: ticket.ticketId, changeId };
   const [answered, ...rest] = await db.$client.batch([
     upsert,
     ...followUpStatementsForAnswer(
@@ -259,8 +277,9 @@ async function writeAnswer(
     ),
     ...(facts.endpoints ? [responseEventStatement(db.$client, { ...where, now }, guard)] : []),
   ]);
-  const row = answered?.results[0] as { id: string; revision: number } | undefined;
+  const row = answered?.results[0] as { id: string; revision: number; change_id: string | null } | undefined;
   if (!row) return null;
-  await afterResponse(ctx, enqueueDeliveries(env, outboxIds(rest)));
-  return { id: row.id, created: row.revision === 1 };
+  await afterResponse(ctx, enqueueDeliveries(env, outboxIds(rest), shard));
+  // A re-post that changed nothing is the existing response: 200, even when it is the first revision.
+  return { id: row.id, created: row.revision === 1 && row.change_id === changeId };
 }

@@ -8,8 +8,9 @@
 
 import type { Database } from "../db";
 import { DomainError } from "../domain/errors";
+import { DEFAULT_CES_SCALE } from "../domain/metrics";
 import type { CesScale } from "../domain/questions";
-import { addToHistogram, type Figures } from "../metrics/scores";
+import { addToHistogram, type Figures, type Histogram } from "../metrics/scores";
 import { type HistogramRow, readHistograms, type ScoreGroupKey, type ScoreSelection } from "../store/score-reads";
 import { cesScaleBook, figuresOf } from "../store/score-summary";
 import { getSurvey } from "../store/surveys";
@@ -20,30 +21,50 @@ export interface ScoreSummary {
   rowsRead: number;
 }
 
+/** The CES scales a selection's answers are on, each with the surveys that ask on it. */
+function cesScalesOf(
+  rows: readonly HistogramRow[],
+  scaleOf: ReadonlyMap<string, CesScale>,
+): Map<CesScale, Set<string>> {
+  const bySurvey = new Map<CesScale, Set<string>>();
+  for (const row of rows) {
+    if (row.count <= 0 || !row.surveyId) continue;
+    const scale = scaleOf.get(row.surveyId) ?? DEFAULT_CES_SCALE;
+    if (!bySurvey.has(scale)) bySurvey.set(scale, new Set());
+    bySurvey.get(scale)!.add(row.surveyId);
+  }
+  return bySurvey;
+}
+
 /**
  * The one CES scale of a selection's answers. Answers on `agree7` and on
  * `effort5` measure opposite directions on different ranges, so averaging
  * them together would be meaningless: a selection that mixes them is a 422
- * that names `survey_id` and says which surveys use which scale.
+ * that names `survey_id`, says which surveys use which scale and how to read
+ * them (one survey, or grouped by survey, each group on its own scale).
  */
 export function singleCesScale(rows: readonly HistogramRow[], scaleOf: ReadonlyMap<string, CesScale>): CesScale | null {
-  const bySurvey = new Map<CesScale, Set<string>>();
-  for (const row of rows) {
-    if (row.count <= 0 || !row.surveyId) continue;
-    const scale = scaleOf.get(row.surveyId) ?? "agree7";
-    if (!bySurvey.has(scale)) bySurvey.set(scale, new Set());
-    bySurvey.get(scale)!.add(row.surveyId);
-  }
+  const bySurvey = cesScalesOf(rows, scaleOf);
   if (bySurvey.size > 1) {
     const which = [...bySurvey].map(([scale, ids]) => `${scale}: ${[...ids].sort().join(", ")}`).join("; ");
     throw new DomainError(
       "invalid",
       "mixed_ces_scales",
-      "These CES answers are on different scales and cannot be averaged together; pick a survey_id",
+      "These CES answers are on different scales (agree7 and effort5) and cannot be averaged together: pick a survey_id, or group_by=survey to read each survey on its own scale",
       [{ path: "survey_id", message: `Choose one survey, or surveys on one scale (${which})` }],
     );
   }
   return bySurvey.keys().next().value ?? null;
+}
+
+/**
+ * The whole of a selection grouped by survey whose surveys ask CES on different scales: how many
+ * answered, and no figure that would average the two scales (the groups carry them, each on its own).
+ */
+function mixedCesFigures(whole: Histogram): Figures {
+  let n = 0;
+  for (const count of whole.values()) n += count;
+  return { ...figuresOf("ces", new Map(), null), n };
 }
 
 /** Sorts group keys ascending (days, weeks and months chronologically), the empty segment last. */
@@ -72,8 +93,14 @@ export async function summarizeScores(
   ]);
   const { rows, rowsRead } = await readHistograms(db, selection, { groupBy, bySurvey: isCes });
 
+  // Grouped by survey, each group is one survey and so one scale: the scales may differ between
+  // groups, and only the whole selection, which would mix them, goes without a scale.
+  const bySurvey = book !== null && groupBy === "survey";
+  const mixed = bySurvey && cesScalesOf(rows, book.scaleOf).size > 1;
   let scale: CesScale | null = null;
-  if (book) scale = singleCesScale(rows, book.scaleOf) ?? survey?.cesScale ?? book.unanimous;
+  if (book && !mixed) scale = singleCesScale(rows, book.scaleOf) ?? survey?.cesScale ?? book.unanimous;
+  const groupScale = (key: string | null): CesScale | null =>
+    bySurvey && key ? (book.scaleOf.get(key) ?? DEFAULT_CES_SCALE) : scale;
 
   const whole = new Map<number, number>();
   const perGroup = new Map<string | null, Map<number, number>>();
@@ -84,8 +111,10 @@ export async function summarizeScores(
     perGroup.set(row.key, h);
     addToHistogram(h, row.value, row.count);
   }
-  const figures = figuresOf(selection.metric, whole, scale);
+  const figures = mixed ? mixedCesFigures(whole) : figuresOf(selection.metric, whole, scale);
   if (!groupBy) return { figures, rowsRead };
-  const groups = [...perGroup].map(([key, h]) => ({ key, ...figuresOf(selection.metric, h, scale) })).sort(byKey);
+  const groups = [...perGroup]
+    .map(([key, h]) => ({ key, ...figuresOf(selection.metric, h, groupScale(key)) }))
+    .sort(byKey);
   return { figures, groups, rowsRead };
 }

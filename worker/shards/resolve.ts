@@ -28,7 +28,10 @@ export const resolveWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (isPublicRoute(c.req.method, c.req.path)) return enterNamedWorkspace(c, next);
   const key = bearerToken(c.req.header("authorization"));
   if (key?.startsWith("ak_")) {
-    const owner = await keyOwner(c.var.directory, await sha256Hex(key));
+    // Hashed once here; the scope check (worker/auth/api-key.ts) compares this same hash.
+    const keyHash = await sha256Hex(key);
+    c.set("presentedKeyHash", keyHash);
+    const owner = await keyOwner(c.var.directory, keyHash);
     if (owner) {
       c.set("apiKey", owner);
       enterShard(c, owner.shard, { session: true });

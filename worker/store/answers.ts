@@ -5,7 +5,10 @@ import { type Guard, UNGUARDED } from "./answer-facts";
  * One answer, written or merged into the (survey, source, ticket) response, with the ticket's
  * current segments. Writes nothing when the ticket was erased after the token was issued
  * (the tombstone is checked inside the statement), or when `guard` does not hold.
- * Returns `id, revision`.
+ * An answer that changes nothing (the same scores, comment and locale re-posted, the
+ * ticket's segments as they were) leaves `updated_at`, `revision` and `change_id` as they
+ * were, so the batch's follow-up and event statements, which look for `changeId`, do nothing.
+ * Returns `id, revision, change_id`: the response changed when `change_id` is `changeId`.
  */
 export function answerUpsert(
   { $client: db }: Database,
@@ -24,6 +27,8 @@ export function answerUpsert(
     source: string;
     ticketHash: string;
     issuedAt: number;
+    /** A fresh id naming this answer's change (see `change_id`). */
+    changeId: string;
   },
   guard: Guard = UNGUARDED,
 ) {
@@ -44,15 +49,26 @@ export function answerUpsert(
       v.source,
       v.ticketHash,
       v.issuedAt,
+      v.changeId,
       ...guard.params,
     );
 }
 
-// The guard's plain `?` are numbered after ?14, so its values bind after the answer's.
+// Whether the upsert changes anything, against the stored row (SET expressions all read the old row).
+const CHANGES = `COALESCE(excluded.nps, nps) IS NOT nps OR COALESCE(excluded.csat, csat) IS NOT csat
+  OR COALESCE(excluded.ces, ces) IS NOT ces OR COALESCE(excluded.comment, comment) IS NOT comment
+  OR COALESCE(excluded.locale, locale) IS NOT locale OR excluded.interaction_id IS NOT interaction_id
+  OR excluded.channel IS NOT channel OR excluded.request_type IS NOT request_type OR excluded.agent IS NOT agent
+  OR excluded.team IS NOT team OR excluded.customer_tenure IS NOT customer_tenure OR excluded.value_tier IS NOT value_tier`;
+
+// The guard's plain `?` are numbered after ?15 (which comes before it), so its values bind after the answer's.
+// An unchanged row is still "updated" to its own values (the rollup triggers' WHEN skips it) so that
+// RETURNING names it: the caller tells an unchanged re-post from an erased ticket.
 const upsertSql = (guard: string) => `
 INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
-  submitted_at, submitted_day, updated_at, revision, channel, request_type, agent, team, customer_tenure, value_tier)
-SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1,
+  submitted_at, submitted_day, updated_at, revision, change_id, channel, request_type, agent, team, customer_tenure,
+  value_tier)
+SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1, ?15,
   COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, ''),
   COALESCE(i.customer_tenure, ''), COALESCE(i.value_tier, '')
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
@@ -65,9 +81,15 @@ ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   ces = COALESCE(excluded.ces, ces),
   comment = COALESCE(excluded.comment, comment),
   locale = COALESCE(excluded.locale, locale),
-  updated_at = excluded.updated_at,
-  revision = revision + 1,
+  updated_at = CASE WHEN ${CHANGES} THEN excluded.updated_at ELSE updated_at END,
+  revision = CASE WHEN ${CHANGES} THEN revision + 1 ELSE revision END,
+  change_id = CASE WHEN ${CHANGES} THEN excluded.change_id ELSE change_id END,
   interaction_id = excluded.interaction_id,
-  channel = excluded.channel, request_type = excluded.request_type, agent = excluded.agent, team = excluded.team,
+  -- The ticket's segments move with its interaction; one it has not recorded (an imported
+  -- answer's ticket invited again without them) keeps the answer's own.
+  channel = COALESCE(NULLIF(excluded.channel, ''), channel),
+  request_type = COALESCE(NULLIF(excluded.request_type, ''), request_type),
+  agent = COALESCE(NULLIF(excluded.agent, ''), agent),
+  team = COALESCE(NULLIF(excluded.team, ''), team),
   customer_tenure = excluded.customer_tenure, value_tier = excluded.value_tier
-RETURNING id, revision`;
+RETURNING id, revision, change_id`;

@@ -46,7 +46,9 @@ export async function putRules(
  * as `answer_changed` when a changed answer no longer matches, and write the
  * `follow_up.*` outbox rows for whatever changed. The first two carry `guard`
  * (the outbox rows follow from what they changed), so a batch whose facts no
- * longer hold opens and resolves nothing.
+ * longer hold opens and resolves nothing, and act only on a response whose
+ * `change_id` is the answer's `changeId`, so an answer that changed nothing (a
+ * re-post) opens and resolves nothing either, whatever the rules say now.
  */
 export function followUpStatementsForAnswer(
   { $client: db }: Database,
@@ -58,6 +60,8 @@ export function followUpStatementsForAnswer(
     cesScale: CesScale;
     now: number;
     day: string;
+    /** The answer's change id, as the upsert wrote it into `responses.change_id` when it changed the response. */
+    changeId: string;
     /** False when the workspace has no webhook endpoint: the outbox statement is left out. */
     events?: boolean;
   },
@@ -65,13 +69,14 @@ export function followUpStatementsForAnswer(
 ): D1PreparedStatement[] {
   const match = rulesPredicate(a.rules, a.cesScale);
   const newFollowUpId = newId("fup");
-  const changeId = newId("chg");
+  const changeId = a.changeId;
   const open = db
     .prepare(
       `INSERT INTO follow_ups (id, workspace_id, response_id, interaction_id, survey_id, ticket_id, status, opened_at,
          opened_day, updated_at, change_id)
        SELECT ?, r.workspace_id, r.id, r.interaction_id, r.survey_id, r.ticket_id, 'open', ?, ?, ?, ?
-       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND ${match.sql} AND (${guard.sql})
+       FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND r.change_id = ? AND ${match.sql}
+         AND (${guard.sql})
        ON CONFLICT (response_id) DO UPDATE SET status = 'open', resolution = NULL, resolved_at = NULL,
          updated_at = excluded.updated_at, change_id = excluded.change_id
        WHERE follow_ups.resolution = 'answer_changed'`,
@@ -85,6 +90,7 @@ export function followUpStatementsForAnswer(
       a.surveyId,
       a.source,
       a.ticketId,
+      changeId,
       ...match.params,
       ...guard.params,
     );
@@ -93,10 +99,11 @@ export function followUpStatementsForAnswer(
       `UPDATE follow_ups SET status = 'resolved', resolution = 'answer_changed', resolved_at = ?, updated_at = ?,
          change_id = ?
        WHERE status != 'resolved'
-         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND NOT ${match.sql})
+         AND response_id = (SELECT r.id FROM responses r WHERE r.survey_id = ? AND r.source = ? AND r.ticket_id = ? AND r.change_id = ?
+           AND NOT ${match.sql})
          AND (${guard.sql})`,
     )
-    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, ...match.params, ...guard.params);
+    .bind(a.now, a.now, changeId, a.surveyId, a.source, a.ticketId, changeId, ...match.params, ...guard.params);
   if (a.events === false) return [open, changed];
   const events = db.prepare(FOLLOW_UP_EVENT_SQL).bind(a.now, changeId, newFollowUpId);
   return [open, changed, events];

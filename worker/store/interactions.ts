@@ -1,6 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { interactions } from "../../schema/tables";
 import { newId } from "../auth/crypto";
 import type { Database } from "../db";
@@ -45,35 +44,21 @@ export async function upsertInteraction(
 ): Promise<BatchItem<"sqlite">[]> {
   const customer = await resolveCustomer(db, workspaceId, event.customer, trustsCustomerIds(event.source));
   const closedAt = event.closedAt ?? now;
-  // A delivery that names its closing time and is older than the closing recorded (a late
-  // retry of a reopened ticket's first closing) only fills in what is still empty: the
-  // agent, team, cost and customer stay those of the latest closing, whatever the order.
-  const newer = event.closedAt != null ? sql`excluded.closed_at >= ${interactions.closedAt}` : null;
-  const latest = (
-    column: AnySQLiteColumn,
-    value: SQL | string | number | null,
-    empty: "" | null,
-  ): SQL | string | number | null => {
-    if (!newer) return value;
-    const unset = empty === "" ? sql`${column} = ''` : sql`${column} IS NULL`;
-    return sql`CASE WHEN ${newer} OR ${unset} THEN ${value} ELSE ${column} END`;
-  };
   const set: Record<string, SQL | string | number | null> = { updatedAt: now };
   const segments = { channel: event.channel, requestType: event.requestType, agent: event.agent, team: event.team };
-  for (const [field, value] of Object.entries(segments)) {
-    if (value !== undefined && value !== null)
-      set[field] = latest(interactions[field as keyof typeof segments], value, "");
+  for (const [field, value] of Object.entries(segments) as [keyof typeof segments, string | null | undefined][]) {
+    if (value !== undefined && value !== null) set[field] = fromLatestClosing(event, field, value);
   }
   if (event.handlingSeconds != null)
-    set.handlingSeconds = latest(interactions.handlingSeconds, event.handlingSeconds, null);
+    set.handlingSeconds = fromLatestClosing(event, "handlingSeconds", event.handlingSeconds);
   if (event.compensation) {
-    set.compensationMinor = latest(interactions.compensationMinor, Number(event.compensation.minor), null);
-    set.compensationCurrency = latest(interactions.compensationCurrency, event.compensation.currency, null);
+    set.compensationMinor = fromLatestClosing(event, "compensationMinor", Number(event.compensation.minor));
+    set.compensationCurrency = fromLatestClosing(event, "compensationCurrency", event.compensation.currency);
   }
   if (customer.key) {
-    set.customerKey = latest(interactions.customerKey, customer.key, null);
-    if (customer.emailHash) set.emailHash = latest(interactions.emailHash, customer.emailHash, null);
-    if (customer.customerId) set.customerId = latest(interactions.customerId, customer.customerId, null);
+    set.customerKey = customer.key;
+    if (customer.emailHash) set.emailHash = customer.emailHash;
+    if (customer.customerId) set.customerId = customer.customerId;
   }
   if (event.closedAt != null) {
     // Keep the later of the two closings: the day moves with the time it belongs to.
@@ -104,6 +89,30 @@ export async function upsertInteraction(
     })
     .onConflictDoUpdate({ target: [interactions.workspaceId, interactions.source, interactions.ticketId], set });
   return [...customer.statements, upsert];
+}
+
+/**
+ * The value an update writes into `field`. A late delivery of an earlier closing (deliveries
+ * arrive in any order) does not overwrite what the latest closing recorded (who closed the
+ * ticket, the time spent, the gesture); it only fills a field still empty.
+ */
+function fromLatestClosing(
+  event: InteractionEvent,
+  field:
+    | "channel"
+    | "requestType"
+    | "agent"
+    | "team"
+    | "handlingSeconds"
+    | "compensationMinor"
+    | "compensationCurrency",
+  value: string | number,
+): SQL | string | number {
+  if (event.closedAt == null) return value;
+  const column = interactions[field];
+  const empty =
+    typeof value === "string" && field !== "compensationCurrency" ? sql`${column} = ''` : sql`${column} IS NULL`;
+  return sql`CASE WHEN excluded.closed_at >= ${interactions.closedAt} OR ${empty} THEN excluded.${sql.identifier(column.name)} ELSE ${column} END`;
 }
 
 /**

@@ -54,6 +54,27 @@ export async function setValueTiers(db: Database, id: string, tiers: ValueTiers 
     .where(eq(workspaces.id, id));
 }
 
+/**
+ * Copies a workspace's settings, as its shard holds them, onto the directory's row of it. The
+ * directory keeps a row for every workspace (keys point at it, it names the shard); for one on
+ * another shard it is a copy, which `PATCH /v1/workspace` keeps in step so the directory never
+ * shows settings the workspace no longer has (scripts/move-workspace.mjs also relies on it
+ * being whole). Name, timezone and creation time never change after creation.
+ */
+export async function copySettingsToDirectory(directory: Database, w: Workspace): Promise<void> {
+  await directory
+    .update(workspaces)
+    .set({
+      costPerHourMinor: w.costPerHourMinor,
+      costPerHourCurrency: w.costPerHourCurrency,
+      surveyCooldownDays: w.surveyCooldownDays,
+      valueTierCurrency: w.valueTierCurrency,
+      valueTierMidMinor: w.valueTierMidMinor,
+      valueTierHighMinor: w.valueTierHighMinor,
+    })
+    .where(eq(workspaces.id, w.id));
+}
+
 export function valueTiersOf(w: Workspace): ValueTiers | null {
   if (w.valueTierCurrency == null || w.valueTierMidMinor == null || w.valueTierHighMinor == null) return null;
   return {

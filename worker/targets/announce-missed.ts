@@ -1,10 +1,9 @@
-import type { Database } from "../db";
 import { localDay } from "../domain/local-day";
 import type { Env } from "../env";
 import { enqueueDeliveries, outboxIds } from "../events/outbox";
 import { describeForLog } from "../http/errors";
 import { type ReportItem, targetReport } from "../services/target-report";
-import { everyShard } from "../shards/every-shard";
+import { everyShard, type Shard } from "../shards/every-shard";
 import { workspacesWithTargets } from "../store/targets";
 import { lastClosedPeriods } from "./periods";
 import type { Target } from "./target";
@@ -41,7 +40,7 @@ export const missSubject = (targetId: string, period: string) => `${targetId}/${
 export async function announceMissedTargets(env: Env, now = Date.now()): Promise<void> {
   for (const shard of await everyShard(env)) {
     try {
-      await announceOnShard(env, shard.db, now);
+      await announceOnShard(env, shard, now);
     } catch (err) {
       // One unreachable shard must not keep the others from their events; the next run retries it.
       console.error("target check failed", shard.name, describeForLog(err));
@@ -49,7 +48,7 @@ export async function announceMissedTargets(env: Env, now = Date.now()): Promise
   }
 }
 
-async function announceOnShard(env: Pick<Env, "EVENTS">, db: Database, now: number): Promise<void> {
+async function announceOnShard(env: Pick<Env, "EVENTS">, { db, name }: Shard, now: number): Promise<void> {
   for (const ws of await workspacesWithTargets(db.$client)) {
     try {
       const list = JSON.parse(ws.targets) as Target[];
@@ -57,7 +56,7 @@ async function announceOnShard(env: Pick<Env, "EVENTS">, db: Database, now: numb
         const items = await targetReport(db, ws.workspace_id, list, period, now);
         const missed = items.filter((i) => i.status === "missed");
         if (missed.length > 0)
-          await enqueueDeliveries(env, await recordMisses(db.$client, ws.workspace_id, missed, now));
+          await enqueueDeliveries(env, await recordMisses(db.$client, ws.workspace_id, missed, now), name);
       }
     } catch (err) {
       // One workspace's failure must not keep the others from their events; the next run retries it.

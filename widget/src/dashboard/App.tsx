@@ -17,6 +17,7 @@ import { LocaleContext, localeTools } from "./locale-context";
 import { ProgrammeHealth } from "./ProgrammeHealth";
 import { SignIn } from "./SignIn";
 import { LAZY_SECTIONS } from "./sections";
+import { loadSurveyScales, type SurveyScales, SurveyScalesContext } from "./survey-scales";
 
 const KEY_STORAGE = "aftercare.apiKey";
 const LANG_STORAGE = "aftercare.lang";
@@ -81,6 +82,7 @@ export function App() {
   const [headline, setHeadline] = useState<Headline | null>(null);
   const [details, setDetails] = useState<Details | null>(null);
   const [loading, setLoading] = useState(false);
+  const [scales, setScales] = useState<SurveyScales>(() => new Map());
   const get = useMemo(() => (key ? apiClient(key) : null), [key]);
   // One object per set of filters, so a section's effects see the same filters on every re-render.
   const queryFilters = useMemo(() => apiFilters(filters), [filters]);
@@ -157,6 +159,16 @@ export function App() {
     }, onFailure(mine));
   }, [headline]);
 
+  // The surveys' CES scales, once per key: comments are coloured on their own survey's scale.
+  useEffect(() => {
+    if (!get) return;
+    let live = true;
+    loadSurveyScales(get).then((loaded) => live && setScales(loaded));
+    return () => {
+      live = false;
+    };
+  }, [get]);
+
   useEffect(() => {
     const onPop = () => setFilters(readFilters(window.location.search));
     window.addEventListener("popstate", onPop);
@@ -178,68 +190,70 @@ export function App() {
 
   return (
     <LocaleContext.Provider value={tools}>
-      <a class="skip-link" href="#main">
-        {t("skip")}
-      </a>
-      <header class="topbar">
-        <p class="brand">
-          <span class="logo" aria-hidden="true" />
-          Aftercare
-        </p>
-        <h1>{t("appTitle")}</h1>
-        <div class="topbar-actions">
-          <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang}>
-            {t("langSwitch")}
-          </button>
-          {key ? (
-            <button type="button" onClick={() => signOut(null)}>
-              {t("signOut")}
+      <SurveyScalesContext.Provider value={scales}>
+        <a class="skip-link" href="#main">
+          {t("skip")}
+        </a>
+        <header class="topbar">
+          <p class="brand">
+            <span class="logo" aria-hidden="true" />
+            Aftercare
+          </p>
+          <h1>{t("appTitle")}</h1>
+          <div class="topbar-actions">
+            <button type="button" lang={lang === "en" ? "fr" : "en"} onClick={toggleLang}>
+              {t("langSwitch")}
             </button>
-          ) : null}
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} aria-busy={loading ? "true" : "false"}>
-        {!key || !get ? (
-          <>
-            <p class="tagline">{t("tagline")}</p>
-            <SignIn error={problemText} busy={checking} onSubmit={signIn} />
-          </>
-        ) : (
-          <>
-            <FilterBar filters={filters} options={options} onChange={changeFilters} />
-            <p class="status" role="status">
-              {loading ? t("loading") : headline ? t("updated") : ""}
-            </p>
-            {problemText ? (
-              <p class="error" role="alert">
-                {problemText}
+            {key ? (
+              <button type="button" onClick={() => signOut(null)}>
+                {t("signOut")}
+              </button>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} aria-busy={loading ? "true" : "false"}>
+          {!key || !get ? (
+            <>
+              <p class="tagline">{t("tagline")}</p>
+              <SignIn error={problemText} busy={checking} onSubmit={signIn} />
+            </>
+          ) : (
+            <>
+              <FilterBar filters={filters} options={options} onChange={changeFilters} />
+              <p class="status" role="status">
+                {loading ? t("loading") : headline ? t("updated") : ""}
               </p>
-            ) : null}
-            {headline ? (
-              <>
-                <section aria-labelledby="headline-title" class="block">
-                  <h2 id="headline-title">{t("headline")}</h2>
-                  <Cards data={headline} />
-                </section>
-                <section aria-labelledby="health-title" class="block">
-                  <ProgrammeHealth
-                    get={get}
-                    filters={queryFilters}
-                    rate={headline.responseRate}
-                    onKeyRejected={onLoadError}
-                  />
-                </section>
-                {LAZY_SECTIONS.map((block) => (
-                  <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">
-                    <h2 id={`${block.id}-title`}>{t(block.title)}</h2>
-                    {block.render({ get, apiKey: key, filters, headline, details, onKeyRejected: onLoadError })}
+              {problemText ? (
+                <p class="error" role="alert">
+                  {problemText}
+                </p>
+              ) : null}
+              {headline ? (
+                <>
+                  <section aria-labelledby="headline-title" class="block">
+                    <h2 id="headline-title">{t("headline")}</h2>
+                    <Cards data={headline} />
                   </section>
-                ))}
-              </>
-            ) : null}
-          </>
-        )}
-      </main>
+                  <section aria-labelledby="health-title" class="block">
+                    <ProgrammeHealth
+                      get={get}
+                      filters={queryFilters}
+                      rate={headline.responseRate}
+                      onKeyRejected={onLoadError}
+                    />
+                  </section>
+                  {LAZY_SECTIONS.map((block) => (
+                    <section key={block.id} id={block.anchor} aria-labelledby={`${block.id}-title`} class="block">
+                      <h2 id={`${block.id}-title`}>{t(block.title)}</h2>
+                      {block.render({ get, apiKey: key, filters, headline, details, onKeyRejected: onLoadError })}
+                    </section>
+                  ))}
+                </>
+              ) : null}
+            </>
+          )}
+        </main>
+      </SurveyScalesContext.Provider>
     </LocaleContext.Provider>
   );
 }

@@ -23,9 +23,10 @@ const interval = (tools: LocaleTools, ci: [number, number] | null | undefined, f
  */
 function responseRateOf(section: Headline["responseRate"], tools: LocaleTools): ResponseRateLine | null {
   if (section.status !== "ok") return null;
-  const { rate, answered, invited } = section.data;
+  const { answered, invited } = section.data;
   const { t, fmt } = tools;
-  if (rate === null) return { text: t("cardResponseRateNone"), warning: null };
+  if (section.data.rate === null) return { text: t("cardResponseRateNone"), warning: null };
+  const rate = section.data.rate * 100;
   return {
     text: t("cardResponseRate", { rate: fmt.pct(rate), answered: fmt.count(answered), invited: fmt.count(invited) }),
     warning: rate < LOW_RESPONSE_RATE ? t("lowResponseRate", { rate: fmt.pct(rate), rest: fmt.pct(100 - rate) }) : null,
@@ -63,7 +64,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           n && n.n > 0
             ? [
-                t("answers", { n: fmt.count(n.n) }),
+                tools.tc("answers", n.n),
                 interval(tools, n.ci95, fmt.signed),
                 n.margin_of_error !== null ? t("margin", { m: fmt.decimal(n.margin_of_error) }) : null,
               ]
@@ -91,7 +92,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           c && c.n > 0
             ? [
-                `${t("answers", { n: fmt.count(c.n) })}, ${t("satisfied")}`,
+                `${tools.tc("answers", c.n)}, ${t("satisfied")}`,
                 interval(tools, c.ci95, fmt.pct),
                 c.mean !== null ? t("mean", { mean: fmt.decimal(c.mean), max: SCALES.csat.max }) : null,
               ]
@@ -119,7 +120,7 @@ export function Cards(props: { data: Headline }) {
         lines={
           e && e.n > 0
             ? [
-                t("answers", { n: fmt.count(e.n) }),
+                tools.tc("answers", e.n),
                 e.easy_pct !== null ? t("easy", { pct: fmt.pct(e.easy_pct) }) : null,
                 interval(tools, cesCi, fmt.pct),
               ]

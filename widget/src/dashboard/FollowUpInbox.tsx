@@ -10,7 +10,8 @@ import {
   type RepurchaseFigures,
 } from "./api";
 import { useLocale } from "./locale-context";
-import { answerText, tone } from "./Verbatims";
+import { useAnswerTone } from "./survey-scales";
+import { answerText } from "./Verbatims";
 
 type Status = FollowUpItem["status"];
 const STATUSES: Status[] = ["open", "contacted", "resolved"];
@@ -111,6 +112,7 @@ function FollowUpForm(props: { item: FollowUpItem; onSave: (item: FollowUpItem, 
  */
 export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejected: (e: unknown) => void }) {
   const { t, fmt } = useLocale();
+  const tone = useAnswerTone();
   const [data, setData] = useState<InboxData | null>(null);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -199,7 +201,7 @@ export function FollowUpInbox(props: { get: ApiGet; apiKey: string; onKeyRejecte
         <ul class="verbatims follow-up-list" aria-labelledby="follow-ups-open-title">
           {data.items.map((item) => (
             <li key={item.id} class="verbatim">
-              <span class={`chip ${tone(item.answers)}`}>{answerText(item.answers)}</span>
+              <span class={`chip ${tone(item.answers, item.survey_id)}`}>{answerText(item.answers)}</span>
               <blockquote>{item.comment ?? t("fuNoComment")}</blockquote>
               <p class="meta">
                 {t("fuTicket", { ticket: item.ticket_id })} · {item.agent ?? t("fuNoAgent")} ·{" "}

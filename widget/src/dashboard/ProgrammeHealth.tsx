@@ -102,7 +102,7 @@ export function ProgrammeHealth(props: {
         <h3>{w.rate}</h3>
         {rate.status === "ok" && rate.data.rate != null ? (
           <>
-            <p class="health-figure">{fmt.pct(rate.data.rate)}</p>
+            <p class="health-figure">{fmt.pct(rate.data.rate * 100)}</p>
             <p class="note">
               {fill(w.rateOf, { answered: fmt.count(rate.data.answered), invited: fmt.count(rate.data.invited) })}.{" "}
               {w.rateCaveat}

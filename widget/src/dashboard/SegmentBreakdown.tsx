@@ -113,7 +113,7 @@ export function SegmentBreakdown(props: { get: ApiGet; filters: Params; onKeyRej
                     </td>
                     <td class="breakdown-rate">
                       {r && r.rate !== null
-                        ? `${fmt.pct(r.rate)} (${fmt.count(r.answered)}/${fmt.count(r.invited)})`
+                        ? `${fmt.pct(r.rate * 100)} (${fmt.count(r.answered)}/${fmt.count(r.invited)})`
                         : missing(data.rate)}
                     </td>
                     <td class="breakdown-repurchase">

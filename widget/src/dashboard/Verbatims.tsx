@@ -1,10 +1,7 @@
 import { METRICS } from "../../../worker/domain/metrics";
 import type { ResponseItem } from "./api";
 import { useLocale } from "./locale-context";
-import { answerTone, type Tone } from "./tones";
-
-/** How an answer reads at a glance: good, neutral or bad, by the metric's own categories. */
-export const tone = (answers: ResponseItem["answers"]): Tone => answerTone(answers);
+import { useAnswerTone } from "./survey-scales";
 
 /** "NPS 9", "CSAT 2": the answer a comment came with. */
 export function answerText(answers: ResponseItem["answers"]): string {
@@ -16,13 +13,14 @@ export function answerText(answers: ResponseItem["answers"]): string {
 /** The latest customer comments with their score and segments, each in its own language. */
 export function Verbatims(props: { items: ResponseItem[]; limit?: number }) {
   const { t, fmt, label } = useLocale();
+  const tone = useAnswerTone();
   const withComment = props.items.filter((r) => r.comment?.trim()).slice(0, props.limit ?? 8);
   if (withComment.length === 0) return <p class="note">{t("noVerbatims")}</p>;
   return (
     <ul class="verbatims">
       {withComment.map((r) => (
         <li key={r.id} class="verbatim">
-          <span class={`chip ${tone(r.answers)}`}>{answerText(r.answers)}</span>
+          <span class={`chip ${tone(r.answers, r.survey_id)}`}>{answerText(r.answers)}</span>
           <blockquote lang={r.locale ?? undefined}>{r.comment}</blockquote>
           <p class="meta">
             <time dateTime={r.submitted_at}>{fmt.dateTime(r.submitted_at)}</time>

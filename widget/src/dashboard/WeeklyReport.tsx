@@ -2,7 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import type { ApiGet, WeeklyReportBody } from "./api";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
-import { answerText, tone } from "./Verbatims";
+import { useAnswerTone } from "./survey-scales";
+import { answerText } from "./Verbatims";
 import { shiftWeek } from "./weeks";
 
 /**
@@ -12,7 +13,8 @@ import { shiftWeek } from "./weeks";
  * complete week.
  */
 export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) => void }) {
-  const { t, fmt, label, segmentValue, lang } = useLocale();
+  const { t, tc, fmt, label, segmentValue, lang } = useLocale();
+  const tone = useAnswerTone();
   const [week, setWeek] = useState<string | null>(null);
   const [report, setReport] = useState<Section<WeeklyReportBody> | null>(null);
 
@@ -78,7 +80,7 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
             <span class={`weekly-change ${m.change === null ? "" : m.change >= 0 ? "up" : "down"}`}>
               {t("weekChange", { delta: delta(m.metric, m.change) })}
             </span>
-            <span class="meta">{t("answers", { n: fmt.count(m.current.n) })}</span>
+            <span class="meta">{tc("answers", m.current.n)}</span>
           </li>
         ))}
       </ul>
@@ -127,7 +129,7 @@ export function WeeklyReport(props: { get: ApiGet; onKeyRejected: (e: unknown) =
               <ul class="verbatims">
                 {r.verbatims[side].map((v) => (
                   <li key={v.id} class="verbatim">
-                    <span class={`chip ${tone(v.answers)}`}>{answerText(v.answers)}</span>
+                    <span class={`chip ${tone(v.answers, v.survey_id)}`}>{answerText(v.answers)}</span>
                     <blockquote lang={v.locale ?? undefined}>{v.comment}</blockquote>
                     <p class="meta">
                       {[v.channel, v.request_type].filter(Boolean).map(label).join(" · ")}

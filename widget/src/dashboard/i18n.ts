@@ -60,6 +60,7 @@ const en = {
   ces: "Customer effort (CES)",
   repurchase: "Repurchase within {days} days",
   answers: "{n} answers",
+  answersOne: "{n} answer",
   ci: "95% interval: {lo} to {hi}",
   margin: "margin of error ±{m} points",
   benchmark: "Benchmark: {band}",
@@ -262,6 +263,7 @@ const fr: Messages = {
   ces: "Effort client (CES)",
   repurchase: "Réachat sous {days} jours",
   answers: "{n} réponses",
+  answersOne: "{n} réponse",
   ci: "Intervalle à 95 % : {lo} à {hi}",
   margin: "marge d'erreur ±{m} points",
   benchmark: "Référence : {band}",
@@ -421,6 +423,18 @@ export function translate(lang: Lang, key: TextKey, vars: Record<string, string 
   return String(MESSAGES[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) =>
     String(vars[name] ?? `{${name}}`),
   );
+}
+
+/** The messages that name a count: those with a `…One` form for the singular. */
+export type CountKey = { [K in TextKey]: `${K}One` extends TextKey ? K : never }[TextKey];
+
+/**
+ * The message `key` for `count` things, `{n}` the count formatted: its `…One` form where the
+ * language's plural rules say singular (English 1; French 0 and 1), so never "1 answers".
+ */
+export function translateCount(lang: Lang, key: CountKey, count: number): string {
+  const one = new Intl.PluralRules(lang).select(count) === "one";
+  return translate(lang, one ? `${key}One` : key, { n: formatter(lang).count(count) });
 }
 
 /** The language to start in: the one chosen before, else the browser's, else English. */

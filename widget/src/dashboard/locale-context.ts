@@ -1,11 +1,13 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { type Format, formatter, type Lang, MESSAGES, translate } from "./i18n";
+import { type CountKey, type Format, formatter, type Lang, MESSAGES, translate, translateCount } from "./i18n";
 
 /** What every component needs to speak the page's language. */
 export interface LocaleTools {
   lang: Lang;
   t: (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => string;
+  /** A message naming a count, singular or plural as the language has it: `tc("answers", 1)` → "1 answer". */
+  tc: (key: CountKey, count: number) => string;
   fmt: Format;
   /** A segment value's label (`logistics` → "Logistique"), or the value itself. */
   label: (value: string | null | undefined) => string;
@@ -20,6 +22,7 @@ export function localeTools(lang: Lang): LocaleTools {
   return {
     lang,
     t: (key, vars) => translate(lang, key, vars),
+    tc: (key, count) => translateCount(lang, key, count),
     fmt: formatter(lang),
     label: (value) => (value ? (messages.values[value] ?? value) : messages.none),
     segmentValue: (segment, value) => {

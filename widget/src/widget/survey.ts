@@ -1,9 +1,7 @@
+import { MAX_COMMENT_CHARS as MAX_COMMENT } from "../../../worker/domain/comment";
 import type { Locale } from "../../survey-ui/locale";
 import type { Answers, QuestionType, SurveyView } from "../../survey-ui/survey-view";
 import { fetchWithRetry } from "../../survey-ui/transport";
-
-/** The maximum comment length the API accepts (as widget/survey-ui/CommentField.tsx). */
-const MAX_COMMENT = 2000;
 
 type Status = "saving" | "saved" | "failed" | "empty";
 
