@@ -18,7 +18,9 @@ test.beforeAll(async ({ api, workspace, origin: o }) => {
   const nps = await api.survey(workspace, { questions: [{ type: "nps" }] });
   const effort = await api.survey(workspace, { questions: [{ type: "ces" }], ces_scale: "effort5", comment: true });
   const answer = async (survey: string, ticket: string, answers: Record<string, number>, comment?: string) => {
-    const { token } = await api.invite(workspace, { survey_id: survey, ticket_id: ticket });
+    // The NPS ticket alone came by chat: filtered on chat, one invitation and one answer.
+    const channel = ticket === "N-1" ? "chat" : "email";
+    const { token } = await api.invite(workspace, { survey_id: survey, ticket_id: ticket, channel });
     const res = await fetch(`${origin}/v1/responses`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -48,6 +50,20 @@ describe("counts", () => {
       expect(npsCard).toContain(one);
       expect(npsCard).not.toContain(`${one}s`);
       expect(norm(await page.textContent("#card-ces"))).toContain(many);
+      expect(pageErrorsOf(page)).toEqual([]);
+    });
+  }
+});
+
+describe("the response rate's counts", () => {
+  for (const [locale, words] of [
+    ["en-GB", "1 answered of 1 invited"],
+    ["fr-FR", "1 réponse sur 1 invitation."],
+  ] as const) {
+    test(`say one in the singular (${locale})`, async ({ newPage }) => {
+      const page = await newPage({ locale });
+      await page.goto(`${origin}/dashboard?channel=chat#key=${encodeURIComponent(key)}`);
+      await expect.poll(async () => norm(await page.textContent("#response-rate"))).toContain(words);
       expect(pageErrorsOf(page)).toEqual([]);
     });
   }

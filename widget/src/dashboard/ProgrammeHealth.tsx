@@ -9,7 +9,11 @@ const WORDS: Record<Lang, Record<string, string>> = {
   en: {
     title: "Programme health",
     rate: "Response rate",
-    rateOf: "{answered} answered of {invited} invited",
+    rateOf: "{answered} of {invited}",
+    answered: "{n} answered",
+    answeredOne: "{n} answered",
+    invited: "{n} invited",
+    invitedOne: "{n} invited",
     rateNone: "No invitation in this period.",
     rateCaveat: "The scores speak for the customers who answered, not for the others.",
     targets: "Contract targets",
@@ -22,6 +26,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     no_data: "No answers",
     certain: "certain at 95 %",
     uncertain: "not certain: about {n} answers would tell",
+    uncertainOne: "not certain: about {n} answer would tell",
     undecidable: "not certain: right on the threshold",
     month: "this month",
     week: "this week",
@@ -29,7 +34,11 @@ const WORDS: Record<Lang, Record<string, string>> = {
   fr: {
     title: "Santé du programme",
     rate: "Taux de réponse",
-    rateOf: "{answered} réponses sur {invited} invitations",
+    rateOf: "{answered} sur {invited}",
+    answered: "{n} réponses",
+    answeredOne: "{n} réponse",
+    invited: "{n} invitations",
+    invitedOne: "{n} invitation",
     rateNone: "Aucune invitation sur cette période.",
     rateCaveat: "Les scores parlent pour les clients qui ont répondu, pas pour les autres.",
     targets: "Objectifs contractuels",
@@ -42,6 +51,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     no_data: "Pas de réponse",
     certain: "certain à 95 %",
     uncertain: "pas certain : il faudrait environ {n} réponses",
+    uncertainOne: "pas certain : il faudrait environ {n} réponse",
     undecidable: "pas certain : pile sur le seuil",
     month: "ce mois-ci",
     week: "cette semaine",
@@ -50,6 +60,10 @@ const WORDS: Record<Lang, Record<string, string>> = {
 
 const fill = (text: string | undefined, vars: Record<string, string>) =>
   (text ?? "").replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
+
+/** `key`, or its `…One` form where the language says `count` in the singular (never "1 réponses"). */
+const counted = (lang: Lang, key: string, count: number) =>
+  new Intl.PluralRules(lang).select(count) === "one" ? `${key}One` : key;
 
 /**
  * Response rate and contract targets: the rate comes with the headline summary
@@ -104,8 +118,11 @@ export function ProgrammeHealth(props: {
           <>
             <p class="health-figure">{fmt.pct(rate.data.rate * 100)}</p>
             <p class="note">
-              {fill(w.rateOf, { answered: fmt.count(rate.data.answered), invited: fmt.count(rate.data.invited) })}.{" "}
-              {w.rateCaveat}
+              {fill(w.rateOf, {
+                answered: fill(w[counted(lang, "answered", rate.data.answered)], { n: fmt.count(rate.data.answered) }),
+                invited: fill(w[counted(lang, "invited", rate.data.invited)], { n: fmt.count(rate.data.invited) }),
+              })}
+              . {w.rateCaveat}
             </p>
           </>
         ) : (
@@ -146,7 +163,7 @@ export function ProgrammeHealth(props: {
                         {item.certain
                           ? w.certain
                           : item.n_needed != null
-                            ? fill(w.uncertain, { n: fmt.count(item.n_needed) })
+                            ? fill(w[counted(lang, "uncertain", item.n_needed)], { n: fmt.count(item.n_needed) })
                             : w.undecidable}
                       </span>
                     )}
