@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ApiFailure, apiClient } from "./api";
+import { ApiFailure, type ApiGet, apiClient } from "./api";
 import { Cards } from "./Cards";
 import { FilterBar } from "./FilterBar";
 import { apiFilters, type Filters, readFilters, writeFilters } from "./filters";
@@ -160,14 +160,14 @@ export function App() {
   }, [headline]);
 
   // The surveys' CES scales, once per key: comments are coloured on their own survey's scale.
+  // Asked once the first figures are on screen, like the comments they colour, so the first
+  // paint stays one request.
+  const scalesFor = useRef<ApiGet | null>(null);
   useEffect(() => {
-    if (!get) return;
-    let live = true;
-    loadSurveyScales(get).then((loaded) => live && setScales(loaded));
-    return () => {
-      live = false;
-    };
-  }, [get]);
+    if (!get || !headline || scalesFor.current === get) return;
+    scalesFor.current = get;
+    loadSurveyScales(get).then((loaded) => scalesFor.current === get && setScales(loaded));
+  }, [get, headline]);
 
   useEffect(() => {
     const onPop = () => setFilters(readFilters(window.location.search));
