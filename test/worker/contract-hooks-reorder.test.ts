@@ -115,3 +115,28 @@ describe("standard: a late delivery of an earlier closing and what support cost"
     });
   });
 });
+
+describe("standard: a late delivery of an earlier closing and the ticket's customer", () => {
+  it("keeps the latest closing's customer, and lets an earlier one name a customer none was recorded for", async () => {
+    const ws = await workspace();
+    const db = await databaseOf(ws.id);
+    const customerOf = (ticket: string) =>
+      db
+        .prepare("SELECT customer_key, email_hash FROM interactions WHERE workspace_id = ? AND ticket_id = ?")
+        .bind(ws.id, ticket)
+        .first<{ customer_key: string | null; email_hash: string | null }>();
+    const send = (ticket: string, at: number, email?: string) =>
+      sendStandard(ws, {
+        type: "interaction.closed",
+        data: { ticket_id: ticket, closed_at: iso(at), ...(email ? { customer: { email } } : {}) },
+      });
+    expect((await send("RW-1", T + 3 * DAY, "latest@example.fr")).status).toBe(200);
+    const latest = await customerOf("RW-1");
+    expect(latest?.customer_key).toBeTruthy();
+    expect((await send("RW-1", T, "first@example.fr")).status).toBe(200); // the first closing, late
+    expect(await customerOf("RW-1")).toEqual(latest);
+    expect((await send("RW-2", T + DAY)).status).toBe(200);
+    expect((await send("RW-2", T, "named@example.fr")).status).toBe(200);
+    expect((await customerOf("RW-2"))?.customer_key).toBeTruthy();
+  });
+});

@@ -4,14 +4,13 @@
  * keeps in SQL, checked against it by the model test.
  */
 
+import { normalizeEmail } from "../domain/customer-email";
+
 /** A customer as one event names them: a normalized e-mail, an id, or both. */
 export interface IdentityRef {
   email?: string | null;
   id?: string | null;
 }
-
-/** Trimmed and lower-cased: the contract's normalized e-mail. */
-export const normalizeEmailAddress = (email: string) => email.trim().toLowerCase();
 
 /**
  * Groups identities into customers: one customer per normalized e-mail or id,
@@ -31,7 +30,7 @@ export function linkIdentities(events: readonly IdentityRef[]): (ref: IdentityRe
     if (!parent.has(x)) parent.set(x, x);
   };
   const keys = (ref: IdentityRef) =>
-    [ref.email?.trim() ? `e:${normalizeEmailAddress(ref.email)}` : null, ref.id ? `i:${ref.id}` : null].filter(
+    [ref.email?.trim() ? `e:${normalizeEmail(ref.email)}` : null, ref.id ? `i:${ref.id}` : null].filter(
       (k): k is string => k !== null,
     );
   for (const event of events) {

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { customerLinks, interactions, orders } from "../../schema/tables";
 import { sha256Hex } from "../auth/crypto";
 import type { Database } from "../db";
+import { normalizeEmail } from "../domain/customer-email";
 
 /** A customer as an event names them. */
 export interface CustomerRef {
@@ -17,11 +18,6 @@ export interface ResolvedCustomer {
   key: SQL | null;
   /** Link inserts and, when this event joins two known customers, the merge. */
   statements: BatchItem<"sqlite">[];
-}
-
-/** Trimmed and lower-cased: the contract's "normalized e-mail". */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /**

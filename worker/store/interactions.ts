@@ -56,9 +56,9 @@ export async function upsertInteraction(
     set.compensationCurrency = fromLatestClosing(event, "compensationCurrency", event.compensation.currency);
   }
   if (customer.key) {
-    set.customerKey = customer.key;
-    if (customer.emailHash) set.emailHash = customer.emailHash;
-    if (customer.customerId) set.customerId = customer.customerId;
+    set.customerKey = fromLatestClosing(event, "customerKey", customer.key);
+    if (customer.emailHash) set.emailHash = fromLatestClosing(event, "emailHash", customer.emailHash);
+    if (customer.customerId) set.customerId = fromLatestClosing(event, "customerId", customer.customerId);
   }
   if (event.closedAt != null) {
     // Keep the later of the two closings: the day moves with the time it belongs to.
@@ -91,27 +91,33 @@ export async function upsertInteraction(
   return [...customer.statements, upsert];
 }
 
+/** The fields a closing records, and how each one says "not recorded": segments are '', the rest NULL. */
+const EMPTY_WHEN = {
+  channel: "blank",
+  requestType: "blank",
+  agent: "blank",
+  team: "blank",
+  customerKey: "null",
+  emailHash: "null",
+  customerId: "null",
+  handlingSeconds: "null",
+  compensationMinor: "null",
+  compensationCurrency: "null",
+} as const;
+
 /**
  * The value an update writes into `field`. A late delivery of an earlier closing (deliveries
- * arrive in any order) does not overwrite what the latest closing recorded (who closed the
- * ticket, the time spent, the gesture); it only fills a field still empty.
+ * arrive in any order) does not overwrite what the latest closing recorded (who the customer
+ * was, who closed the ticket, the time spent, the gesture); it only fills a field still empty.
  */
 function fromLatestClosing(
   event: InteractionEvent,
-  field:
-    | "channel"
-    | "requestType"
-    | "agent"
-    | "team"
-    | "handlingSeconds"
-    | "compensationMinor"
-    | "compensationCurrency",
-  value: string | number,
+  field: keyof typeof EMPTY_WHEN,
+  value: SQL | string | number,
 ): SQL | string | number {
   if (event.closedAt == null) return value;
   const column = interactions[field];
-  const empty =
-    typeof value === "string" && field !== "compensationCurrency" ? sql`${column} = ''` : sql`${column} IS NULL`;
+  const empty = EMPTY_WHEN[field] === "blank" ? sql`${column} = ''` : sql`${column} IS NULL`;
   return sql`CASE WHEN excluded.closed_at >= ${interactions.closedAt} OR ${empty} THEN excluded.${sql.identifier(column.name)} ELSE ${column} END`;
 }
 
