@@ -15,6 +15,7 @@ import { upsertInteraction } from "../store/interactions";
 import { issueInvitation } from "../store/issued-invitations";
 import { cancelOrder, upsertOrder } from "../store/orders";
 import { findDefaultSurvey } from "../store/surveys";
+import { deliveryKeyOfBody } from "./delivery-key";
 import { parseHookJson } from "./payload";
 import type { Delivery, HookEvent, HookSource } from "./source";
 import { hookSource } from "./sources";
@@ -64,8 +65,10 @@ export interface HookRequest {
  * failure budget) → spend the endpoint's budget, verified deliveries only →
  * parse (400; 422 past the depth bound) → map to our event (422) → apply it
  * together with the delivery-ledger insert in one D1 batch, so a replay is
- * either fully processed or not at all. `db` is the workspace's shard, which the
- * resolver found from the URL's workspace id (the directory for an unknown one).
+ * either fully processed or not at all. The ledger key is the tool's delivery
+ * id, or for a tool that sends none the digest of the signed bytes. `db` is the
+ * workspace's shard, which the resolver found from the URL's workspace id (the
+ * directory for an unknown one).
  */
 export async function receiveDelivery(
   db: Database,
@@ -94,7 +97,8 @@ export async function receiveDelivery(
   if ("ignored" in mapped) return { ok: true, ignored: mapped.ignored };
   const notPurchase = notAPurchase(mapped.event);
   if (notPurchase) return { ok: true, ignored: notPurchase };
-  const deliveryId = mapped.deliveryId ?? verified.deliveryId;
+  // A tool that sends no delivery id is deduplicated on the bytes it signed (delivery-key.ts).
+  const deliveryId = mapped.deliveryId ?? verified.deliveryId ?? (await deliveryKeyOfBody(source.name, body));
   const duplicate = await applyOnce(db, workspace, source, notAfterReceipt(mapped.event, now), deliveryId, now);
 
   const result: HookResult = { ok: true, ...(duplicate ? { duplicate: true as const } : {}) };
@@ -169,13 +173,14 @@ async function applyOnce(
   workspace: { id: string; timezone: string },
   source: HookSource,
   event: HookEvent,
-  deliveryId: string | null,
+  deliveryId: string,
   now: number,
 ): Promise<boolean> {
-  if (deliveryId && (await wasDelivered(db, workspace.id, source.name, deliveryId))) return true;
-  const statements: BatchItem<"sqlite">[] = [];
-  if (deliveryId) statements.push(recordDelivery(db, workspace.id, source.name, deliveryId, now));
-  statements.push(...(await eventStatements(db, workspace, source, event, now)));
+  if (await wasDelivered(db, workspace.id, source.name, deliveryId)) return true;
+  const statements: BatchItem<"sqlite">[] = [
+    recordDelivery(db, workspace.id, source.name, deliveryId, now),
+    ...(await eventStatements(db, workspace, source, event, now)),
+  ];
   try {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
     return false;

@@ -8,8 +8,8 @@ export const SECRET_HEADER = "x-aftercare-secret";
 /**
  * For tools that cannot sign (Freshdesk, Gorgias HTTP integrations): the request
  * must carry the secret in `X-Aftercare-Secret`, compared in constant time.
- * There is no delivery id, so replays are harmless by construction instead: the
- * ticket is keyed by its id and keeps its latest `closed_at`.
+ * There is no delivery id: the receiver deduplicates on the digest of the body
+ * instead (delivery-key.ts), so a replayed body is a duplicate.
  */
 export async function verifySharedSecret(delivery: Delivery, secret: string) {
   return (await sameSignature(header(delivery.headers, SECRET_HEADER), secret)) ? { deliveryId: null } : false;

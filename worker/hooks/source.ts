@@ -39,7 +39,8 @@ export interface HookSource {
   /**
    * Checks the signature (and timestamp, where the tool signs one) over the raw
    * body. Returns the delivery id to deduplicate on (null when the tool sends
-   * none), or `false` for a missing, wrong or stale signature.
+   * none: the receiver then deduplicates on the body's digest), or `false` for a
+   * missing, wrong or stale signature.
    */
   verify(delivery: Delivery, secret: string): Promise<{ deliveryId: string | null } | false>;
   /** Maps the parsed body; throws an `invalid` DomainError when a relevant payload is invalid. */
