@@ -89,3 +89,34 @@ describe("an unchanged re-post", () => {
     expect(await csatCount(ws)).toBe(1);
   });
 });
+
+describe("an unchanged re-post of an imported answer's ticket", () => {
+  it("changes nothing when the ticket was invited again without the segments the import gave", async () => {
+    const ws = await createWorkspace();
+    const imported = await call("POST", "/v1/responses/import", {
+      key: ws.key,
+      body: {
+        items: [
+          {
+            survey_id: ws.defaultSurveyId,
+            ticket_id: "T-imported",
+            answers: { csat: 2 },
+            submitted_at: new Date(Date.now() - 86_400_000).toISOString(),
+            channel: "email",
+            agent: "Camille",
+          },
+        ],
+      },
+    });
+    expect(imported.body).toMatchObject({ imported: 1, errors: [] });
+    const inv = await invite(ws, { ticket_id: "T-imported" }); // no channel, no agent
+    expect((await answer(inv.token, { csat: 4 })).status).toBe(200);
+    await createEndpoint(ws, { url: "https://hooks.example.com/imported" });
+    const before = await responseOf(ws, "T-imported");
+    expect(before).toMatchObject({ channel: "email", agent: "Camille", answers: { csat: 4 } });
+    await pause();
+    expect((await answer(inv.token, { csat: 4 })).status).toBe(200);
+    expect(await responseOf(ws, "T-imported")).toEqual(before);
+    expect(await pendingDeliveries(ws.id)).toEqual([]);
+  });
+});

@@ -54,12 +54,23 @@ export function answerUpsert(
     );
 }
 
+// The segments an answer takes from its ticket, column and new value. They move with the
+// interaction; a segment the ticket has not recorded (an imported answer's ticket invited again
+// without them) keeps the answer's own. The change test below compares these same values.
+const SEGMENT_UPDATES: readonly [string, string][] = [
+  ["channel", "COALESCE(NULLIF(excluded.channel, ''), channel)"],
+  ["request_type", "COALESCE(NULLIF(excluded.request_type, ''), request_type)"],
+  ["agent", "COALESCE(NULLIF(excluded.agent, ''), agent)"],
+  ["team", "COALESCE(NULLIF(excluded.team, ''), team)"],
+  ["customer_tenure", "excluded.customer_tenure"],
+  ["value_tier", "excluded.value_tier"],
+];
+
 // Whether the upsert changes anything, against the stored row (SET expressions all read the old row).
 const CHANGES = `COALESCE(excluded.nps, nps) IS NOT nps OR COALESCE(excluded.csat, csat) IS NOT csat
   OR COALESCE(excluded.ces, ces) IS NOT ces OR COALESCE(excluded.comment, comment) IS NOT comment
   OR COALESCE(excluded.locale, locale) IS NOT locale OR excluded.interaction_id IS NOT interaction_id
-  OR excluded.channel IS NOT channel OR excluded.request_type IS NOT request_type OR excluded.agent IS NOT agent
-  OR excluded.team IS NOT team OR excluded.customer_tenure IS NOT customer_tenure OR excluded.value_tier IS NOT value_tier`;
+  OR ${SEGMENT_UPDATES.map(([column, value]) => `${value} IS NOT ${column}`).join(" OR ")}`;
 
 // The guard's plain `?` are numbered after ?15 (which comes before it), so its values bind after the answer's.
 // An unchanged row is still "updated" to its own values (the rollup triggers' WHEN skips it) so that
@@ -85,11 +96,5 @@ ON CONFLICT (survey_id, source, ticket_id) DO UPDATE SET
   revision = CASE WHEN ${CHANGES} THEN revision + 1 ELSE revision END,
   change_id = CASE WHEN ${CHANGES} THEN excluded.change_id ELSE change_id END,
   interaction_id = excluded.interaction_id,
-  -- The ticket's segments move with its interaction; one it has not recorded (an imported
-  -- answer's ticket invited again without them) keeps the answer's own.
-  channel = COALESCE(NULLIF(excluded.channel, ''), channel),
-  request_type = COALESCE(NULLIF(excluded.request_type, ''), request_type),
-  agent = COALESCE(NULLIF(excluded.agent, ''), agent),
-  team = COALESCE(NULLIF(excluded.team, ''), team),
-  customer_tenure = excluded.customer_tenure, value_tier = excluded.value_tier
+  ${SEGMENT_UPDATES.map(([column, value]) => `${column} = ${value}`).join(",\n  ")}
 RETURNING id, revision, change_id`;
