@@ -66,7 +66,9 @@ function mutate(sample: Json, changes: [number, Json | typeof REMOVE][]): string
     if (parent === null || typeof parent !== "object") continue;
     const key = path[path.length - 1] as string;
     if (replacement === REMOVE) delete (parent as Record<string, unknown>)[key];
-    else (parent as Record<string, unknown>)[key] = replacement;
+    // A copy each time: the same generated value may fill two paths, one inside the other, and
+    // writing it into itself would make a cycle that no JSON body can hold.
+    else (parent as Record<string, unknown>)[key] = structuredClone(replacement);
   }
   return JSON.stringify(copy);
 }
