@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { CUSTOMER_DIMENSIONS, SEGMENT_DIMENSIONS, TICKET_DIMENSIONS } from "../domain/segments";
 import { type Guard, UNGUARDED } from "./answer-facts";
 
 /**
@@ -58,12 +59,8 @@ export function answerUpsert(
 // interaction; a segment the ticket has not recorded (an imported answer's ticket invited again
 // without them) keeps the answer's own. The change test below compares these same values.
 const SEGMENT_UPDATES: readonly [string, string][] = [
-  ["channel", "COALESCE(NULLIF(excluded.channel, ''), channel)"],
-  ["request_type", "COALESCE(NULLIF(excluded.request_type, ''), request_type)"],
-  ["agent", "COALESCE(NULLIF(excluded.agent, ''), agent)"],
-  ["team", "COALESCE(NULLIF(excluded.team, ''), team)"],
-  ["customer_tenure", "excluded.customer_tenure"],
-  ["value_tier", "excluded.value_tier"],
+  ...TICKET_DIMENSIONS.map((d): [string, string] => [d, `COALESCE(NULLIF(excluded.${d}, ''), ${d})`]),
+  ...CUSTOMER_DIMENSIONS.map((d): [string, string] => [d, `excluded.${d}`]),
 ];
 
 // Whether the upsert changes anything, against the stored row (SET expressions all read the old row).
@@ -77,11 +74,9 @@ const CHANGES = `COALESCE(excluded.nps, nps) IS NOT nps OR COALESCE(excluded.csa
 // RETURNING names it: the caller tells an unchanged re-post from an erased ticket.
 const upsertSql = (guard: string) => `
 INSERT INTO responses (id, workspace_id, survey_id, interaction_id, ticket_id, source, nps, csat, ces, comment, locale,
-  submitted_at, submitted_day, updated_at, revision, change_id, channel, request_type, agent, team, customer_tenure,
-  value_tier)
+  submitted_at, submitted_day, updated_at, revision, change_id, ${SEGMENT_DIMENSIONS.join(", ")})
 SELECT ?1, ?2, ?3, i.id, ?4, ?12, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 1, ?15,
-  COALESCE(i.channel, ''), COALESCE(i.request_type, ''), COALESCE(i.agent, ''), COALESCE(i.team, ''),
-  COALESCE(i.customer_tenure, ''), COALESCE(i.value_tier, '')
+  ${SEGMENT_DIMENSIONS.map((d) => `COALESCE(i.${d}, '')`).join(", ")}
 FROM (SELECT 1) LEFT JOIN interactions i ON i.workspace_id = ?2 AND i.source = ?12 AND i.ticket_id = ?4
 WHERE NOT EXISTS (SELECT 1 FROM erased_tickets e
   WHERE e.workspace_id = ?2 AND e.source = ?12 AND e.ticket_hash = ?13 AND e.erased_at >= ?14)
