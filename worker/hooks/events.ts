@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { looksLikeShopOrderId, SHOP_ORDER_SOURCES } from "../domain/order-id";
 import { LOCALES } from "../domain/questions";
 import { Compensation, HandlingMinutes } from "../http/cost-schemas";
 import { amountText, currencyCode, HookCustomer, idText, isoInstant, segment, toMinor } from "./payload";
@@ -26,9 +27,14 @@ export const InteractionData = z
   })
   .openapi("InteractionClosedData");
 
+/** An order id in the workspace's own numbering: any id but one that reads as a shop's (domain/order-id.ts). */
+const ownOrderId = idText.refine((id) => !looksLikeShopOrderId(id), {
+  message: `An order id of your own may not begin with a shop's prefix (${SHOP_ORDER_SOURCES.map((s) => `${s}:`).join(", ")}): those name the orders that shop reported`,
+});
+
 export const OrderData = z
   .object({
-    order_id: idText,
+    order_id: ownOrderId,
     customer: HookCustomer.optional(),
     placed_at: isoInstant,
     total: amountText,
@@ -41,7 +47,7 @@ export const StandardEvent = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("interaction.closed"), data: InteractionData }),
     z.object({ type: z.literal("order.created"), data: OrderData }),
-    z.object({ type: z.literal("order.cancelled"), data: z.object({ order_id: idText }) }),
+    z.object({ type: z.literal("order.cancelled"), data: z.object({ order_id: ownOrderId }) }),
   ])
   .openapi("StandardEvent");
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { base64, hmac, sameSignature } from "../auth/crypto";
+import { shopOrderId } from "../domain/order-id";
 import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
 import { checkPlainSecret, type HookSource } from "./source";
 
@@ -64,7 +65,7 @@ export const shopifySource: HookSource = {
       event: {
         kind: "order",
         order: {
-          orderId: `shopify:${o.id}`,
+          orderId: shopOrderId("shopify", o.id),
           customer: address ? { email: address } : null,
           placedAt: o.created_at,
           totalMinor: o.totalMinor,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { base64, hmac, sameSignature } from "../auth/crypto";
+import { shopOrderId } from "../domain/order-id";
 import { amountText, currencyCode, header, idText, looseInstant, parseOr422, toMinor } from "./payload";
 import { checkPlainSecret, type HookSource } from "./source";
 
@@ -73,7 +74,7 @@ export const woocommerceSource: HookSource = {
     if (!topic || !ORDER_TOPICS.has(topic)) return { ignored: `topic ${topic ?? "(none)"}` };
     if (topic === "order.deleted" && isBareId(payload)) {
       const { id } = parseOr422(z.object({ id: idText }), payload);
-      return { event: { kind: "cancellation", orderId: `woocommerce:${id}` } };
+      return { event: { kind: "cancellation", orderId: shopOrderId("woocommerce", id) } };
     }
     const o = parseOr422(WooOrder, payload);
     const created = (o.date_created_gmt ?? o.date_created) as number;
@@ -82,7 +83,7 @@ export const woocommerceSource: HookSource = {
       event: {
         kind: "order",
         order: {
-          orderId: `woocommerce:${o.id}`,
+          orderId: shopOrderId("woocommerce", o.id),
           customer: address ? { email: address } : null,
           placedAt: created,
           totalMinor: o.totalMinor,
