@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ApiGet, Params, ResponseRate, TargetItem, TargetReport } from "./api";
-import type { Lang } from "./i18n";
+import { isSingular, type Lang } from "./i18n";
 import { type Section, section } from "./load";
 import { useLocale } from "./locale-context";
 import { isoWeekOf } from "./weeks";
@@ -62,8 +62,7 @@ const fill = (text: string | undefined, vars: Record<string, string>) =>
   (text ?? "").replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
 
 /** `key`, or its `…One` form where the language says `count` in the singular (never "1 réponses"). */
-const counted = (lang: Lang, key: string, count: number) =>
-  new Intl.PluralRules(lang).select(count) === "one" ? `${key}One` : key;
+const counted = (lang: Lang, key: string, count: number) => (isSingular(lang, count) ? `${key}One` : key);
 
 /**
  * Response rate and contract targets: the rate comes with the headline summary

@@ -433,8 +433,12 @@ export type CountKey = { [K in TextKey]: `${K}One` extends TextKey ? K : never }
  * language's plural rules say singular (English 1; French 0 and 1), so never "1 answers".
  */
 export function translateCount(lang: Lang, key: CountKey, count: number): string {
-  const one = new Intl.PluralRules(lang).select(count) === "one";
-  return translate(lang, one ? `${key}One` : key, { n: formatter(lang).count(count) });
+  return translate(lang, isSingular(lang, count) ? `${key}One` : key, { n: formatter(lang).count(count) });
+}
+
+/** Whether `lang` says `count` things in the singular: English 1; French 0 and 1. */
+export function isSingular(lang: Lang, count: number): boolean {
+  return new Intl.PluralRules(lang).select(count) === "one";
 }
 
 /** The language to start in: the one chosen before, else the browser's, else English. */
